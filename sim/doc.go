@@ -1,0 +1,2 @@
+// Package sim is the core of Generalization Lab.
+package sim

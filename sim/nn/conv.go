@@ -1,0 +1,123 @@
+package nn
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// Conv is a 3×3 convolution with stride 1 and zero padding 1, so the output keeps the
+// input's height and width. Images are laid out [example][row][column][channel]
+// ("channels last"), which turns the convolution into one matrix product: every output
+// position's 3×3×In neighbourhood is copied into a row of cols (im2col), and
+// y = cols·W + b with W of shape (9·In)×Out. Sharing W across positions is the weight
+// sharing that makes a CNN robust to where an object sits.
+type Conv struct {
+	H, W        int // spatial size
+	In, Filters int
+	K, B        *Param
+
+	cols  []float32 // capacity·H·W × 9·In
+	dcols []float32
+	y, dx []float32
+}
+
+// NewConv returns a 3×3 convolution from in to out channels on h×w images, He-initialized from rng.
+func NewConv(h, w, in, out, capacity int, rng *rand.Rand) *Conv {
+	k := 9 * in
+	c := &Conv{H: h, W: w, In: in, Filters: out,
+		K:     newParam("kernels", k*out, true),
+		B:     newParam("biases", out, false),
+		cols:  make([]float32, capacity*h*w*k),
+		dcols: make([]float32, capacity*h*w*k),
+		y:     make([]float32, capacity*h*w*out),
+		dx:    make([]float32, capacity*h*w*in),
+	}
+	std := math.Sqrt(2 / float64(k))
+	for i := range c.K.Value {
+		c.K.Value[i] = float32(rng.NormFloat64() * std)
+	}
+	return c
+}
+
+// Out implements Layer.
+func (c *Conv) Out() int { return c.H * c.W * c.Filters }
+
+// Params implements Layer.
+func (c *Conv) Params() []*Param { return []*Param{c.K, c.B} }
+
+// Forward implements Layer.
+func (c *Conv) Forward(x []float32, n int, _ bool) []float32 {
+	k := 9 * c.In
+	rows := n * c.H * c.W
+	cols := c.cols[:rows*k]
+	inSize := c.H * c.W * c.In
+	for e := 0; e < n; e++ {
+		img := x[e*inSize : (e+1)*inSize]
+		for py := 0; py < c.H; py++ {
+			for px := 0; px < c.W; px++ {
+				row := cols[((e*c.H+py)*c.W+px)*k:][:k]
+				for ky := 0; ky < 3; ky++ {
+					for kx := 0; kx < 3; kx++ {
+						dst := row[(ky*3+kx)*c.In:][:c.In]
+						sy, sx := py+ky-1, px+kx-1
+						if sy < 0 || sy >= c.H || sx < 0 || sx >= c.W {
+							clear(dst)
+							continue
+						}
+						copy(dst, img[(sy*c.W+sx)*c.In:])
+					}
+				}
+			}
+		}
+	}
+	y := c.y[:rows*c.Filters]
+	for r := 0; r < rows; r++ {
+		copy(y[r*c.Filters:(r+1)*c.Filters], c.B.Value)
+	}
+	gemm(false, false, rows, c.Filters, k, cols, c.K.Value, 1, y)
+	return y
+}
+
+// Backward implements Layer: dK += colsᵀ·dy, db += Σ dy, and dx gathers dy·Kᵀ back
+// from every position it was copied to (col2im).
+func (c *Conv) Backward(dy []float32, n int, needInput bool) []float32 {
+	k := 9 * c.In
+	rows := n * c.H * c.W
+	dy = dy[:rows*c.Filters]
+	gemm(true, false, k, c.Filters, rows, c.cols[:rows*k], dy, 1, c.K.Grad)
+	for r := 0; r < rows; r++ {
+		for j, g := range dy[r*c.Filters : (r+1)*c.Filters] {
+			c.B.Grad[j] += g
+		}
+	}
+	if !needInput {
+		return nil
+	}
+	dcols := c.dcols[:rows*k]
+	gemm(false, true, rows, k, c.Filters, dy, c.K.Value, 0, dcols)
+	inSize := c.H * c.W * c.In
+	dx := c.dx[:n*inSize]
+	clear(dx)
+	for e := 0; e < n; e++ {
+		img := dx[e*inSize : (e+1)*inSize]
+		for py := 0; py < c.H; py++ {
+			for px := 0; px < c.W; px++ {
+				row := dcols[((e*c.H+py)*c.W+px)*k:][:k]
+				for ky := 0; ky < 3; ky++ {
+					for kx := 0; kx < 3; kx++ {
+						sy, sx := py+ky-1, px+kx-1
+						if sy < 0 || sy >= c.H || sx < 0 || sx >= c.W {
+							continue
+						}
+						src := row[(ky*3+kx)*c.In:][:c.In]
+						dst := img[(sy*c.W+sx)*c.In:][:c.In]
+						for i, g := range src {
+							dst[i] += g
+						}
+					}
+				}
+			}
+		}
+	}
+	return dx
+}

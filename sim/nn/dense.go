@@ -1,0 +1,69 @@
+package nn
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// Dense is a fully connected layer y = x·W + b, with W stored In×Units so that the
+// weights into unit j are column j (the first layer's columns are its "filters").
+type Dense struct {
+	In, Units int
+	W, B      *Param
+
+	x  []float32 // the last Forward's input (not a copy)
+	y  []float32
+	dx []float32
+}
+
+// NewDense returns a dense layer with He-initialized weights (N(0, 2/In), suited to
+// ReLU) drawn from rng and zero biases, with buffers for capacity examples.
+func NewDense(in, out, capacity int, rng *rand.Rand) *Dense {
+	d := &Dense{
+		In: in, Units: out,
+		W:  newParam("weights", in*out, true),
+		B:  newParam("biases", out, false),
+		y:  make([]float32, capacity*out),
+		dx: make([]float32, capacity*in),
+	}
+	std := math.Sqrt(2 / float64(in))
+	for i := range d.W.Value {
+		d.W.Value[i] = float32(rng.NormFloat64() * std)
+	}
+	return d
+}
+
+// Out implements Layer.
+func (d *Dense) Out() int { return d.Units }
+
+// Params implements Layer.
+func (d *Dense) Params() []*Param { return []*Param{d.W, d.B} }
+
+// Forward implements Layer.
+func (d *Dense) Forward(x []float32, n int, _ bool) []float32 {
+	d.x = x[:n*d.In]
+	y := d.y[:n*d.Units]
+	for i := 0; i < n; i++ {
+		copy(y[i*d.Units:(i+1)*d.Units], d.B.Value)
+	}
+	gemm(false, false, n, d.Units, d.In, d.x, d.W.Value, 1, y)
+	return y
+}
+
+// Backward implements Layer: dW += xᵀ·dy, db += Σ dy, dx = dy·Wᵀ.
+func (d *Dense) Backward(dy []float32, n int, needInput bool) []float32 {
+	dy = dy[:n*d.Units]
+	gemm(true, false, d.In, d.Units, n, d.x, dy, 1, d.W.Grad)
+	gb := d.B.Grad
+	for i := 0; i < n; i++ {
+		for j, g := range dy[i*d.Units : (i+1)*d.Units] {
+			gb[j] += g
+		}
+	}
+	if !needInput {
+		return nil
+	}
+	dx := d.dx[:n*d.In]
+	gemm(false, true, n, d.In, d.Units, dy, d.W.Value, 0, dx)
+	return dx
+}

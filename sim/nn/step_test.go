@@ -1,0 +1,74 @@
+package nn
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// w1 is the reference workload of the speed target: an MLP 256-256-256-10 (a 16×16
+// input, two hidden ReLU layers of 256 units, 10 classes) trained at batch 32.
+type w1 struct {
+	net    *Network
+	x      []float32
+	labels []int
+	grad   []float32
+}
+
+const w1Batch = 32
+
+func newW1() *w1 {
+	rng := rand.New(rand.NewPCG(1, 1))
+	w := &w1{
+		net: NewNetwork(
+			NewDense(256, 256, w1Batch, rng), NewReLU(256, w1Batch),
+			NewDense(256, 256, w1Batch, rng), NewReLU(256, w1Batch),
+			NewDense(256, 10, w1Batch, rng)),
+		x:      make([]float32, w1Batch*256),
+		labels: make([]int, w1Batch),
+		grad:   make([]float32, w1Batch*10),
+	}
+	for i := range w.x {
+		w.x[i] = float32(rng.Float64())
+	}
+	for i := range w.labels {
+		w.labels[i] = rng.IntN(10)
+	}
+	return w
+}
+
+// step is one training step: forward, loss, backward, SGD update.
+func (w *w1) step() {
+	w.net.ZeroGrad()
+	logits := w.net.Forward(w.x, w1Batch, true)
+	SoftmaxCrossEntropy(logits, w.labels, w1Batch, 10, w.grad, nil)
+	w.net.Backward(w.grad, w1Batch)
+	w.net.SGD(0.01, 0.9, 5e-4)
+}
+
+func TestTrainingStepAllocatesNothing(t *testing.T) {
+	w := newW1()
+	if got := testing.AllocsPerRun(20, w.step); got != 0 {
+		t.Errorf("a training step allocates %v times, want 0", got)
+	}
+}
+
+func TestTrainingStepLowersLoss(t *testing.T) {
+	w := newW1()
+	first := SoftmaxCrossEntropy(w.net.Forward(w.x, w1Batch, false), w.labels, w1Batch, 10, nil, nil)
+	for range 50 {
+		w.step()
+	}
+	last := SoftmaxCrossEntropy(w.net.Forward(w.x, w1Batch, false), w.labels, w1Batch, 10, nil, nil)
+	if !(last < first/4) {
+		t.Errorf("loss on one batch went from %.3f to %.3f after 50 steps; want it to drop fourfold", first, last)
+	}
+}
+
+func BenchmarkW1(b *testing.B) {
+	w := newW1()
+	b.ReportAllocs()
+	for b.Loop() {
+		w.step()
+	}
+	b.ReportMetric(float64(b.N*w1Batch)/b.Elapsed().Seconds(), "examples/s")
+}
