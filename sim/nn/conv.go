@@ -3,6 +3,8 @@ package nn
 import (
 	"math"
 	"math/rand/v2"
+
+	"genlab/sim/internal/portable"
 )
 
 // Conv is a 3×3 convolution with stride 1 and zero padding 1, so the output keeps the
@@ -33,9 +35,7 @@ func NewConv(h, w, in, out, capacity int, rng *rand.Rand) *Conv {
 		dx:    make([]float32, capacity*h*w*in),
 	}
 	std := math.Sqrt(2 / float64(k))
-	for i := range c.K.Value {
-		c.K.Value[i] = float32(rng.NormFloat64() * std)
-	}
+	portable.FillNormal(c.K.Value, 0, std, rng)
 	return c
 }
 

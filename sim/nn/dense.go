@@ -3,6 +3,8 @@ package nn
 import (
 	"math"
 	"math/rand/v2"
+
+	"genlab/sim/internal/portable"
 )
 
 // Dense is a fully connected layer y = x·W + b, with W stored In×Units so that the
@@ -27,9 +29,7 @@ func NewDense(in, out, capacity int, rng *rand.Rand) *Dense {
 		dx: make([]float32, capacity*in),
 	}
 	std := math.Sqrt(2 / float64(in))
-	for i := range d.W.Value {
-		d.W.Value[i] = float32(rng.NormFloat64() * std)
-	}
+	portable.FillNormal(d.W.Value, 0, std, rng)
 	return d
 }
 

@@ -205,7 +205,7 @@ func TestNetworkGradient(t *testing.T) {
 	net.ZeroGrad()
 	SoftmaxCrossEntropy(net.Forward(x, n, true), labels, n, classes, grad, nil)
 	net.Backward(grad, n)
-	const eps = 1e-2
+	const eps = 3e-4 // small: through ReLUs and pooling a larger step crosses kinks
 	for i := range conv.K.Value {
 		old := conv.K.Value[i]
 		conv.K.Value[i] = old + eps

@@ -1,6 +1,10 @@
 package nn
 
-import "math"
+import (
+	"math"
+
+	"genlab/sim/internal/portable"
+)
 
 // SoftmaxCrossEntropy turns the logits of n examples over k classes into the mean
 // cross-entropy loss against labels, writes the loss gradient with respect to the logits
@@ -19,10 +23,10 @@ func SoftmaxCrossEntropy(logits []float32, labels []int, n, k int, dlogits []flo
 		zmax := float64(z[best])
 		var sum float64
 		for _, v := range z {
-			sum += math.Exp(float64(v) - zmax)
+			sum += portable.Exp(float64(v) - zmax)
 		}
 		y := labels[i]
-		loss += math.Log(sum) - (float64(z[y]) - zmax)
+		loss += portable.Log(sum) - (float64(z[y]) - zmax)
 		if correct != nil {
 			correct[i] = best == y && !math.IsNaN(zmax)
 		}
@@ -30,7 +34,7 @@ func SoftmaxCrossEntropy(logits []float32, labels []int, n, k int, dlogits []flo
 			g := dlogits[i*k : (i+1)*k]
 			scale := 1 / (sum * float64(n))
 			for j, v := range z {
-				g[j] = float32(math.Exp(float64(v)-zmax) * scale)
+				g[j] = float32(portable.Exp(float64(v)-zmax) * scale)
 			}
 			g[y] -= float32(1 / float64(n))
 		}

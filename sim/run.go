@@ -1,0 +1,301 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"genlab/sim/data"
+	"genlab/sim/nn"
+)
+
+// Run trains one network on one dataset, a minibatch at a time, and measures it after
+// every epoch. It is deterministic: the same Config gives the same numbers, bit for bit,
+// natively and in WebAssembly. A Run is not safe for concurrent use.
+type Run struct {
+	cfg         Config
+	train, test data.Images
+	net         *nn.Network
+	batches     *rand.Rand // minibatch order and augmentation
+	classes     int
+	inputs      int // pixels per image
+
+	order []int // this epoch's order of training examples
+	pos   int   // next position in order
+	epoch int   // completed epochs
+	steps int
+
+	// step buffers
+	x       []float32
+	labels  []int
+	dlogits []float32
+	correct []bool
+
+	// measurements
+	fitted   []bool  // per training example, at the last evaluation
+	firstFit []int32 // per training example, the epoch it was first fitted, 0 = not yet
+	pred     []uint8 // per training example, the predicted class at the last evaluation
+	history  []Epoch
+	best     Epoch
+	fitEpoch int // epoch of the first 100% training accuracy, 0 = not yet
+	fitSteps int
+	stop     Stop
+}
+
+// NewRun validates c and prepares its data and network. The error, for invalid
+// settings, names every bad field.
+func NewRun(c Config) (*Run, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	train, test := Dataset(c)
+	capacity := max(c.Batch, evalChunk)
+	r := &Run{
+		cfg: c, train: train, test: test,
+		net:      Model(c, capacity, newStream(c.Seed, streamInit), newStream(c.Seed, streamDropout)),
+		batches:  newStream(c.Seed, streamBatches),
+		classes:  c.Classes,
+		inputs:   c.Side * c.Side,
+		order:    make([]int, train.Len()),
+		x:        make([]float32, capacity*c.Side*c.Side),
+		labels:   make([]int, capacity),
+		dlogits:  make([]float32, capacity*c.Classes),
+		correct:  make([]bool, capacity),
+		fitted:   make([]bool, train.Len()),
+		firstFit: make([]int32, train.Len()),
+		pred:     make([]uint8, train.Len()),
+		history:  make([]Epoch, 0, c.Epochs),
+	}
+	for i := range r.order {
+		r.order[i] = i
+	}
+	return r, nil
+}
+
+// Config returns the run's settings.
+func (r *Run) Config() Config { return r.cfg }
+
+// Train and Test return the run's images and labels (read-only).
+func (r *Run) Train() *data.Images { return &r.train }
+func (r *Run) Test() *data.Images  { return &r.test }
+
+// Network returns the network being trained (read-only outside Step).
+func (r *Run) Network() *nn.Network { return r.net }
+
+// Done reports whether the run has stopped, and Stopped why.
+func (r *Run) Done() bool    { return r.stop != Running }
+func (r *Run) Stopped() Stop { return r.stop }
+
+// Epochs returns the number of completed epochs, and StepsTaken the minibatch steps.
+func (r *Run) Epochs() int     { return r.epoch }
+func (r *Run) StepsTaken() int { return r.steps }
+
+// StepsPerEpoch is the number of minibatches in an epoch (the last may be smaller).
+func (r *Run) StepsPerEpoch() int { return (r.train.Len() + r.cfg.Batch - 1) / r.cfg.Batch }
+
+// History returns the measurements of every completed epoch (read-only).
+func (r *Run) History() []Epoch { return r.history }
+
+// LR returns the learning rate of the current epoch under the schedule.
+func (r *Run) LR() float64 {
+	c := r.cfg
+	switch c.Schedule {
+	case Step:
+		return c.LR * math.Pow(c.Gamma, float64(r.epoch/c.StepEvery))
+	case Decay:
+		return c.LR * math.Pow(c.Gamma, float64(r.epoch))
+	}
+	return c.LR
+}
+
+// Step trains on one minibatch: forward, loss, backward, SGD update. After the last
+// minibatch of an epoch it measures the epoch (see Epoch) and decides whether to stop.
+// It reports whether an epoch ended. It allocates nothing (the measurement at the end
+// of an epoch appends to a history sized for Epochs). It does nothing once Done.
+func (r *Run) Step() (epochEnded bool) {
+	if r.Done() {
+		return false
+	}
+	if r.pos == 0 {
+		r.batches.Shuffle(len(r.order), func(i, j int) { r.order[i], r.order[j] = r.order[j], r.order[i] })
+	}
+	n := min(r.cfg.Batch, len(r.order)-r.pos)
+	for b, idx := range r.order[r.pos : r.pos+n] {
+		r.gather(r.x[b*r.inputs:(b+1)*r.inputs], r.train.At(idx))
+		r.labels[b] = r.train.Labels[idx]
+	}
+	r.net.ZeroGrad()
+	logits := r.net.Forward(r.x, n, true)
+	loss := nn.SoftmaxCrossEntropy(logits, r.labels, n, r.classes, r.dlogits, nil)
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		r.stop = Diverged
+		return false
+	}
+	r.net.Backward(r.dlogits, n)
+	r.net.SGD(r.LR(), r.cfg.Momentum, r.cfg.WeightDecay)
+	r.pos += n
+	r.steps++
+	if r.pos < len(r.order) {
+		return false
+	}
+	r.pos = 0
+	r.endEpoch()
+	return true
+}
+
+// RunEpoch steps until the current epoch ends or the run stops.
+func (r *Run) RunEpoch() {
+	for !r.Done() && !r.Step() {
+	}
+}
+
+// RunToEnd trains until the run stops.
+func (r *Run) RunToEnd() {
+	for !r.Done() {
+		r.Step()
+	}
+}
+
+// gather copies a training image into the batch, shifted by up to Augment pixels in
+// each direction (zeros fill what comes in from outside).
+func (r *Run) gather(dst, img []float32) {
+	a := r.cfg.Augment
+	if a == 0 {
+		copy(dst, img)
+		return
+	}
+	side := r.cfg.Side
+	dx := r.batches.IntN(2*a+1) - a
+	dy := r.batches.IntN(2*a+1) - a
+	for y := 0; y < side; y++ {
+		row := dst[y*side : (y+1)*side]
+		sy := y - dy
+		if sy < 0 || sy >= side {
+			clear(row)
+			continue
+		}
+		src := img[sy*side : (sy+1)*side]
+		for x := range row {
+			if sx := x - dx; sx >= 0 && sx < side {
+				row[x] = src[sx]
+			} else {
+				row[x] = 0
+			}
+		}
+	}
+}
+
+// evaluate runs the network in evaluation mode over a whole set and returns its mean
+// loss and accuracy; for the training set (fitted != nil) it also records which
+// examples are fitted and what each is predicted.
+func (r *Run) evaluate(im *data.Images, fitted []bool, pred []uint8) (loss, acc float64) {
+	total := im.Len()
+	right := 0
+	for start := 0; start < total; start += evalChunk {
+		n := min(evalChunk, total-start)
+		x := im.Pixels[start*r.inputs : (start+n)*r.inputs]
+		logits := r.net.Forward(x, n, false)
+		labels := im.Labels[start : start+n]
+		loss += float64(n) * nn.SoftmaxCrossEntropy(logits, labels, n, r.classes, nil, r.correct)
+		for i := range n {
+			if r.correct[i] {
+				right++
+			}
+			if fitted != nil {
+				fitted[start+i] = r.correct[i]
+				pred[start+i] = uint8(argmax(logits[i*r.classes : (i+1)*r.classes]))
+			}
+		}
+	}
+	return loss / float64(total), float64(right) / float64(total)
+}
+
+func argmax(v []float32) int {
+	best := 0
+	for i, x := range v {
+		if x > v[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// endEpoch measures the finished epoch and decides whether to stop.
+func (r *Run) endEpoch() {
+	lr := r.LR()
+	r.epoch++
+	e := Epoch{Epoch: r.epoch, Steps: r.steps, LR: lr}
+	e.TrainLoss, e.TrainAcc = r.evaluate(&r.train, r.fitted, r.pred)
+	e.TestLoss, e.TestAcc = r.evaluate(&r.test, nil, nil)
+	var clean, cleanRight, wrong, wrongRight int
+	for i, ok := range r.fitted {
+		if ok {
+			e.Fitted++
+			if r.firstFit[i] == 0 {
+				r.firstFit[i] = int32(r.epoch)
+			}
+		}
+		if r.train.Corrupted(i) {
+			wrong++
+			if ok {
+				wrongRight++
+			}
+		} else {
+			clean++
+			if ok {
+				cleanRight++
+			}
+		}
+	}
+	e.CleanAcc, e.CorruptAcc = share(cleanRight, clean), share(wrongRight, wrong)
+	r.history = append(r.history, e)
+
+	switch {
+	case !finite(e.TrainLoss) || !finite(e.TestLoss):
+		r.stop = Diverged
+		return
+	}
+	if r.best.Epoch == 0 || e.TestAcc > r.best.TestAcc {
+		r.best = e
+	}
+	if r.fitEpoch == 0 && e.Fitted == r.train.Len() {
+		r.fitEpoch, r.fitSteps = r.epoch, r.steps
+	}
+	switch {
+	case r.cfg.StopFitted && r.fitEpoch != 0:
+		r.stop = Fitted
+	case r.cfg.Patience > 0 && r.epoch-r.best.Epoch >= r.cfg.Patience:
+		r.stop = EarlyStop
+	case r.epoch >= r.cfg.Epochs:
+		r.stop = MaxEpochs
+	}
+}
+
+func share(k, n int) float64 {
+	if n == 0 {
+		return -1
+	}
+	return float64(k) / float64(n)
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// Summary returns what the run has measured so far.
+func (r *Run) Summary() Summary {
+	s := Summary{
+		Epochs: r.epoch, Steps: r.steps,
+		BestTestAcc: r.best.TestAcc, BestEpoch: r.best.Epoch,
+		WrongLabels: data.WrongLabelRate(&r.train),
+		Params:      r.net.Size(),
+		Examples:    r.train.Len(),
+		Stop:        r.stop,
+	}
+	if n := len(r.history); n > 0 {
+		last := r.history[n-1]
+		s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss = last.TrainAcc, last.TestAcc, last.TrainLoss, last.TestLoss
+	}
+	if r.fitEpoch != 0 {
+		e, st := r.fitEpoch, r.fitSteps
+		s.EpochsToFit, s.StepsToFit = &e, &st
+	}
+	return s
+}
