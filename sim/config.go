@@ -9,8 +9,8 @@ import (
 // Config is every setting of one training run: the data, the randomization test applied to it,
 // the network and the optimizer. The zero value is not useful; start from Default.
 //
-// A Config round-trips losslessly through a URL query string (see Config.Query and ParseQuery)
-// and through command-line flags (see Config.FlagSet): the parameter names are the same in both.
+// A Config round-trips losslessly through a URL query string (see Config.Encode and ParseQuery)
+// and through command-line flags (see Config.RegisterFlags and Config.Args): the parameter names are the same in both.
 type Config struct {
 	// Data.
 	Family  data.Family // image family

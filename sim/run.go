@@ -219,6 +219,11 @@ func argmax(v []float32) int {
 	return best
 }
 
+// explodedLoss: a run has diverged when its training loss passes this many times ln K,
+// the loss of guessing uniformly. Such a run is not learning: its steps are too large,
+// its units die or its logits blow up, and its loss only grows until it overflows.
+const explodedLoss = 4
+
 // endEpoch measures the finished epoch and decides whether to stop.
 func (r *Run) endEpoch() {
 	lr := r.LR()
@@ -247,13 +252,12 @@ func (r *Run) endEpoch() {
 		}
 	}
 	e.CleanAcc, e.CorruptAcc = share(cleanRight, clean), share(wrongRight, wrong)
-	r.history = append(r.history, e)
-
-	switch {
-	case !finite(e.TrainLoss) || !finite(e.TestLoss):
+	if !finite(e.TrainLoss) || !finite(e.TestLoss) {
+		// A diverged epoch is not recorded: its numbers mean nothing and would show as NaN.
 		r.stop = Diverged
 		return
 	}
+	r.history = append(r.history, e)
 	if r.best.Epoch == 0 || e.TestAcc > r.best.TestAcc {
 		r.best = e
 	}
@@ -261,6 +265,8 @@ func (r *Run) endEpoch() {
 		r.fitEpoch, r.fitSteps = r.epoch, r.steps
 	}
 	switch {
+	case e.TrainLoss > explodedLoss*math.Log(float64(r.classes)):
+		r.stop = Diverged
 	case r.cfg.StopFitted && r.fitEpoch != 0:
 		r.stop = Fitted
 	case r.cfg.Patience > 0 && r.epoch-r.best.Epoch >= r.cfg.Patience:

@@ -9,8 +9,12 @@ import (
 	"genlab/sim"
 )
 
-// errHelp reports that -h was asked for and the usage was printed.
-var errHelp = errors.New("help requested")
+// errHelp reports that -h was asked for and the usage was printed; errUsage that the
+// flags were wrong and flag has already said so.
+var (
+	errHelp  = errors.New("help requested")
+	errUsage = errors.New("bad flags")
+)
 
 // options are the flags every command shares: the simulator's settings, -json and -quiet.
 type options struct {
@@ -19,9 +23,13 @@ type options struct {
 	quiet bool
 }
 
-// parse parses the flags of one command: its own (added by extra) and the shared ones.
-func parse(name, about string, args []string, stderr io.Writer, extra func(fs *flag.FlagSet)) (*options, error) {
+// parse parses the flags of one command: its own (added by extra) and the shared ones,
+// whose defaults are sim.Default() changed by base (nil: none).
+func parse(name, about string, args []string, stderr io.Writer, base func(c *sim.Config), extra func(fs *flag.FlagSet)) (*options, error) {
 	o := &options{cfg: sim.Default()}
+	if base != nil {
+		base(&o.cfg)
+	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o.cfg.RegisterFlags(fs)
@@ -38,7 +46,7 @@ func parse(name, about string, args []string, stderr io.Writer, extra func(fs *f
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, errHelp
 		}
-		return nil, errHelp // flag already printed the message and the usage
+		return nil, errUsage
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected argument %q (settings are flags, e.g. -labels=random)", fs.Arg(0))

@@ -49,13 +49,15 @@ func mainExit(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			if err := c.run(args[1:], stdout, stderr); err != nil {
-				if err != errHelp {
-					fmt.Fprintln(stderr, "genlab "+c.name+":", err)
-				}
+			switch err := c.run(args[1:], stdout, stderr); err {
+			case nil, errHelp:
+				return 0
+			case errUsage:
+				return 2
+			default:
+				fmt.Fprintln(stderr, "genlab "+c.name+":", err)
 				return 2
 			}
-			return 0
 		}
 	}
 	fmt.Fprintf(stderr, "genlab: unknown command %q\n\n", args[0])

@@ -5,21 +5,43 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 )
 
-// table writes aligned columns.
-type table struct{ tw *tabwriter.Writer }
+// table writes right-aligned columns as wide as their headers (at least 8), one row at a
+// time, so rows can be printed as they are measured.
+type table struct {
+	w      io.Writer
+	widths []int
+}
 
 func newTable(w io.Writer, header ...string) *table {
-	t := &table{tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)}
+	t := &table{w: w}
+	for _, h := range header {
+		t.widths = append(t.widths, max(8, utf8.RuneCountInString(h)))
+	}
 	t.row(header...)
 	return t
 }
 
-func (t *table) row(cells ...string) { fmt.Fprintln(t.tw, strings.Join(cells, "\t")+"\t") }
-func (t *table) flush()              { t.tw.Flush() }
+func (t *table) row(cells ...string) {
+	var b strings.Builder
+	for i, c := range cells {
+		w := 8
+		if i < len(t.widths) {
+			w = t.widths[i]
+		}
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		b.WriteString(strings.Repeat(" ", max(0, w-utf8.RuneCountInString(c))))
+		b.WriteString(c)
+	}
+	fmt.Fprintln(t.w, b.String())
+}
+
+func (t *table) flush() {}
 
 // jsonLine writes v as one line of JSON.
 func jsonLine(w io.Writer, v any) error {

@@ -61,7 +61,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	o, err := parse("run", `Trains the variants side by side, an epoch each in turn, and prints every epoch of
 every run: training and test accuracy and loss, the accuracy on clean and on corrupted
 examples, and how many training examples are fitted. The last lines summarize each run.`,
-		args, stderr, func(fs *flag.FlagSet) {
+		args, stderr, nil, func(fs *flag.FlagSet) {
 			fs.StringVar(&list, "runs", sim.DefaultVariants,
 				"the variants to run side by side: overrides separated by ';', each a comma-separated list of name=value settings (empty: the settings alone)")
 		})
@@ -75,7 +75,7 @@ examples, and how many training examples are fitted. The last lines summarize ea
 	prog := newProgress(stderr, o.quiet || !o.json)
 	var t *table
 	if !o.json {
-		t = newTable(stdout, "epoch", "run", "train acc", "test acc", "train loss", "test loss", "clean acc", "corrupt acc", "fitted")
+		t = newTable(stdout, "epoch", padName("run", vs), "train acc", "test acc", "train loss", "test loss", "clean acc", "corrupt acc", "fitted")
 	}
 	for {
 		active := false
@@ -117,7 +117,7 @@ examples, and how many training examples are fitted. The last lines summarize ea
 		return nil
 	}
 	fmt.Fprintln(stdout)
-	st := newTable(stdout, "run", "stop", "epochs", "train acc", "test acc", "epochs to fit", "steps to fit", "best test", "best epoch", "wrong labels", "params")
+	st := newTable(stdout, padName("run", vs), "stop", "epochs", "train acc", "test acc", "epochs to fit", "steps to fit", "best test", "best epoch", "wrong labels", "params")
 	for _, v := range vs {
 		s := v.run.Summary()
 		st.row(v.name, s.Stop.String(), fmt.Sprint(s.Epochs), pct(s.TrainAcc), pct(s.TestAcc), intOrDash(s.EpochsToFit),
@@ -125,4 +125,13 @@ examples, and how many training examples are fitted. The last lines summarize ea
 	}
 	st.flush()
 	return nil
+}
+
+// padName widens a column header to the longest run name.
+func padName(header string, vs []variant) string {
+	w := len(header)
+	for _, v := range vs {
+		w = max(w, len(v.name))
+	}
+	return strings.Repeat(" ", w-len(header)) + header
 }

@@ -25,7 +25,7 @@ func sweepCmd(args []string, stdout, stderr io.Writer) error {
 	o, err := parse("sweep", `Trains one run per label-corruption level p (each label replaced, with probability p,
 by a uniformly drawn class) and prints how long each takes to fit its training set and
 its test error: the paper's Figure 1b (time to fit grows with p) and 1c (test error
-rises with p, to chance at p = 1).`, args, stderr, func(fs *flag.FlagSet) {
+rises with p, to chance at p = 1).`, args, stderr, nil, func(fs *flag.FlagSet) {
 		fs.StringVar(&ps, "ps", "0,0.2,0.4,0.6,0.8,1", "comma-separated corruption levels p in 0..1")
 	})
 	if err != nil {

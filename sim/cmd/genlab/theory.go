@@ -23,7 +23,7 @@ n hidden units all looking along one random direction a, thresholds placed betwe
 sorted projections <a, x_i>, output weights solved exactly from a triangular system. It
 fits any labels of n distinct points with n·K + n + d weights (2n + d for one output),
 for the settings' labels and again for random labels; its test predictions are arbitrary.`,
-		args, stderr, nil)
+		args, stderr, nil, nil)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ it converges to. On true labels it still generalizes; on random labels it fits t
 chance on the test set, and its norm grows: the norm, not the fit, tells them apart.
 With more training points than pixels the linear kernel cannot interpolate (rank ≤ d),
 and the minimum-norm least-squares fit is shown instead.`,
-		args, stderr, func(fs *flag.FlagSet) {
+		args, stderr, nil, func(fs *flag.FlagSet) {
 			fs.Float64Var(&gamma, "rbfgamma", 0, "RBF kernel width γ in exp(-γ‖x−x'‖²); 0 picks 1/(d·pixel variance)")
 		})
 	if err != nil {

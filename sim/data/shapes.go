@@ -1,0 +1,81 @@
+package data
+
+import "math/rand/v2"
+
+// A figure is a list of strokes in object units, the object's box being about [-1,1]². Shapes
+// and glyphs are both figures; they differ in their tables and in how much they are jittered.
+type figure []stroke
+
+// stroke is a polyline. A zero fat means it is drawn with the image's pen width (an outline);
+// a positive fat is its half-width in object units, so it grows with the object (a filled
+// disc or bar).
+type stroke struct {
+	pts    []vec
+	closed bool
+	fat    float64
+}
+
+// shapeNames and shapeFigures are read-only tables: class c of the Shapes family.
+var shapeNames = [...]string{"disc", "square", "triangle", "plus", "cross", "diamond", "ring", "bar", "ell", "tee"}
+
+var shapeFigures = [...]figure{
+	// disc: a filled circle.
+	{{pts: []vec{{0, 0}}, fat: 0.68}},
+	// square outline.
+	{{pts: []vec{{-0.78, -0.78}, {0.78, -0.78}, {0.78, 0.78}, {-0.78, 0.78}}, closed: true}},
+	// triangle outline, apex up.
+	{{pts: []vec{{0, -0.92}, {0.9, 0.72}, {-0.9, 0.72}}, closed: true}},
+	// plus.
+	{{pts: []vec{{-0.95, 0}, {0.95, 0}}}, {pts: []vec{{0, -0.95}, {0, 0.95}}}},
+	// cross (X).
+	{{pts: []vec{{-0.75, -0.75}, {0.75, 0.75}}}, {pts: []vec{{-0.75, 0.75}, {0.75, -0.75}}}},
+	// diamond outline: a square standing on a corner, which the ±18° rotation cannot reach.
+	{{pts: []vec{{0, -1}, {0.95, 0}, {0, 1}, {-0.95, 0}}, closed: true}},
+	// ring: a circle outline, the disc's hollow twin.
+	{{pts: ellipse(vec{}, 0.85, 0.85), closed: true}},
+	// bar: a filled horizontal bar, the plus without its vertical stroke.
+	{{pts: []vec{{-0.85, 0}, {0.85, 0}}, fat: 0.32}},
+	// ell (L).
+	{{pts: []vec{{-0.55, -0.95}, {-0.55, 0.8}, {0.7, 0.8}}}},
+	// tee (T).
+	{{pts: []vec{{-0.85, -0.8}, {0.85, -0.8}}}, {pts: []vec{{0, -0.8}, {0, 0.95}}}},
+}
+
+// shapeJitter: an object about half the image wide, moved by up to ±18% of the side per axis
+// (so its ink lands on different pixels from image to image, which is what defeats a linear
+// template), turned by up to ±18° (small enough that a square never becomes a diamond), and
+// drawn with a pen 1.1–1.9 pixels wide at side 16.
+var shapeJitter = jitter{
+	sizeLo: 0.25, sizeHi: 0.31,
+	shift:  0.13,
+	rot:    degrees(15),
+	aspect: 0.10,
+	shear:  0.10,
+	penLo:  0.045, penHi: 0.07,
+}
+
+// figureRenderer draws the figures of one table with one jitter.
+type figureRenderer struct {
+	pen     *pen
+	figures []figure
+	jit     jitter
+}
+
+func newShapeRenderer(side int) *figureRenderer {
+	return &figureRenderer{pen: newPen(side), figures: shapeFigures[:], jit: shapeJitter}
+}
+
+// draw renders one jittered figure of class into dst. The pose and pen are drawn first, then
+// nothing else: the figure's geometry is fixed by its class.
+func (f *figureRenderer) draw(dst []float32, class int, rng *rand.Rand) {
+	m := f.jit.pose(rng)
+	r := uniform(rng, f.jit.penLo, f.jit.penHi)
+	f.pen.begin(dst)
+	for _, s := range f.figures[class] {
+		w := r
+		if s.fat > 0 {
+			w = s.fat * m.scale()
+		}
+		f.pen.polyline(s.pts, s.closed, m, w)
+	}
+}

@@ -1,0 +1,146 @@
+package data
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// textureNames is a read-only table: class c of the Textures family.
+var textureNames = [...]string{"hstripes", "vstripes", "diag", "antidiag", "checker", "dots", "rings", "pinwheel", "grid", "waves"}
+
+// Textures have no object to move; their jitter is the pattern's origin (which shifts its
+// phase), orientation and scale. Periods are about a third of the side: three cycles per image,
+// still above the Nyquist limit at side 8 (2.6 pixels a cycle). The origin moves less than an
+// object does (a quarter of a period or so), so class-average images keep some structure and a
+// linear model gets part of the way; the rest needs features that do not care about phase.
+const (
+	texPeriod = 0.33         // mean period, image units
+	texScale  = 0.15         // the period varies by up to ±15%
+	texShift  = 0.09         // max offset of the pattern's origin from the image center, per axis
+	texGain   = 1.4          // contrast: >1 flattens sine waves toward soft square waves
+	texRot    = math.Pi / 12 // max rotation, ±15°: horizontal stripes stay distinct from diagonal ones
+)
+
+// textureRenderer draws one texture per image.
+type textureRenderer struct {
+	side   int
+	xs, ys []float64 // pixel-center coordinates relative to the pattern's origin
+	w1, w2 wave
+}
+
+func newTextureRenderer(side int) *textureRenderer {
+	return &textureRenderer{
+		side: side,
+		xs:   make([]float64, side), ys: make([]float64, side),
+		w1: newWave(side), w2: newWave(side),
+	}
+}
+
+// draw renders one texture of class into dst. Every pixel is a function of its position, so
+// the pattern fills the image. Values are sampled at pixel centers without supersampling: the
+// patterns are smooth (sine-based), so at small sides they blur more than they alias.
+func (t *textureRenderer) draw(dst []float32, class int, rng *rand.Rand) {
+	period := texPeriod * uniform(rng, 1-texScale, 1+texScale)
+	rot := uniform(rng, -texRot, texRot)
+	ox := 0.5 + uniform(rng, -texShift, texShift)
+	oy := 0.5 + uniform(rng, -texShift, texShift)
+	n := float64(t.side)
+	for j := range t.xs {
+		t.xs[j] = (float64(j)+0.5)/n - ox
+		t.ys[j] = (float64(j)+0.5)/n - oy
+	}
+	k := 2 * math.Pi / period
+	c, s := math.Cos(rot), math.Sin(rot)
+	// The pattern's own axes, turned by rot: u = c·x + s·y, v = −s·x + c·y. A wave along
+	// direction (dx, dy) with wavenumber k is sin(k·(dx·x + dy·y)).
+	const h = math.Sqrt2 / 2
+	var f func(i, j int) float64
+	switch class {
+	case 0: // horizontal stripes: ink varies down the image, along v
+		t.w1.set(k*-s, k*c, t.xs, t.ys)
+		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+	case 1: // vertical stripes: along u
+		t.w1.set(k*c, k*s, t.xs, t.ys)
+		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+	case 2: // diagonal stripes: along (u+v)/√2
+		t.w1.set(k*h*(c-s), k*h*(s+c), t.xs, t.ys)
+		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+	case 3: // the other diagonal: along (u−v)/√2
+		t.w1.set(k*h*(c+s), k*h*(s-c), t.xs, t.ys)
+		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+	case 4: // checkerboard, with cells a little larger than the stripes
+		kc := 0.75 * k
+		t.w1.set(kc*c, kc*s, t.xs, t.ys)
+		t.w2.set(kc*-s, kc*c, t.xs, t.ys)
+		f = func(i, j int) float64 { return soft(2 * t.w1.sin(i, j) * t.w2.sin(i, j)) }
+	case 5: // a square lattice of round dots
+		t.w1.set(k*c, k*s, t.xs, t.ys)
+		t.w2.set(k*-s, k*c, t.xs, t.ys)
+		f = func(i, j int) float64 {
+			q := (1 + t.w1.cos(i, j)) * (1 + t.w2.cos(i, j)) / 4
+			return clamp01(2.5 * (q - 0.3))
+		}
+	case 6: // concentric rings around the origin
+		f = func(i, j int) float64 {
+			x, y := t.xs[j], t.ys[i]
+			return soft(math.Sin(k * math.Sqrt(x*x+y*y)))
+		}
+	case 7: // four bright wedges turning around the origin, like a pinwheel: sin 4θ, computed
+		// from the position as 4uv(u²−v²)/r⁴ rather than with atan2 and a sine
+		f = func(i, j int) float64 {
+			x, y := t.xs[j], t.ys[i]
+			u, v := c*x+s*y, -s*x+c*y
+			r2 := u*u + v*v
+			if r2 == 0 {
+				return 0.5
+			}
+			return soft(4 * u * v * (u*u - v*v) / (r2 * r2))
+		}
+	case 8: // a grid of thin lines: a plaid of two line gratings
+		t.w1.set(k*c, k*s, t.xs, t.ys)
+		t.w2.set(k*-s, k*c, t.xs, t.ys)
+		line := func(cos float64) float64 { return clamp01((cos - 0.5) / 0.4) }
+		f = func(i, j int) float64 { return max(line(t.w1.cos(i, j)), line(t.w2.cos(i, j))) }
+	default: // 9: horizontal stripes bent into waves
+		t.w1.set(0.8*k*c, 0.8*k*s, t.xs, t.ys) // the bend runs along u
+		f = func(i, j int) float64 {
+			x, y := t.xs[j], t.ys[i]
+			v := -s*x + c*y
+			return soft(math.Sin(k * (v + 0.07*t.w1.sin(i, j))))
+		}
+	}
+	for i := range t.side {
+		row := dst[i*t.side : (i+1)*t.side]
+		for j := range row {
+			row[j] = float32(f(i, j))
+		}
+	}
+}
+
+// wave tabulates a plane wave sin(kx·x + ky·y) along the columns (x) and rows (y) of an image:
+// by sin(a+b) = sin a cos b + cos a sin b it then costs two products a pixel, not a sine.
+type wave struct{ sx, cx, sy, cy []float64 }
+
+func newWave(side int) wave {
+	return wave{make([]float64, side), make([]float64, side), make([]float64, side), make([]float64, side)}
+}
+
+func (w *wave) set(kx, ky float64, xs, ys []float64) {
+	for j, x := range xs {
+		w.sx[j], w.cx[j] = math.Sin(kx*x), math.Cos(kx*x)
+	}
+	for i, y := range ys {
+		w.sy[i], w.cy[i] = math.Sin(ky*y), math.Cos(ky*y)
+	}
+}
+
+// sin is the wave at row i, column j.
+func (w *wave) sin(i, j int) float64 { return w.sx[j]*w.cy[i] + w.cx[j]*w.sy[i] }
+
+// cos is the wave a quarter period on, at row i, column j.
+func (w *wave) cos(i, j int) float64 { return w.cx[j]*w.cy[i] - w.sx[j]*w.sy[i] }
+
+// soft maps a wave in [-1, 1] to ink in [0, 1], with contrast texGain.
+func soft(s float64) float64 { return clamp01(0.5 + 0.5*texGain*s) }
+
+func clamp01(x float64) float64 { return max(0, min(1, x)) }

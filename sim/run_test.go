@@ -1,0 +1,305 @@
+package sim
+
+import (
+	"hash/fnv"
+	"math"
+	"testing"
+
+	"genlab/sim/data"
+	"genlab/sim/nn"
+)
+
+// small returns a quick config for tests of mechanics (not of science).
+func small() Config {
+	c := Default()
+	c.Train, c.Test = 200, 100
+	c.Width = 64
+	c.Epochs = 3
+	return c
+}
+
+func mustRun(t testing.TB, c Config) *Run {
+	t.Helper()
+	r, err := NewRun(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestTrainingStepAllocatesNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(c *Config)
+	}{
+		{"mlp", func(c *Config) {}},
+		{"linear", func(c *Config) { c.Model = Linear }},
+		{"mlp with every regularizer", func(c *Config) {
+			c.Depth, c.BatchNorm, c.Dropout, c.Augment, c.WeightDecay = 2, true, 0.3, 2, 1e-3
+		}},
+		{"cnn with batch norm", func(c *Config) { c.Model, c.BatchNorm = CNN, true }},
+		{"step schedule", func(c *Config) { c.Schedule = Step }},
+	}
+	for _, tt := range tests {
+		c := small()
+		c.Epochs = 1000
+		c.StopFitted = false
+		tt.edit(&c)
+		r := mustRun(t, c)
+		r.Step() // the first step may grow nothing, but warm up anyway
+		// Epoch ends are included: 200 examples at batch 32 end an epoch every 7 steps.
+		if got := testing.AllocsPerRun(30, func() { r.Step() }); got != 0 {
+			t.Errorf("%s: Run.Step allocates %v times per step, want 0", tt.name, got)
+		}
+	}
+}
+
+func TestSnapshotAllocatesNothingWhenWarm(t *testing.T) {
+	r := mustRun(t, small())
+	r.RunEpoch()
+	var s Snapshot
+	r.Snapshot(&s)
+	if got := testing.AllocsPerRun(10, func() { r.Snapshot(&s) }); got != 0 {
+		t.Errorf("Snapshot allocates %v times when warm, want 0", got)
+	}
+	if s.Epoch != 1 || len(s.Fitted) != 200 || len(s.History) != 1 || s.Filters != 64 || s.FilterSide != 16 || len(s.Weights) != 64*256 {
+		t.Errorf("snapshot = epoch %d, %d fitted flags, %d epochs, %d filters of side %d, %d weights",
+			s.Epoch, len(s.Fitted), len(s.History), s.Filters, s.FilterSide, len(s.Weights))
+	}
+	// The snapshot is a copy: training on does not change it.
+	before := s.Weights[0]
+	r.RunEpoch()
+	if s.Weights[0] != before || s.Epoch != 1 {
+		t.Error("training changed a snapshot taken before it")
+	}
+	// First-layer weights are the columns of the first dense layer.
+	d := r.Network().Layers[0].(*nn.Dense)
+	r.Snapshot(&s)
+	if got, want := s.Weights[3*256+17], d.W.Value[17*d.Units+3]; got != want {
+		t.Errorf("filter 3, pixel 17 = %v, want %v", got, want)
+	}
+}
+
+// historyHash hashes every number a run measured.
+func historyHash(r *Run) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	put := func(v float64) {
+		u := math.Float64bits(v)
+		for i := range b {
+			b[i] = byte(u >> (8 * i))
+		}
+		h.Write(b[:])
+	}
+	for _, e := range r.History() {
+		put(e.TrainLoss)
+		put(e.TestLoss)
+		put(e.TrainAcc)
+		put(e.TestAcc)
+	}
+	for _, p := range r.Network().Params() {
+		for _, v := range p.Value {
+			put(float64(v))
+		}
+	}
+	return h.Sum64()
+}
+
+// TestSameSettingsSameRun pins the exact numbers of a few short runs to constants computed
+// natively. The suite runs again under WebAssembly, where the same constants must come out:
+// that is the proof that a shared link replays the same run in the browser.
+func TestSameSettingsSameRun(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(c *Config)
+		want uint64
+	}{
+		{"mlp", func(c *Config) {}, 0},
+		{"mlp random labels, every regularizer", func(c *Config) {
+			c.Labels, c.BatchNorm, c.Dropout, c.Augment, c.WeightDecay = data.RandomLabels, true, 0.3, 2, 1e-3
+		}, 0},
+		{"cnn", func(c *Config) { c.Model, c.Family = CNN, data.Glyphs }, 0},
+	}
+	for _, tt := range tests {
+		c := small()
+		c.Epochs = 2
+		tt.edit(&c)
+		a, b := mustRun(t, c), mustRun(t, c)
+		a.RunToEnd()
+		b.RunToEnd()
+		ha, hb := historyHash(a), historyHash(b)
+		if ha != hb {
+			t.Errorf("%s: two runs of the same settings differ", tt.name)
+		}
+		if ha != tt.want {
+			t.Errorf("%s: hash = %#x, want %#x", tt.name, ha, tt.want)
+		}
+	}
+}
+
+// TestVariantsShareEverythingElse checks that runs differing only in labels see the same
+// images, the same initial weights and the same batches.
+func TestVariantsShareEverythingElse(t *testing.T) {
+	cfgs, err := small().Variants(DefaultVariants)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := mustRun(t, cfgs[0]), mustRun(t, cfgs[1])
+	if a.Config().Labels != data.TrueLabels || b.Config().Labels != data.RandomLabels {
+		t.Fatalf("variants = %v, %v", a.Config().Labels, b.Config().Labels)
+	}
+	for i, v := range a.Train().Pixels {
+		if b.Train().Pixels[i] != v {
+			t.Fatal("the two variants have different images")
+		}
+	}
+	pa, pb := a.Network().Params(), b.Network().Params()
+	for i := range pa {
+		for j, v := range pa[i].Value {
+			if pb[i].Value[j] != v {
+				t.Fatal("the two variants start from different weights")
+			}
+		}
+	}
+	if w := data.WrongLabelRate(b.Train()); w < 0.8 {
+		t.Errorf("random labels: %.2f wrong, want about 0.9", w)
+	}
+}
+
+func TestDivergingRunStopsCleanly(t *testing.T) {
+	c := small()
+	c.LR, c.Momentum = 10, 0.99
+	r := mustRun(t, c)
+	r.RunToEnd()
+	if r.Stopped() != Diverged {
+		t.Fatalf("lr 10: stopped %v, want diverged", r.Stopped())
+	}
+	for _, e := range r.History() {
+		for _, v := range []float64{e.TrainLoss, e.TestLoss, e.TrainAcc, e.TestAcc} {
+			if !finite(v) {
+				t.Errorf("epoch %d recorded a non-finite number", e.Epoch)
+			}
+		}
+	}
+	if r.Step() {
+		t.Error("a diverged run still steps")
+	}
+	s := r.Summary()
+	if s.Stop != Diverged || !finite(s.TrainLoss) {
+		t.Errorf("summary %+v", s)
+	}
+}
+
+func TestStopping(t *testing.T) {
+	t.Run("fitted", func(t *testing.T) {
+		c := small()
+		c.Train, c.Epochs = 100, 200
+		r := mustRun(t, c)
+		r.RunToEnd()
+		s := r.Summary()
+		if s.Stop != Fitted || s.EpochsToFit == nil || *s.EpochsToFit != s.Epochs || s.TrainAcc != 1 {
+			t.Errorf("stop %v after %d epochs, train acc %v, epochs to fit %v", s.Stop, s.Epochs, s.TrainAcc, s.EpochsToFit)
+		}
+		if *s.StepsToFit != s.Epochs*r.StepsPerEpoch() {
+			t.Errorf("steps to fit %d, want %d", *s.StepsToFit, s.Epochs*r.StepsPerEpoch())
+		}
+	})
+	t.Run("max epochs", func(t *testing.T) {
+		c := small()
+		r := mustRun(t, c)
+		r.RunToEnd()
+		if r.Stopped() != MaxEpochs || r.Epochs() != 3 || len(r.History()) != 3 {
+			t.Errorf("stopped %v after %d epochs", r.Stopped(), r.Epochs())
+		}
+	})
+	t.Run("early stopping", func(t *testing.T) {
+		c := small()
+		c.Labels, c.Epochs, c.Patience, c.StopFitted = data.RandomLabels, 200, 3, false
+		r := mustRun(t, c)
+		r.RunToEnd()
+		s := r.Summary()
+		if s.Stop != EarlyStop || s.Epochs != s.BestEpoch+3 {
+			t.Errorf("stopped %v at epoch %d, best epoch %d, want early-stop 3 epochs after the best", s.Stop, s.Epochs, s.BestEpoch)
+		}
+		best := 0.0
+		for _, e := range r.History() {
+			best = max(best, e.TestAcc)
+		}
+		if s.BestTestAcc != best || r.History()[s.BestEpoch-1].TestAcc != best {
+			t.Errorf("best test acc %v at epoch %d, history's best %v", s.BestTestAcc, s.BestEpoch, best)
+		}
+	})
+}
+
+func TestLearningRateSchedules(t *testing.T) {
+	tests := []struct {
+		schedule Schedule
+		epoch    int
+		want     float64
+	}{
+		{Constant, 0, 0.1}, {Constant, 7, 0.1},
+		{Step, 0, 0.1}, {Step, 9, 0.1}, {Step, 10, 0.05}, {Step, 25, 0.025},
+		{Decay, 0, 0.1}, {Decay, 1, 0.05}, {Decay, 3, 0.0125},
+	}
+	for _, tt := range tests {
+		c := small()
+		c.LR, c.Gamma, c.StepEvery, c.Schedule = 0.1, 0.5, 10, tt.schedule
+		r := mustRun(t, c)
+		r.epoch = tt.epoch
+		if got := r.LR(); math.Abs(got-tt.want) > 1e-15 {
+			t.Errorf("%v at epoch %d: lr %v, want %v", tt.schedule, tt.epoch, got, tt.want)
+		}
+	}
+}
+
+func TestMeasurementsAddUp(t *testing.T) {
+	c := small()
+	c.Labels, c.Corrupt = data.CorruptLabels, 0.5
+	r := mustRun(t, c)
+	r.RunEpoch()
+	e := r.History()[0]
+	var s Snapshot
+	r.Snapshot(&s)
+	fitted, wrong := 0, 0
+	for i, ok := range s.Fitted {
+		if ok {
+			fitted++
+			if s.FirstFit[i] != 1 {
+				t.Fatalf("example %d fitted at epoch 1 but first-fit says %d", i, s.FirstFit[i])
+			}
+			if int(s.Pred[i]) != r.Train().Labels[i] {
+				t.Fatalf("example %d fitted but predicted %d, label %d", i, s.Pred[i], r.Train().Labels[i])
+			}
+		}
+		if r.Train().Corrupted(i) {
+			wrong++
+		}
+	}
+	if fitted != e.Fitted || math.Abs(float64(fitted)/200-e.TrainAcc) > 1e-12 {
+		t.Errorf("fitted %d, epoch says %d and train acc %v", fitted, e.Fitted, e.TrainAcc)
+	}
+	// Train accuracy is the weighted mean of the clean and corrupt accuracies.
+	mix := (e.CleanAcc*float64(200-wrong) + e.CorruptAcc*float64(wrong)) / 200
+	if math.Abs(mix-e.TrainAcc) > 1e-12 {
+		t.Errorf("clean %v and corrupt %v accuracies do not add up to %v", e.CleanAcc, e.CorruptAcc, e.TrainAcc)
+	}
+}
+
+func TestNewRunRejectsBadSettings(t *testing.T) {
+	c := small()
+	c.Side = 40
+	if _, err := NewRun(c); err == nil {
+		t.Error("side 40 accepted")
+	}
+}
+
+func BenchmarkEpochDefault(b *testing.B) {
+	c := Default()
+	c.StopFitted = false
+	c.Epochs = 1000
+	r := mustRun(b, c)
+	for b.Loop() {
+		r.RunEpoch()
+	}
+	b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
+}
