@@ -14,7 +14,6 @@ const (
 	streamInit                  // initial weights
 	streamBatches               // minibatch order and augmentation shifts
 	streamDropout               // dropout masks
-	streamConstruct             // Theorem 1's random direction
 )
 
 func newStream(seed uint64, stream uint64) *rand.Rand {

@@ -28,8 +28,9 @@ var glyphFigures = [...]figure{
 	{{pts: ellipse(vec{0, -0.45}, 0.45, 0.5), closed: true}, {pts: []vec{{0.45, -0.45}, {0.3, 1}}}},
 }
 
-// glyphJitter: a digit about 60% of the image tall, moved by up to ±17% of the side, turned by
-// up to ±15° and slanted by up to ±0.25 like handwriting; each image is also bent (below).
+// glyphJitter: a digit about 60% of the image tall, moved by up to ±11% of the side per axis,
+// turned by up to ±12° and slanted by up to ±0.2 like handwriting; each image is also bent
+// (below). Digits have more strokes than shapes, so they move less for the same difficulty.
 var glyphJitter = jitter{
 	sizeLo: 0.27, sizeHi: 0.32,
 	shift:  0.11,

@@ -6,7 +6,7 @@ import "fmt"
 type Family uint8
 
 const (
-	// Shapes are jittered outlines of geometric shapes (circle, square, triangle, ...).
+	// Shapes are jittered geometric figures, outlined or filled (disc, square, triangle, ...).
 	Shapes Family = iota
 	// Glyphs are digit-like figures 0-9 drawn from strokes.
 	Glyphs

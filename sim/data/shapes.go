@@ -29,7 +29,7 @@ var shapeFigures = [...]figure{
 	{{pts: []vec{{-0.95, 0}, {0.95, 0}}}, {pts: []vec{{0, -0.95}, {0, 0.95}}}},
 	// cross (X).
 	{{pts: []vec{{-0.75, -0.75}, {0.75, 0.75}}}, {pts: []vec{{-0.75, 0.75}, {0.75, -0.75}}}},
-	// diamond outline: a square standing on a corner, which the ±18° rotation cannot reach.
+	// diamond outline: a square standing on a corner, which the ±15° rotation cannot reach.
 	{{pts: []vec{{0, -1}, {0.95, 0}, {0, 1}, {-0.95, 0}}, closed: true}},
 	// ring: a circle outline, the disc's hollow twin.
 	{{pts: ellipse(vec{}, 0.85, 0.85), closed: true}},
@@ -41,10 +41,12 @@ var shapeFigures = [...]figure{
 	{{pts: []vec{{-0.85, -0.8}, {0.85, -0.8}}}, {pts: []vec{{0, -0.8}, {0, 0.95}}}},
 }
 
-// shapeJitter: an object about half the image wide, moved by up to ±18% of the side per axis
+// shapeJitter: an object about half the image wide, moved by up to ±13% of the side per axis
 // (so its ink lands on different pixels from image to image, which is what defeats a linear
-// template), turned by up to ±18° (small enough that a square never becomes a diamond), and
-// drawn with a pen 1.1–1.9 pixels wide at side 16.
+// template), turned by up to ±15° (small enough that a square never becomes a diamond), and
+// drawn with a pen 1.4–2.2 pixels wide at side 16. These ranges were tuned so that, at side 16
+// with noise 0.2 and 1,000 training images, an MLP of 512 units reaches about 85% test accuracy
+// and a linear model about 60%: more shift makes both worse, less closes the gap.
 var shapeJitter = jitter{
 	sizeLo: 0.25, sizeHi: 0.31,
 	shift:  0.13,

@@ -125,3 +125,14 @@ func uniform(rng *rand.Rand, lo, hi float64) float64 {
 
 // degrees converts an angle to radians.
 func degrees(a float64) float64 { return a * math.Pi / 180 }
+
+// className is the name of class c of family f, for messages and debugging.
+func className(f Family, c int) string {
+	switch f {
+	case Shapes:
+		return shapeNames[c]
+	case Textures:
+		return textureNames[c]
+	}
+	return string(rune('0' + c))
+}

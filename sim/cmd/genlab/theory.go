@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"genlab/sim"
 	"genlab/sim/data"
 	"genlab/sim/theory"
 )
@@ -14,7 +13,7 @@ type constructLine struct {
 	Type   string `json:"type"` // "construct"
 	Labels string `json:"labels"`
 	Config string `json:"config"`
-	sim.Construction
+	theory.ConstructionResult
 }
 
 func constructCmd(args []string, stdout, stderr io.Writer) error {
@@ -34,7 +33,7 @@ for the settings' labels and again for random labels; its test predictions are a
 	for _, labels := range []data.LabelMode{o.cfg.Labels, data.RandomLabels} {
 		c := o.cfg
 		c.Labels = labels
-		res, err := sim.Construct(c)
+		res, err := theory.ConstructFor(c)
 		if err != nil {
 			return err
 		}
@@ -60,7 +59,7 @@ type kernelLine struct {
 	Type   string `json:"type"` // "kernel"
 	Labels string `json:"labels"`
 	Config string `json:"config"`
-	sim.Interpolation
+	theory.InterpolationResult
 }
 
 func kernelCmd(args []string, stdout, stderr io.Writer) error {
@@ -89,7 +88,7 @@ and the minimum-norm least-squares fit is shown instead.`,
 		for _, labels := range []data.LabelMode{o.cfg.Labels, data.RandomLabels} {
 			c := o.cfg
 			c.Labels = labels
-			res, err := sim.Interpolate(c, k)
+			res, err := theory.InterpolateFor(c, k)
 			if err != nil {
 				return err
 			}

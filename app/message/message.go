@@ -1,0 +1,202 @@
+// Package message is the one typed, versioned protocol spoken between the page (the go-app
+// UI) and the canvas (the Ebitengine binary in an <iframe>), and between an embedded lesson
+// and the course page around it.
+//
+// Everything crossing window.postMessage is a JSON string of one Envelope. Both sides
+// decode with Decode, which checks the version, the kind and the fields the kind needs,
+// and rejects anything else: a message of the wrong shape is logged and ignored, never
+// acted on. Origins are checked by the transport (see the bridge files of each binary);
+// this package is pure Go, so the protocol is tested natively.
+//
+// The start-up handshake makes sure nothing is lost: the canvas listens first, then posts
+// Hello; the page, which listened before it set the iframe's src, answers with Setup; the
+// canvas builds the runs and posts Ready. From then on the page sends commands and the
+// canvas reports Metrics several times a second and at the end of every epoch.
+package message
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Version is the protocol version; a message of another version is rejected.
+const Version = 1
+
+// Kind names what a message asks or tells.
+type Kind string
+
+// Commands, page to canvas.
+const (
+	Setup Kind = "setup" // (re)build the runs from Query and Runs; pauses
+	Play  Kind = "play"
+	Pause Kind = "pause"
+	Step  Kind = "step"  // train every unfinished run for exactly one epoch, then pause
+	Reset Kind = "reset" // back to epoch 0 with the same settings; pauses
+	Speed Kind = "speed" // set Speed
+)
+
+// Reports, canvas to page.
+const (
+	Hello   Kind = "hello"   // the canvas is listening
+	Ready   Kind = "ready"   // the runs of the last Setup are built (Metrics holds epoch 0)
+	Metrics Kind = "metrics" // live numbers of every run
+	Problem Kind = "problem" // a Setup could not be used; Error says why
+)
+
+// Speeds: the most minibatch steps each run takes per frame. Slow speeds let a student
+// watch single examples being fitted; MaxSpeed trains as fast as the frame budget allows.
+const (
+	MinSpeed = 1
+	MaxSpeed = 5
+)
+
+// StepsPerFrame returns the per-frame step limit of a speed (0 means no limit but time).
+func StepsPerFrame(speed int) int {
+	switch speed {
+	case 1:
+		return 1
+	case 2:
+		return 4
+	case 3:
+		return 16
+	case 4:
+		return 64
+	}
+	return 0
+}
+
+// Envelope is one message. Only the fields of its Kind are set.
+type Envelope struct {
+	V    int  `json:"v"`
+	Kind Kind `json:"kind"`
+
+	// Setup
+	Query string `json:"query,omitempty"` // the base settings, as a link query (sim.Config.Encode)
+	Runs  string `json:"runs,omitempty"`  // the variants side by side (sim.Config.Variants); "" for the base alone
+
+	// Speed
+	Speed int `json:"speed,omitempty"` // MinSpeed..MaxSpeed
+
+	// Ready, Metrics
+	Playing bool  `json:"playing,omitempty"`
+	Stats   []Run `json:"stats,omitempty"`
+
+	// Problem
+	Error string `json:"error,omitempty"`
+}
+
+// Run is the live state of one run.
+type Run struct {
+	Name      string  `json:"name"`  // the variant, e.g. "labels=random"
+	Epoch     int     `json:"epoch"` // completed epochs
+	Steps     int     `json:"steps"`
+	TrainAcc  float64 `json:"train_acc"`
+	TestAcc   float64 `json:"test_acc"`
+	TrainLoss float64 `json:"train_loss"`
+	TestLoss  float64 `json:"test_loss"`
+	Fitted    int     `json:"fitted"`
+	Examples  int     `json:"examples"`
+	// MsPerExample is the wall-clock training time per example, averaged over the last
+	// epoch (evaluation included); 0 before the first epoch.
+	MsPerExample float64 `json:"ms_per_example"`
+	EpochsToFit  int     `json:"epochs_to_fit"` // 0 until every training example is fitted
+	Stop         string  `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, diverged
+}
+
+// Encode returns the JSON text of e, with V set to Version.
+func Encode(e Envelope) string {
+	e.V = Version
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic("message: " + err.Error()) // every field is plain data: this cannot happen
+	}
+	return string(b)
+}
+
+// maxSize bounds a message, so that a hostile page cannot make a side parse megabytes.
+const maxSize = 64 << 10
+
+// Decode parses and checks one message. The error says what is wrong with its shape.
+func Decode(text string) (Envelope, error) {
+	var e Envelope
+	if len(text) > maxSize {
+		return e, fmt.Errorf("message of %d bytes is larger than %d", len(text), maxSize)
+	}
+	dec := json.NewDecoder(bytes.NewReader([]byte(text)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		return Envelope{}, fmt.Errorf("not a message: %v", err)
+	}
+	if dec.More() {
+		return Envelope{}, errors.New("not a message: text after the JSON object")
+	}
+	if e.V != Version {
+		return Envelope{}, fmt.Errorf("message version %d, want %d", e.V, Version)
+	}
+	if err := e.check(); err != nil {
+		return Envelope{}, fmt.Errorf("%s message: %v", e.Kind, err)
+	}
+	return e, nil
+}
+
+// check verifies that e carries what its kind needs and nothing else.
+func (e Envelope) check() error {
+	hasSetup := e.Query != "" || e.Runs != ""
+	hasStats := e.Playing || e.Stats != nil
+	switch e.Kind {
+	case Setup:
+		if e.Speed != 0 || hasStats || e.Error != "" {
+			return errors.New("fields of another kind")
+		}
+	case Play, Pause, Step, Reset, Hello:
+		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
+			return errors.New("fields of another kind")
+		}
+	case Speed:
+		if e.Speed < MinSpeed || e.Speed > MaxSpeed {
+			return fmt.Errorf("speed %d out of range %d..%d", e.Speed, MinSpeed, MaxSpeed)
+		}
+		if hasSetup || hasStats || e.Error != "" {
+			return errors.New("fields of another kind")
+		}
+	case Ready, Metrics:
+		if hasSetup || e.Speed != 0 || e.Error != "" {
+			return errors.New("fields of another kind")
+		}
+		for i, r := range e.Stats {
+			if err := r.check(); err != nil {
+				return fmt.Errorf("run %d: %v", i+1, err)
+			}
+		}
+	case Problem:
+		if e.Error == "" {
+			return errors.New("no error text")
+		}
+		if hasSetup || e.Speed != 0 || hasStats {
+			return errors.New("fields of another kind")
+		}
+	default:
+		return errors.New("unknown kind")
+	}
+	return nil
+}
+
+func (r Run) check() error {
+	for _, v := range []float64{r.TrainAcc, r.TestAcc} {
+		if !(v >= 0 && v <= 1) {
+			return fmt.Errorf("accuracy %v outside 0..1", v)
+		}
+	}
+	for _, v := range []float64{r.TrainLoss, r.TestLoss, r.MsPerExample} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return fmt.Errorf("value %v is not a finite non-negative number", v)
+		}
+	}
+	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 {
+		return errors.New("counts out of range")
+	}
+	return nil
+}

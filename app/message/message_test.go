@@ -1,0 +1,73 @@
+package message
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRoundTrip(t *testing.T) {
+	tests := []Envelope{
+		{Kind: Setup, Query: "width=64", Runs: "labels=true;labels=random"},
+		{Kind: Setup},
+		{Kind: Play}, {Kind: Pause}, {Kind: Step}, {Kind: Reset}, {Kind: Hello},
+		{Kind: Speed, Speed: 3},
+		{Kind: Ready, Stats: []Run{{Name: "labels=true", Examples: 10}}},
+		{Kind: Metrics, Playing: true, Stats: []Run{{Name: "a", Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
+		{Kind: Problem, Error: "side = 40 is out of range 8..32"},
+	}
+	for _, want := range tests {
+		got, err := Decode(Encode(want))
+		want.V = Version
+		if err != nil {
+			t.Errorf("%s: %v", want.Kind, err)
+			continue
+		}
+		if Encode(got) != Encode(want) {
+			t.Errorf("%s: got %+v, want %+v", want.Kind, got, want)
+		}
+	}
+}
+
+func TestDecodeRejectsWrongShapes(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"not json", `hello`, "not a message"},
+		{"array", `[1,2]`, "not a message"},
+		{"no version", `{"kind":"play"}`, "version 0"},
+		{"future version", `{"v":2,"kind":"play"}`, "version 2"},
+		{"unknown kind", `{"v":1,"kind":"explode"}`, "unknown kind"},
+		{"unknown field", `{"v":1,"kind":"play","x":1}`, "unknown field"},
+		{"wrong type", `{"v":1,"kind":"speed","speed":"fast"}`, "not a message"},
+		{"speed out of range", `{"v":1,"kind":"speed","speed":9}`, "out of range"},
+		{"play with a payload", `{"v":1,"kind":"play","query":"a=1"}`, "another kind"},
+		{"problem without text", `{"v":1,"kind":"problem"}`, "no error text"},
+		{"NaN-ish accuracy", `{"v":1,"kind":"metrics","stats":[{"name":"a","train_acc":2}]}`, "outside 0..1"},
+		{"negative loss", `{"v":1,"kind":"metrics","stats":[{"name":"a","train_loss":-1}]}`, "non-negative"},
+		{"two objects", `{"v":1,"kind":"play"}{"v":1,"kind":"play"}`, "text after"},
+		{"huge", `{"v":1,"kind":"setup","query":"` + strings.Repeat("a", maxSize) + `"}`, "larger than"},
+	}
+	for _, tt := range tests {
+		_, err := Decode(tt.text)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add(`{"v":1,"kind":"play"}`)
+	f.Add(`{"v":1,"kind":"metrics","stats":[{"name":"a","epoch":1}]}`)
+	f.Add(`{"v":1,"kind":"setup","query":"width=64","runs":"labels=random"}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := Decode(s)
+		if err != nil {
+			return
+		}
+		// Whatever decodes re-encodes to something that decodes to the same.
+		again, err := Decode(Encode(e))
+		if err != nil || Encode(again) != Encode(e) {
+			t.Fatalf("%q decoded but does not round-trip: %v", s, err)
+		}
+	})
+}

@@ -1,0 +1,68 @@
+package theory_test
+
+// The paper's findings that need no training, as tests (the others are in sim).
+
+import (
+	"math"
+	"testing"
+
+	"genlab/sim"
+	"genlab/sim/data"
+	"genlab/sim/theory"
+)
+
+// nearChance: within 3 points of 1/K, three binomial standard deviations for 1,000 test
+// images at K = 10.
+func nearChance(acc float64, classes int) bool {
+	return math.Abs(acc-1/float64(classes)) <= 0.03
+}
+
+// S7: Theorem 1's network fits 1,000 random labels exactly, with no training.
+func TestS7TheoremOneFitsRandomLabels(t *testing.T) {
+	c := sim.Default()
+	c.Labels, c.Train = data.RandomLabels, 1000
+	res, err := theory.ConstructFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%+v", res)
+	if res.TrainAcc != 1 || res.N != 1000 || res.Weights != 1000*10+1000+256 {
+		t.Errorf("construction: train accuracy %v on %d points with %d weights, want 1 on 1000 with 11256", res.TrainAcc, res.N, res.Weights)
+	}
+	if !nearChance(res.TestAcc, 10) {
+		t.Errorf("construction: test accuracy %.3f, want chance", res.TestAcc)
+	}
+}
+
+// S8: the minimum-norm interpolant generalizes on true labels and not on random ones,
+// and its norm tells the two apart.
+func TestS8MinimumNormInterpolation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("science test; skipped with -short")
+	}
+	c := sim.Default()
+	k := theory.Kernel{Kind: theory.RBFKernel}
+	tr, err := theory.InterpolateFor(c, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Labels = data.RandomLabels
+	rn, err := theory.InterpolateFor(c, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("true: %+v", tr)
+	t.Logf("random: %+v", rn)
+	if !tr.Interpolates || !rn.Interpolates || tr.TrainAcc != 1 || rn.TrainAcc != 1 {
+		t.Errorf("the interpolants do not fit: true %v/%.3f, random %v/%.3f", tr.Interpolates, tr.TrainAcc, rn.Interpolates, rn.TrainAcc)
+	}
+	if tr.TestAcc < 0.5 {
+		t.Errorf("true labels: test accuracy %.3f, want far above chance (>= 0.5)", tr.TestAcc)
+	}
+	if !nearChance(rn.TestAcc, 10) {
+		t.Errorf("random labels: test accuracy %.3f, want chance", rn.TestAcc)
+	}
+	if rn.Norm <= tr.Norm {
+		t.Errorf("norm for random labels %.4g, for true labels %.4g: want random larger", rn.Norm, tr.Norm)
+	}
+}
