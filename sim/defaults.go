@@ -30,7 +30,7 @@ func Default() Config {
 		Width:   512,
 		Filters: 8,
 
-		LR:          0.01,
+		LR:          0.05,
 		Schedule:    Constant,
 		Gamma:       0.5,
 		StepEvery:   10,

@@ -148,7 +148,7 @@ func TestFlagsDefaultsAndUsage(t *testing.T) {
 		"  -side int\n    \twidth and height of every image in pixels;",
 		"(int in 8..32) (default 24)\n",
 		"  -lr float\n",
-		"(float in 1e-05..10) (default 0.01)\n",
+		"(float in 1e-05..10) (default 0.05)\n",
 		"  -model linear|mlp|cnn\n",
 		"(one of linear|mlp|cnn) (default cnn)\n",
 		"  -seed int\n",

@@ -111,7 +111,7 @@ func TestQueryMalformed(t *testing.T) {
 		{
 			raw:  "lr=1e999&batch=64",
 			want: func(c *Config) { c.Batch = 64 },
-			errs: []fieldErr{{"lr", "1e999", "0.01", `lr = 1e999 is not finite, want a number in 1e-05..10 (using the default 0.01)`}},
+			errs: []fieldErr{{"lr", "1e999", "0.05", `lr = 1e999 is not finite, want a number in 1e-05..10 (using the default 0.05)`}},
 		},
 		{
 			raw:  "train=1234567890123456789012345678901234567890&test=50",
@@ -178,7 +178,7 @@ func TestQueryMalformed(t *testing.T) {
 			want: func(c *Config) { c.Schedule = Step; c.StepEvery = 5; c.WeightDecay = 0.01 },
 			errs: []fieldErr{
 				{"side", "7,9", "16", `side = "7,9" is given 2 times, want it once (using the default 16)`},
-				{"lr", "-1", "0.01", `lr = -1 is out of range 1e-05..10 (using the default 0.01)`},
+				{"lr", "-1", "0.05", `lr = -1 is out of range 1e-05..10 (using the default 0.05)`},
 				{"nonsense", "", "", `nonsense = "" is not a known parameter and is ignored`},
 				{"x", "1", "", `x = 1 is not a known parameter and is ignored`},
 			},

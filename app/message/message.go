@@ -46,24 +46,26 @@ const (
 	Problem Kind = "problem" // a Setup could not be used; Error says why
 )
 
-// Speeds: the most minibatch steps each run takes per frame. Slow speeds let a student
-// watch single examples being fitted; MaxSpeed trains as fast as the frame budget allows.
+// Speeds. Slow speeds let a student watch single examples being fitted; MaxSpeed trains
+// as fast as the machine allows.
 const (
-	MinSpeed = 1
-	MaxSpeed = 5
+	MinSpeed     = 1
+	MaxSpeed     = 5
+	DefaultSpeed = MaxSpeed
 )
 
-// StepsPerFrame returns the per-frame step limit of a speed (0 means no limit but time).
-func StepsPerFrame(speed int) int {
+// StepsPerSecond returns the most minibatch steps a run takes per second at a speed;
+// 0 means no limit.
+func StepsPerSecond(speed int) float64 {
 	switch speed {
 	case 1:
-		return 1
-	case 2:
 		return 4
-	case 3:
+	case 2:
 		return 16
-	case 4:
+	case 3:
 		return 64
+	case 4:
+		return 256
 	}
 	return 0
 }
@@ -103,6 +105,7 @@ type Run struct {
 	// epoch (evaluation included); 0 before the first epoch.
 	MsPerExample float64 `json:"ms_per_example"`
 	EpochsToFit  int     `json:"epochs_to_fit"` // 0 until every training example is fitted
+	Params       int     `json:"params"`        // trainable parameters of the network
 	Stop         string  `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, diverged
 }
 
@@ -195,7 +198,7 @@ func (r Run) check() error {
 			return fmt.Errorf("value %v is not a finite non-negative number", v)
 		}
 	}
-	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 {
+	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.Params < 0 {
 		return errors.New("counts out of range")
 	}
 	return nil

@@ -1,0 +1,193 @@
+// Package lab is the canvas's model of the experiment: the runs side by side, each with
+// its settings, its images (regenerated from the seed, so they never cross the wire), the
+// latest snapshot and numbers its worker reported, and whether the lab is playing. The
+// canvas binary feeds it the messages of the page and of the workers and paints what it
+// holds; everything here is plain Go, tested natively.
+package lab
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"genlab/app/message"
+	"genlab/sim"
+	"genlab/sim/data"
+)
+
+// MaxRuns bounds the runs side by side: beyond four, nothing is readable.
+const MaxRuns = 4
+
+// Run is one run of the lab.
+type Run struct {
+	Config  sim.Config
+	Variant string // the override that made it, e.g. "labels=random"
+	Title   string // for people, e.g. "Random labels"
+	Images  data.Images
+	Snap    sim.Snapshot
+	Stats   message.Run
+	Ready   bool // its worker has built it
+}
+
+// Lab is the experiment on screen. The zero value has no runs.
+type Lab struct {
+	Runs    []Run
+	Playing bool
+}
+
+// New builds the runs of the base settings in query (a link query) and the variants
+// (see sim.Config.Variants). Settings come from the page, which validated them, so bad
+// ones are an error, not a fallback.
+func New(query, variants string) (*Lab, error) {
+	base, err := sim.ParseQuery(query)
+	if err != nil {
+		return nil, fmt.Errorf("settings: %w", err)
+	}
+	cfgs, err := base.Variants(variants)
+	if err != nil {
+		return nil, err
+	}
+	if len(cfgs) > MaxRuns {
+		return nil, fmt.Errorf("%d runs side by side; at most %d fit on the canvas", len(cfgs), MaxRuns)
+	}
+	names := splitVariants(variants)
+	l := &Lab{Runs: make([]Run, len(cfgs))}
+	for i, c := range cfgs {
+		train, _ := sim.Dataset(c)
+		r := &l.Runs[i]
+		r.Config, r.Images = c, train
+		if i < len(names) {
+			r.Variant = names[i]
+		}
+		r.Title = Title(r.Variant, i)
+		r.Stats = message.Run{Name: r.Variant, Examples: train.Len(), Stop: sim.Running.String()}
+	}
+	return l, nil
+}
+
+func splitVariants(list string) []string {
+	var out []string
+	for v := range strings.SplitSeq(list, ";") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Title names a variant for people: "labels=corrupt,p=0.4" is "Corrupted labels, p = 0.4".
+func Title(variant string, index int) string {
+	var parts []string
+	p := ""
+	for kv := range strings.SplitSeq(variant, ",") {
+		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
+		switch k + "=" + v {
+		case "labels=true":
+			parts = append(parts, "True labels")
+		case "labels=random":
+			parts = append(parts, "Random labels")
+		case "labels=corrupt":
+			parts = append(parts, "Corrupted labels")
+		case "inputs=original":
+			parts = append(parts, "Original pixels")
+		case "inputs=shuffled":
+			parts = append(parts, "Shuffled pixels")
+		case "inputs=random":
+			parts = append(parts, "Random pixels")
+		case "inputs=gaussian":
+			parts = append(parts, "Gaussian inputs")
+		case "model=linear":
+			parts = append(parts, "Linear model")
+		case "model=mlp":
+			parts = append(parts, "MLP")
+		case "model=cnn":
+			parts = append(parts, "CNN")
+		case "=":
+		default:
+			if k == "p" {
+				p = v
+				continue
+			}
+			parts = append(parts, k+" = "+v)
+		}
+	}
+	if p != "" {
+		parts = append(parts, "p = "+p)
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("Run %d", index+1)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Queries returns the settings of every run, as the link queries its worker is set up with.
+func (l *Lab) Queries() []string {
+	q := make([]string, len(l.Runs))
+	for i, r := range l.Runs {
+		q[i] = r.Config.Encode()
+	}
+	return q
+}
+
+// Receive applies what run's worker reported: numbers and, with Ready and Metrics, the
+// snapshot's bytes. A report that does not fit (wrong kind, bad bytes, a snapshot of
+// another size than the run's images) is an error and changes nothing.
+func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
+	if run < 0 || run >= len(l.Runs) {
+		return fmt.Errorf("report from unknown run %d", run)
+	}
+	r := &l.Runs[run]
+	switch e.Kind {
+	case message.Ready, message.Metrics:
+	default:
+		return fmt.Errorf("unexpected %s report from run %d", e.Kind, run)
+	}
+	if len(e.Stats) != 1 {
+		return errors.New("a run reports exactly one run's numbers")
+	}
+	var s sim.Snapshot
+	s, r.Snap = r.Snap, sim.Snapshot{} // decode into the old buffers, keep them on failure
+	if err := message.DecodeSnapshot(&s, snap); err != nil {
+		r.Snap = s
+		return err
+	}
+	if len(s.Fitted) != r.Images.Len() {
+		r.Snap = s
+		return fmt.Errorf("snapshot of %d examples for a run of %d", len(s.Fitted), r.Images.Len())
+	}
+	r.Snap = s
+	st := e.Stats[0]
+	st.Name = r.Variant
+	r.Stats = st
+	r.Ready = true
+	return nil
+}
+
+// AllReady reports whether every run's worker has built its run.
+func (l *Lab) AllReady() bool {
+	for _, r := range l.Runs {
+		if !r.Ready {
+			return false
+		}
+	}
+	return len(l.Runs) > 0
+}
+
+// Busy reports whether any run still trains: the lab stops playing when all are done.
+func (l *Lab) Busy() bool {
+	for _, r := range l.Runs {
+		if r.Stats.Stop == sim.Running.String() {
+			return true
+		}
+	}
+	return false
+}
+
+// Report is the page's view of the lab: Ready when kind is Ready, else Metrics.
+func (l *Lab) Report(kind message.Kind) message.Envelope {
+	e := message.Envelope{Kind: kind, Playing: l.Playing && l.Busy(), Stats: make([]message.Run, len(l.Runs))}
+	for i, r := range l.Runs {
+		e.Stats[i] = r.Stats
+	}
+	return e
+}

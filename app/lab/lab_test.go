@@ -1,0 +1,134 @@
+package lab
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"genlab/app/message"
+	"genlab/app/trainer"
+	"genlab/sim"
+)
+
+const quick = "train=64&test=32&width=16&side=8&epochs=3"
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		variant string
+		want    string
+	}{
+		{"labels=true", "True labels"},
+		{"labels=random", "Random labels"},
+		{"labels=corrupt,p=0.4", "Corrupted labels, p = 0.4"},
+		{"p=0.4, labels=corrupt", "Corrupted labels, p = 0.4"},
+		{"inputs=shuffled", "Shuffled pixels"},
+		{"model=cnn,inputs=gaussian", "CNN, Gaussian inputs"},
+		{"width=64", "width = 64"},
+		{"", "Run 2"},
+	}
+	for _, tt := range tests {
+		if got := Title(tt.variant, 1); got != tt.want {
+			t.Errorf("Title(%q) = %q, want %q", tt.variant, got, tt.want)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	l, err := New(quick, sim.DefaultVariants)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Runs) != 2 || l.Runs[0].Title != "True labels" || l.Runs[1].Title != "Random labels" {
+		t.Fatalf("runs = %+v", l.Runs)
+	}
+	if got := l.Queries()[1]; !strings.Contains(got, "labels=random") || !strings.Contains(got, "side=8") {
+		t.Errorf("second run's query = %q", got)
+	}
+	if l.Runs[0].Images.Len() != 64 || l.AllReady() {
+		t.Errorf("images %d, ready %v", l.Runs[0].Images.Len(), l.AllReady())
+	}
+	// The lab regenerates the very images the worker trains on.
+	tr, _ := trainer.New(l.Queries()[1], time.Now)
+	for i, v := range tr.Run().Train().Pixels {
+		if l.Runs[1].Images.Pixels[i] != v {
+			t.Fatal("the lab's images differ from the worker's")
+		}
+	}
+}
+
+func TestNewRejects(t *testing.T) {
+	tests := []struct{ query, runs, want string }{
+		{"side=40", "", "side = 40"},
+		{quick, "width=5000", "width = 5000"},
+		{quick, "a=1;b=2", "not a known parameter"},
+		{quick, "seed=1;seed=2;seed=3;seed=4;seed=5", "at most 4"},
+	}
+	for _, tt := range tests {
+		if _, err := New(tt.query, tt.runs); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("New(%q, %q) error %v, want %q", tt.query, tt.runs, err, tt.want)
+		}
+	}
+}
+
+// workerReport is what a worker would post for its trainer.
+func workerReport(t *testing.T, tr *trainer.Trainer, kind message.Kind) (message.Envelope, []byte) {
+	var s sim.Snapshot
+	tr.Snapshot(&s)
+	e, err := message.Decode(message.Encode(message.Envelope{Kind: kind, Stats: []message.Run{tr.Stats()}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, message.AppendSnapshot(nil, &s)
+}
+
+func TestReceive(t *testing.T) {
+	l, _ := New(quick, sim.DefaultVariants)
+	for i, q := range l.Queries() {
+		tr, err := trainer.New(q, time.Now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, b := workerReport(t, tr, message.Ready)
+		if err := l.Receive(i, e, b); err != nil {
+			t.Fatal(err)
+		}
+		tr.Handle(message.Envelope{Kind: message.Step})
+		for tr.Busy() {
+			tr.Work(time.Second)
+		}
+		e, b = workerReport(t, tr, message.Metrics)
+		if err := l.Receive(i, e, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !l.AllReady() || l.Runs[1].Snap.Epoch != 1 || l.Runs[1].Stats.Name != "labels=random" {
+		t.Errorf("after one epoch: ready %v, epoch %d, name %q", l.AllReady(), l.Runs[1].Snap.Epoch, l.Runs[1].Stats.Name)
+	}
+	rep := l.Report(message.Metrics)
+	if _, err := message.Decode(message.Encode(rep)); err != nil || len(rep.Stats) != 2 || rep.Stats[0].Epoch != 1 {
+		t.Errorf("report %+v: %v", rep, err)
+	}
+}
+
+func TestReceiveRejectsWhatDoesNotFit(t *testing.T) {
+	l, _ := New(quick, sim.DefaultVariants)
+	other, _ := trainer.New("train=100&side=8", time.Now) // 100 examples, not 64
+	e, b := workerReport(t, other, message.Ready)
+	if err := l.Receive(0, e, b); err == nil {
+		t.Error("a snapshot of another size was accepted")
+	}
+	tr, _ := trainer.New(l.Queries()[0], time.Now)
+	e, b = workerReport(t, tr, message.Ready)
+	if err := l.Receive(0, e, b[:len(b)-3]); err == nil {
+		t.Error("truncated snapshot accepted")
+	}
+	if err := l.Receive(5, e, b); err == nil {
+		t.Error("report from run 5 accepted")
+	}
+	if err := l.Receive(0, message.Envelope{Kind: message.Play}, b); err == nil {
+		t.Error("a Play report accepted")
+	}
+	if l.Runs[0].Ready {
+		t.Error("a rejected report made the run ready")
+	}
+}

@@ -1,0 +1,132 @@
+package trainer
+
+import (
+	"testing"
+	"time"
+
+	"genlab/app/message"
+	"genlab/sim"
+)
+
+// fakeClock advances by tick every time it is read, so time-sliced loops end.
+type fakeClock struct {
+	t    time.Time
+	tick time.Duration
+}
+
+func (c *fakeClock) now() time.Time { c.t = c.t.Add(c.tick); return c.t }
+
+const quick = "train=64&test=32&width=16&side=8&epochs=5&stopfitted=false"
+
+func newTrainer(t *testing.T, clock *fakeClock) *Trainer {
+	t.Helper()
+	tr, err := New(quick, clock.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPlayPauseStepReset(t *testing.T) {
+	clock := &fakeClock{tick: time.Millisecond}
+	tr := newTrainer(t, clock)
+	if tr.Busy() || tr.Work(time.Second) {
+		t.Fatal("a new trainer trains before Play")
+	}
+	must(t, tr.Handle(message.Envelope{Kind: message.Step}))
+	for tr.Busy() {
+		tr.Work(time.Second)
+	}
+	if got := tr.Stats().Epoch; got != 1 {
+		t.Errorf("Step trained %d epochs, want exactly 1", got)
+	}
+	must(t, tr.Handle(message.Envelope{Kind: message.Play}))
+	tr.Work(time.Second)
+	must(t, tr.Handle(message.Envelope{Kind: message.Pause}))
+	before := tr.Stats().Steps
+	if tr.Work(time.Second); tr.Stats().Steps != before {
+		t.Error("Pause did not stop training")
+	}
+	must(t, tr.Handle(message.Envelope{Kind: message.Play}))
+	for tr.Busy() {
+		tr.Work(time.Second)
+	}
+	if s := tr.Stats(); s.Epoch != 5 || s.Stop != "max-epochs" || tr.Playing() {
+		t.Errorf("played to the end: epoch %d, stop %s, playing %v", s.Epoch, s.Stop, tr.Playing())
+	}
+	must(t, tr.Handle(message.Envelope{Kind: message.Reset}))
+	if s := tr.Stats(); s.Epoch != 0 || s.Steps != 0 || s.Stop != "running" {
+		t.Errorf("after Reset: %+v", s)
+	}
+}
+
+func TestSameSettingsSameNumbers(t *testing.T) {
+	// However the work is sliced, a run computes the same numbers.
+	a, b := newTrainer(t, &fakeClock{tick: time.Millisecond}), newTrainer(t, &fakeClock{tick: 50 * time.Millisecond})
+	for _, tr := range []*Trainer{a, b} {
+		must(t, tr.Handle(message.Envelope{Kind: message.Play}))
+		for tr.Busy() {
+			tr.Work(100 * time.Millisecond)
+		}
+	}
+	var sa, sb sim.Snapshot
+	a.Snapshot(&sa)
+	b.Snapshot(&sb)
+	if string(message.AppendSnapshot(nil, &sa)) != string(message.AppendSnapshot(nil, &sb)) {
+		t.Error("differently sliced runs differ")
+	}
+}
+
+func TestSlowSpeedLimitsSteps(t *testing.T) {
+	clock := &fakeClock{tick: time.Millisecond}
+	tr := newTrainer(t, clock)
+	must(t, tr.Handle(message.Envelope{Kind: message.Speed, Speed: 1}))
+	must(t, tr.Handle(message.Envelope{Kind: message.Play}))
+	// Simulate one second of a worker loop: work, then sleep as told.
+	end := clock.t.Add(time.Second)
+	for clock.t.Before(end) {
+		tr.Work(10 * time.Millisecond)
+		clock.t = clock.t.Add(max(tr.Wait(), time.Millisecond))
+	}
+	want := message.StepsPerSecond(1)
+	if got := float64(tr.Stats().Steps); got < want-1 || got > want+1 {
+		t.Errorf("speed 1 took %v steps in a second, want about %v", got, want)
+	}
+}
+
+func TestMsPerExample(t *testing.T) {
+	tr := newTrainer(t, &fakeClock{tick: time.Millisecond})
+	must(t, tr.Handle(message.Envelope{Kind: message.Step}))
+	for tr.Busy() {
+		tr.Work(time.Second)
+	}
+	// Each step reads the clock twice around Step: 1 ms per step, 2 steps of 32 = 64 examples.
+	if got := tr.Stats().MsPerExample; got <= 0 || got > 1 {
+		t.Errorf("ms per example = %v", got)
+	}
+}
+
+func TestBadSettingsAreAnError(t *testing.T) {
+	if _, err := New("side=40", time.Now); err == nil {
+		t.Error("side=40 accepted")
+	}
+}
+
+func TestStatsAreValidMessages(t *testing.T) {
+	tr := newTrainer(t, &fakeClock{tick: time.Millisecond})
+	must(t, tr.Handle(message.Envelope{Kind: message.Step}))
+	for tr.Busy() {
+		tr.Work(time.Second)
+	}
+	e := message.Envelope{Kind: message.Metrics, Stats: []message.Run{tr.Stats()}}
+	if _, err := message.Decode(message.Encode(e)); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,228 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"image"
+	"sync"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"genlab/app/canvas"
+	"genlab/app/lab"
+	"genlab/app/message"
+)
+
+// event is something that happened outside the game loop: a command from the page or a
+// report from a worker. JavaScript callbacks queue events; Update applies them, so the
+// lab is only ever touched from the game loop.
+type event struct {
+	fromPage bool
+	worker   int // which worker reported (fromPage false)
+	msg      message.Envelope
+	snap     []byte
+}
+
+type game struct {
+	page    *pageBridge
+	workers *workerPool
+
+	mu    sync.Mutex
+	queue []event
+
+	lab        *lab.Lab
+	awaiting   []bool // worker i was sent a Setup and has not answered Ready yet
+	wantPlay   bool   // the page asked to play; forwarded once every run is ready
+	speed      int
+	readySent  bool
+	dirty      bool // the page has not been told the latest numbers
+	lastReport time.Time
+
+	painter     canvas.Painter
+	scene       canvas.Scene
+	frame       *image.RGBA
+	img         *ebiten.Image
+	repaint     bool
+	hoverX      int
+	hoverY      int
+	width       int
+	height      int
+}
+
+func newGame() *game {
+	g := &game{speed: message.DefaultSpeed, hoverX: -1, hoverY: -1}
+	g.page = newPageBridge(func(e message.Envelope) { g.push(event{fromPage: true, msg: e}) })
+	g.workers = newWorkerPool(func(i int, e message.Envelope, snap []byte) {
+		g.push(event{worker: i, msg: e, snap: snap})
+	})
+	return g
+}
+
+// start says hello to the page, or, opened on its own, sets up the default lesson.
+func (g *game) start() {
+	if g.page.standalone() {
+		g.push(event{fromPage: true, msg: message.Envelope{Kind: message.Setup, Runs: defaultRuns}})
+		g.push(event{fromPage: true, msg: message.Envelope{Kind: message.Play}})
+		return
+	}
+	g.page.post(message.Envelope{Kind: message.Hello})
+}
+
+func (g *game) push(e event) {
+	g.mu.Lock()
+	g.queue = append(g.queue, e)
+	g.mu.Unlock()
+}
+
+// Update applies the queued events, follows the pointer and tells the page the news.
+func (g *game) Update() error {
+	g.mu.Lock()
+	queue := g.queue
+	g.queue = nil
+	g.mu.Unlock()
+	for _, e := range queue {
+		if e.fromPage {
+			g.command(e.msg)
+		} else {
+			g.report(e.worker, e.msg, e.snap)
+		}
+	}
+	g.followPointer()
+	if g.lab != nil && g.readySent && g.dirty && time.Since(g.lastReport) >= 150*time.Millisecond {
+		g.lab.Playing = g.lab.Playing && g.lab.Busy()
+		g.page.post(g.lab.Report(message.Metrics))
+		g.dirty, g.lastReport = false, time.Now()
+	}
+	return nil
+}
+
+// command applies a message of the page.
+func (g *game) command(e message.Envelope) {
+	switch e.Kind {
+	case message.Setup:
+		l, err := lab.New(e.Query, e.Runs)
+		if err != nil {
+			g.page.post(message.Envelope{Kind: message.Problem, Error: err.Error()})
+			return
+		}
+		g.lab, g.readySent, g.wantPlay = l, false, false
+		g.awaiting = make([]bool, len(l.Runs))
+		for i, q := range l.Queries() {
+			g.awaiting[i] = true
+			g.workers.send(i, message.Envelope{Kind: message.Setup, Query: q})
+			g.workers.send(i, message.Envelope{Kind: message.Speed, Speed: g.speed})
+		}
+		g.scene.Runs = g.scene.Runs[:0]
+		for i := range l.Runs {
+			r := &l.Runs[i]
+			g.scene.Runs = append(g.scene.Runs, canvas.Run{
+				Title: r.Title, Classes: r.Config.Classes, Images: &r.Images, Snap: &r.Snap,
+				Params: r.Stats.Params, MaxEpochs: r.Config.Epochs,
+			})
+		}
+		g.repaint = true
+	case message.Play, message.Pause, message.Step, message.Reset:
+		if g.lab == nil {
+			return
+		}
+		g.lab.Playing = e.Kind == message.Play
+		g.wantPlay = g.lab.Playing
+		if g.lab.AllReady() {
+			g.broadcast(e)
+		}
+		g.dirty = true
+	case message.Speed:
+		g.speed = e.Speed
+		if g.lab != nil {
+			g.broadcast(e)
+		}
+	default:
+		warn("canvas: ignored a " + string(e.Kind) + " message from the page")
+	}
+}
+
+func (g *game) broadcast(e message.Envelope) {
+	for i := range g.lab.Runs {
+		g.workers.send(i, e)
+	}
+}
+
+// report applies a message of worker i.
+func (g *game) report(i int, e message.Envelope, snap []byte) {
+	if e.Kind == message.Hello {
+		g.workers.listening(i)
+		return
+	}
+	if g.lab == nil || i >= len(g.lab.Runs) {
+		return
+	}
+	switch e.Kind {
+	case message.Problem:
+		g.page.post(e)
+		return
+	case message.Ready:
+		g.awaiting[i] = false
+	case message.Metrics:
+		if g.awaiting[i] {
+			return // about the run before the last Setup
+		}
+	default:
+		warn("canvas: ignored a " + string(e.Kind) + " message from a worker")
+		return
+	}
+	if err := g.lab.Receive(i, e, snap); err != nil {
+		warn("canvas: ignored a report: " + err.Error())
+		return
+	}
+	g.scene.Runs[i].Params = g.lab.Runs[i].Stats.Params
+	g.repaint, g.dirty = true, true
+	if !g.readySent && g.lab.AllReady() {
+		g.readySent = true
+		g.page.post(g.lab.Report(message.Ready))
+		if g.wantPlay {
+			g.broadcast(message.Envelope{Kind: message.Play})
+		}
+	}
+}
+
+// followPointer tracks the mouse or the last touch, for the tile tooltip.
+func (g *game) followPointer() {
+	x, y := ebiten.CursorPosition()
+	for _, id := range ebiten.AppendTouchIDs(nil) {
+		x, y = ebiten.TouchPosition(id)
+	}
+	if x < 0 || y < 0 || x >= g.width || y >= g.height {
+		x, y = -1, -1
+	}
+	if x != g.hoverX || y != g.hoverY {
+		g.hoverX, g.hoverY = x, y
+		g.repaint = true
+	}
+}
+
+// Layout uses device pixels, so text and tiles are crisp on high-density screens.
+func (g *game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	w, h := max(1, int(float64(outsideWidth)*s)), max(1, int(float64(outsideHeight)*s))
+	if w != g.width || h != g.height {
+		g.width, g.height = w, h
+		g.frame = image.NewRGBA(image.Rect(0, 0, w, h))
+		g.img = ebiten.NewImage(w, h)
+		g.repaint = true
+	}
+	return w, h
+}
+
+// Draw paints the scene when it changed; the screen keeps the last frame otherwise.
+func (g *game) Draw(screen *ebiten.Image) {
+	if !g.repaint || g.frame == nil {
+		return
+	}
+	g.scene.HoverX, g.scene.HoverY = g.hoverX, g.hoverY
+	g.scene.Playing = g.lab != nil && g.lab.Playing
+	g.painter.Paint(g.frame, &g.scene)
+	g.img.WritePixels(g.frame.Pix)
+	screen.DrawImage(g.img, nil)
+	g.repaint = false
+}

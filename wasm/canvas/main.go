@@ -1,0 +1,24 @@
+//go:build js && wasm
+
+// Command canvas is the Ebitengine canvas of Generalization Lab, shown by the page in an
+// <iframe> (Ebitengine takes over the whole document it runs in). It starts one training
+// worker per run, keeps the lab (app/lab) up to date from their reports, paints it with
+// app/canvas, and relays the page's commands and the runs' numbers. main only wires.
+package main
+
+import (
+	"log"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+func main() {
+	g := newGame()
+	ebiten.SetWindowTitle("Generalization Lab canvas")
+	ebiten.SetScreenClearedEveryFrame(false) // Draw repaints only when the scene changed
+	ebiten.SetTPS(30)                        // Update only relays messages: 30 a second is plenty
+	g.start()
+	if err := ebiten.RunGame(g); err != nil {
+		log.Fatal(err)
+	}
+}
