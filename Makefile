@@ -32,3 +32,36 @@ bench: need-node
 	$(GO) test -run '^$$' -bench 'W1' -benchtime 3s ./sim/nn
 	$(WASM_ENV) $(GO) test -run '^$$' -bench 'W1' -benchtime 3s -exec=$(WASM_EXEC) ./sim/nn
 	$(GO) test -run '^$$' -bench 'Epoch|Generate|Construct|Interpolate' ./sim/...
+
+## build: the three WebAssembly binaries, then the static site around them in public/
+## serve: build, then serve public/ on http://$(ADDR)/ (any static file server would do)
+## clean: remove everything build writes (the sources in public/ stay)
+#
+# The Version of the site (which makes the service worker update students' copies) is a
+# hash of the built and static files, computed by `go run ./wasm/ui -generate` (see
+# wasm/ui/site.go); so the binaries are built first. wasm_exec.js, the JavaScript half of
+# Go's WebAssembly runtime, must come from the toolchain that built the binaries: it is
+# copied from GOROOT for the canvas and the worker (web/) and over go-app's copy (root).
+WEB        := public/web
+WASM_GLUE  := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
+WASM_BUILD := $(WASM_ENV) $(GO) build -trimpath -ldflags=-s
+ADDR       ?= 127.0.0.1:8080
+GENERATED  := public/index.html public/app.js public/app-worker.js public/app.css \
+              public/manifest.webmanifest public/wasm_exec.js $(WEB)/wasm_exec.js \
+              $(WEB)/app.wasm $(WEB)/canvas.wasm $(WEB)/worker.wasm
+
+.PHONY: build serve clean
+
+build:
+	$(WASM_BUILD) -o $(WEB)/app.wasm ./wasm/ui
+	$(WASM_BUILD) -o $(WEB)/canvas.wasm ./wasm/canvas
+	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
+	cp $(WASM_GLUE) $(WEB)/wasm_exec.js
+	$(GO) run ./wasm/ui -generate public
+	cp $(WASM_GLUE) public/wasm_exec.js
+
+serve: build
+	$(GO) run ./wasm/ui -serve public -addr $(ADDR)
+
+clean:
+	rm -f $(GENERATED)

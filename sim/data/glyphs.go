@@ -37,7 +37,6 @@ var glyphJitter = jitter{
 	rot:    degrees(12),
 	aspect: 0.10,
 	shear:  0.20,
-	penLo:  0.045, penHi: 0.07,
 }
 
 // glyphBend is the largest sideways bow of a glyph's middle, in glyph units: the same digit
@@ -46,25 +45,24 @@ const glyphBend = 0.12
 
 // glyphRenderer draws jittered, bent digits.
 type glyphRenderer struct {
-	pen  *pen
-	bent []vec // scratch: one stroke after bending, before the pose
+	sketch *sketch
+	bent   []vec // scratch: one stroke after bending, before the pose
 }
 
-func newGlyphRenderer(side int) *glyphRenderer { return &glyphRenderer{pen: newPen(side)} }
+func newGlyphRenderer(side int) *glyphRenderer { return &glyphRenderer{sketch: newSketch(side)} }
 
-// draw renders one glyph of class into dst.
-func (g *glyphRenderer) draw(dst []float32, class int, rng *rand.Rand) {
+// draw computes the key field of one glyph of class.
+func (g *glyphRenderer) draw(key []float64, class int, rng *rand.Rand) {
 	m := glyphJitter.pose(rng)
-	r := uniform(rng, glyphJitter.penLo, glyphJitter.penHi)
 	bend := uniform(rng, -glyphBend, glyphBend)
-	g.pen.begin(dst)
+	g.sketch.begin(key)
 	for _, s := range glyphFigures[class] {
 		g.bent = g.bent[:0]
 		for _, q := range s.pts {
 			// x += bend·(1 − y²): zero at the top and bottom, largest in the middle.
 			g.bent = append(g.bent, vec{q.x + bend*(1-q.y*q.y), q.y})
 		}
-		g.pen.polyline(g.bent, s.closed, m, r)
+		g.sketch.polyline(g.bent, s.closed, m)
 	}
 }
 

@@ -6,10 +6,11 @@ import (
 )
 
 // Drawing happens in image units: the image is the square [0,1]², x to the right, y down,
-// pixel (row i, column j) centered at ((j+½)/side, (i+½)/side). Geometry and stroke widths are
-// given in these units, so a shape drawn at side 8 and at side 32 is the same shape, sampled
-// coarser or finer. Anti-aliasing comes from computing, per pixel, how much of it a stroke
-// covers, rather than from supersampling.
+// pixel (row i, column j) centered at ((j+½)/side, (i+½)/side). Geometry is given in these
+// units, so a shape drawn at side 8 and at side 32 is the same shape, sampled coarser or finer.
+// A renderer does not paint pixels: it computes a key field, a number per pixel that is larger
+// where the pattern is "more inside" (for a figure, closer to its strokes), and inkBudget turns
+// the key field into pixels by rank (see ink.go).
 
 // vec is a point or a displacement.
 type vec struct{ x, y float64 }
@@ -21,10 +22,6 @@ func (m affine) apply(p vec) vec {
 	return vec{m.a*p.x + m.b*p.y + m.tx, m.c*p.x + m.d*p.y + m.ty}
 }
 
-// scale is the transform's mean linear scale factor, √|det|, used to scale lengths such as the
-// radius of a filled disc.
-func (m affine) scale() float64 { return math.Sqrt(math.Abs(m.a*m.d - m.b*m.c)) }
-
 // jitter is the range of the random pose of one object: each image draws its own pose, so
 // that a class is a family of images rather than one template.
 type jitter struct {
@@ -33,7 +30,6 @@ type jitter struct {
 	rot            float64 // max rotation, radians, either way
 	aspect         float64 // max relative stretch of x against y
 	shear          float64 // max shear (slant): x += k·y, object units
-	penLo, penHi   float64 // stroke half-width, image units
 }
 
 // pose draws an object-to-image transform: shear, stretch, rotate, scale, then move.
@@ -54,89 +50,70 @@ func (j jitter) pose(rng *rand.Rand) affine {
 	}
 }
 
-// pen draws anti-aliased strokes into one image. Strokes combine by maximum, not sum, so the
-// joints of a polyline and the crossing of a plus sign are no brighter than a plain stroke.
-type pen struct {
+// sketch computes the key field of a figure: for every pixel, minus its squared distance (in
+// pixels) to the nearest point of the figure's strokes, its skeleton. Every pixel of the image
+// is visited for every segment, so the field falls off smoothly over the whole image and
+// ranking by it (see inkBudget) never meets a plateau of ties far from the figure. Ranking by
+// distance to the skeleton grows the figure evenly on every side until it has the ink it is
+// given: a point becomes a disc, a segment a bar, an outline a band.
+type sketch struct {
 	side int
-	n    float64 // side as a float: image units → pixels
-	ink  []float32
-	pts  []vec // scratch for transformed polylines
+	n    float64   // side as a float: image units → pixels
+	key  []float64 // the field being drawn: −(squared distance) so far
+	pts  []vec     // scratch for transformed polylines
 }
 
-func newPen(side int) *pen { return &pen{side: side, n: float64(side)} }
+func newSketch(side int) *sketch { return &sketch{side: side, n: float64(side)} }
 
-// capsule draws the set of points within r of the segment ab (image units): a stroke with
-// round caps, or a filled disc when a == b. Only pixels in the segment's bounding box are
-// visited, so cost grows with ink, not with the number of strokes times the image area.
-func (p *pen) capsule(a, b vec, r float64) {
-	// Bounding box in pixel indices, grown by half a pixel for the soft edge.
-	pad := r + 0.5/p.n
-	j0, j1 := p.pixelRange(min(a.x, b.x)-pad, max(a.x, b.x)+pad)
-	i0, i1 := p.pixelRange(min(a.y, b.y)-pad, max(a.y, b.y)+pad)
-	// Work in pixel units from here on: the soft edge is one pixel wide at every side.
+// begin makes key the sketch's target and sets it to −∞: nothing drawn yet.
+func (p *sketch) begin(key []float64) {
+	p.key = key
+	for i := range key {
+		key[i] = math.Inf(-1)
+	}
+}
+
+// segment adds the segment ab (image units) to the skeleton, or the point a when a == b.
+func (p *sketch) segment(a, b vec) {
+	// Work in pixel units: pixel (i, j) has its center at (j+½, i+½).
 	ax, ay := a.x*p.n, a.y*p.n
 	ex, ey := b.x*p.n-ax, b.y*p.n-ay
 	ee := ex*ex + ey*ey
-	inv := 0.0 // 1/|e|², or 0 for a disc, which pins t at 0
+	inv := 0.0 // 1/|e|², or 0 for a point, which pins t at 0
 	if ee > 0 {
 		inv = 1 / ee
 	}
-	rp := r * p.n
-	reach := (rp + 0.5) * (rp + 0.5) // beyond this squared distance a pixel gets no ink
-	for i := i0; i <= i1; i++ {
-		row := p.ink[i*p.side : (i+1)*p.side]
+	for i := range p.side {
+		row := p.key[i*p.side : (i+1)*p.side]
 		qy := float64(i) + 0.5 - ay
-		for j := j0; j <= j1; j++ {
+		for j := range row {
 			qx := float64(j) + 0.5 - ax
-			// Distance from the pixel center to the nearest point of the segment.
+			// Squared distance from the pixel center to the nearest point of the segment.
 			t := max(0, min(1, (qx*ex+qy*ey)*inv))
 			dx, dy := qx-t*ex, qy-t*ey
-			d2 := dx*dx + dy*dy
-			if d2 >= reach {
-				continue
-			}
-			dist := math.Sqrt(d2)
-			// Fraction of a one-pixel-wide box, centered at the pixel, covered by a band of
-			// half-width rp at distance dist: exact for a straight edge along a pixel axis,
-			// close enough otherwise, and right for strokes thinner than a pixel (they come
-			// out faint instead of vanishing or turning into a full pixel).
-			cov := min(0.5, dist+rp) - max(-0.5, dist-rp)
-			if c := float32(cov); c > row[j] {
-				row[j] = c
+			if k := -(dx*dx + dy*dy); k > row[j] {
+				row[j] = k
 			}
 		}
 	}
 }
 
-// pixelRange returns the pixel indices whose centers can lie within [lo, hi] (image units),
-// clipped to the image; an empty range has first > last.
-func (p *pen) pixelRange(lo, hi float64) (first, last int) {
-	first = max(0, int(math.Floor(lo*p.n)))
-	last = min(p.side-1, int(math.Floor(hi*p.n)))
-	return first, last
-}
-
-// polyline draws the strokes between consecutive points of pts (object units) mapped by m,
-// closing the loop if closed, with half-width r (image units).
-func (p *pen) polyline(pts []vec, closed bool, m affine, r float64) {
+// polyline adds the segments between consecutive points of pts (object units) mapped by m,
+// closing the loop if closed; a single point is added as a point.
+func (p *sketch) polyline(pts []vec, closed bool, m affine) {
 	p.pts = p.pts[:0]
 	for _, q := range pts {
 		p.pts = append(p.pts, m.apply(q))
 	}
-	p.strokes(p.pts, closed, r)
-}
-
-// strokes draws the strokes between consecutive points of pts (image units).
-func (p *pen) strokes(pts []vec, closed bool, r float64) {
-	if len(pts) == 1 {
-		p.capsule(pts[0], pts[0], r)
+	if len(p.pts) == 1 {
+		p.segment(p.pts[0], p.pts[0])
 		return
 	}
-	for k := 1; k < len(pts); k++ {
-		p.capsule(pts[k-1], pts[k], r)
+	for k := 1; k < len(p.pts); k++ {
+		p.segment(p.pts[k-1], p.pts[k])
 	}
-	if closed && len(pts) > 2 {
-		p.capsule(pts[len(pts)-1], pts[0], r)
+	if closed && len(p.pts) > 2 {
+		p.segment(p.pts[len(p.pts)-1], p.pts[0])
 	}
 }
 
@@ -158,10 +135,4 @@ func arc(c vec, rx, ry, a0, a1 float64) []vec {
 func ellipse(c vec, rx, ry float64) []vec {
 	pts := arc(c, rx, ry, 0, 360)
 	return pts[:len(pts)-1]
-}
-
-// begin zeroes dst and makes it the pen's target.
-func (p *pen) begin(dst []float32) {
-	clear(dst)
-	p.ink = dst
 }

@@ -2,25 +2,24 @@ package data
 
 import "math/rand/v2"
 
-// A figure is a list of strokes in object units, the object's box being about [-1,1]². Shapes
-// and glyphs are both figures; they differ in their tables and in how much they are jittered.
+// A figure is a list of strokes in object units, the object's box being about [-1,1]²: its
+// skeleton. How thick the strokes come out is not the figure's business: the image's ink budget
+// decides (see ink.go), by growing the figure evenly around its skeleton. Shapes and glyphs are
+// both figures; they differ in their tables and in how much they are jittered.
 type figure []stroke
 
-// stroke is a polyline. A zero fat means it is drawn with the image's pen width (an outline);
-// a positive fat is its half-width in object units, so it grows with the object (a filled
-// disc or bar).
+// stroke is a polyline, or a single point (which grows into a disc).
 type stroke struct {
 	pts    []vec
 	closed bool
-	fat    float64
 }
 
 // shapeNames and shapeFigures are read-only tables: class c of the Shapes family.
 var shapeNames = [...]string{"disc", "square", "triangle", "plus", "cross", "diamond", "ring", "bar", "ell", "tee"}
 
 var shapeFigures = [...]figure{
-	// disc: a filled circle.
-	{{pts: []vec{{0, 0}}, fat: 0.68}},
+	// disc: a point, which the ink grows into a filled circle.
+	{{pts: []vec{{0, 0}}}},
 	// square outline.
 	{{pts: []vec{{-0.78, -0.78}, {0.78, -0.78}, {0.78, 0.78}, {-0.78, 0.78}}, closed: true}},
 	// triangle outline, apex up.
@@ -33,8 +32,9 @@ var shapeFigures = [...]figure{
 	{{pts: []vec{{0, -1}, {0.95, 0}, {0, 1}, {-0.95, 0}}, closed: true}},
 	// ring: a circle outline, the disc's hollow twin.
 	{{pts: ellipse(vec{}, 0.85, 0.85), closed: true}},
-	// bar: a filled horizontal bar, the plus without its vertical stroke.
-	{{pts: []vec{{-0.85, 0}, {0.85, 0}}, fat: 0.32}},
+	// bar: a horizontal bar, the plus without its vertical stroke; with all the ink on one
+	// stroke it comes out about twice as thick as the plus.
+	{{pts: []vec{{-0.85, 0}, {0.85, 0}}}},
 	// ell (L).
 	{{pts: []vec{{-0.55, -0.95}, {-0.55, 0.8}, {0.7, 0.8}}}},
 	// tee (T).
@@ -53,31 +53,25 @@ var shapeJitter = jitter{
 	rot:    degrees(15),
 	aspect: 0.10,
 	shear:  0.10,
-	penLo:  0.045, penHi: 0.07,
 }
 
 // figureRenderer draws the figures of one table with one jitter.
 type figureRenderer struct {
-	pen     *pen
+	sketch  *sketch
 	figures []figure
 	jit     jitter
 }
 
 func newShapeRenderer(side int) *figureRenderer {
-	return &figureRenderer{pen: newPen(side), figures: shapeFigures[:], jit: shapeJitter}
+	return &figureRenderer{sketch: newSketch(side), figures: shapeFigures[:], jit: shapeJitter}
 }
 
-// draw renders one jittered figure of class into dst. The pose and pen are drawn first, then
+// draw computes the key field of one jittered figure of class. The pose is drawn first, then
 // nothing else: the figure's geometry is fixed by its class.
-func (f *figureRenderer) draw(dst []float32, class int, rng *rand.Rand) {
+func (f *figureRenderer) draw(key []float64, class int, rng *rand.Rand) {
 	m := f.jit.pose(rng)
-	r := uniform(rng, f.jit.penLo, f.jit.penHi)
-	f.pen.begin(dst)
+	f.sketch.begin(key)
 	for _, s := range f.figures[class] {
-		w := r
-		if s.fat > 0 {
-			w = s.fat * m.scale()
-		}
-		f.pen.polyline(s.pts, s.closed, m, w)
+		f.sketch.polyline(s.pts, s.closed, m)
 	}
 }

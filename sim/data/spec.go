@@ -62,29 +62,35 @@ func Generate(spec Spec, rng *rand.Rand) (train, test Images) {
 	return train, test
 }
 
-// generator holds what every image of a set shares: the spec and the scratch buffers of the
-// family's renderer, reused from image to image.
+// generator holds what every image of a set shares: the spec, the family's renderer and ink
+// budget, and their scratch buffers, reused from image to image.
 type generator struct {
 	spec Spec
-	draw func(dst []float32, class int, rng *rand.Rand)
+	draw func(key []float64, class int, rng *rand.Rand) // the key field of one image
+	ink  *inker
+	key  []float64
 }
 
 func newGenerator(spec Spec) *generator {
-	g := &generator{spec: spec}
+	g := &generator{spec: spec, key: make([]float64, spec.Side*spec.Side)}
 	switch spec.Family {
 	case Shapes:
 		g.draw = newShapeRenderer(spec.Side).draw
+		g.ink = newInker(figureInk, spec.Side)
 	case Glyphs:
 		g.draw = newGlyphRenderer(spec.Side).draw
+		g.ink = newInker(figureInk, spec.Side)
 	case Textures:
 		g.draw = newTextureRenderer(spec.Side).draw
+		g.ink = newInker(textureInk, spec.Side)
 	}
 	return g
 }
 
-// set draws n images: balanced labels in shuffled order, then each image's pixels, then its
-// noise. The order of the draws from rng is part of the output's definition: changing it
-// changes every dataset a seed names (and every shared link), so do it only on purpose.
+// set draws n images: balanced labels in shuffled order, then for each image its key field,
+// its ink budget and its noise. The order of the draws from rng is part of the output's
+// definition: changing it changes every dataset a seed names (and every shared link), so do it
+// only on purpose.
 func (g *generator) set(n int, rng *rand.Rand) Images {
 	side := g.spec.Side
 	d := side * side
@@ -101,7 +107,8 @@ func (g *generator) set(n int, rng *rand.Rand) Images {
 	copy(im.Labels, im.True)
 	for i := range n {
 		px := im.At(i)
-		g.draw(px, im.True[i], rng)
+		g.draw(g.key, im.True[i], rng)
+		g.ink.paint(px, g.key, rng)
 		if g.spec.Noise > 0 {
 			addNormal(px, g.spec.Noise, rng)
 		}

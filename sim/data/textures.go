@@ -17,7 +17,6 @@ const (
 	texPeriod = 0.33         // mean period, image units
 	texScale  = 0.15         // the period varies by up to ±15%
 	texShift  = 0.09         // max offset of the pattern's origin from the image center, per axis
-	texGain   = 1.4          // contrast: >1 flattens sine waves toward soft square waves
 	texRot    = math.Pi / 12 // max rotation, ±15°: horizontal stripes stay distinct from diagonal ones
 )
 
@@ -36,10 +35,12 @@ func newTextureRenderer(side int) *textureRenderer {
 	}
 }
 
-// draw renders one texture of class into dst. Every pixel is a function of its position, so
-// the pattern fills the image. Values are sampled at pixel centers without supersampling: the
+// draw computes the key field of one texture of class: the pattern's continuous value before
+// any thresholding (a sine wave for stripes, a product of two for a checkerboard, ...), which
+// the ink budget turns into ink by rank. Every pixel is a function of its position, so the
+// pattern fills the image. Values are sampled at pixel centers without supersampling: the
 // patterns are smooth (sine-based), so at small sides they blur more than they alias.
-func (t *textureRenderer) draw(dst []float32, class int, rng *rand.Rand) {
+func (t *textureRenderer) draw(key []float64, class int, rng *rand.Rand) {
 	period := texPeriod * uniform(rng, 1-texScale, 1+texScale)
 	rot := uniform(rng, -texRot, texRot)
 	ox := 0.5 + uniform(rng, -texShift, texShift)
@@ -58,32 +59,31 @@ func (t *textureRenderer) draw(dst []float32, class int, rng *rand.Rand) {
 	switch class {
 	case 0: // horizontal stripes: ink varies down the image, along v
 		t.w1.set(k*-s, k*c, t.xs, t.ys)
-		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+		f = t.w1.sin
 	case 1: // vertical stripes: along u
 		t.w1.set(k*c, k*s, t.xs, t.ys)
-		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+		f = t.w1.sin
 	case 2: // diagonal stripes: along (u+v)/√2
 		t.w1.set(k*h*(c-s), k*h*(s+c), t.xs, t.ys)
-		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+		f = t.w1.sin
 	case 3: // the other diagonal: along (u−v)/√2
 		t.w1.set(k*h*(c+s), k*h*(s-c), t.xs, t.ys)
-		f = func(i, j int) float64 { return soft(t.w1.sin(i, j)) }
+		f = t.w1.sin
 	case 4: // checkerboard, with cells a little larger than the stripes
 		kc := 0.75 * k
 		t.w1.set(kc*c, kc*s, t.xs, t.ys)
 		t.w2.set(kc*-s, kc*c, t.xs, t.ys)
-		f = func(i, j int) float64 { return soft(2 * t.w1.sin(i, j) * t.w2.sin(i, j)) }
+		f = func(i, j int) float64 { return t.w1.sin(i, j) * t.w2.sin(i, j) }
 	case 5: // a square lattice of round dots
 		t.w1.set(k*c, k*s, t.xs, t.ys)
 		t.w2.set(k*-s, k*c, t.xs, t.ys)
 		f = func(i, j int) float64 {
-			q := (1 + t.w1.cos(i, j)) * (1 + t.w2.cos(i, j)) / 4
-			return clamp01(2.5 * (q - 0.3))
+			return (1 + t.w1.cos(i, j)) * (1 + t.w2.cos(i, j))
 		}
 	case 6: // concentric rings around the origin
 		f = func(i, j int) float64 {
 			x, y := t.xs[j], t.ys[i]
-			return soft(math.Sin(k * math.Sqrt(x*x+y*y)))
+			return math.Sin(k * math.Sqrt(x*x+y*y))
 		}
 	case 7: // four bright wedges turning around the origin, like a pinwheel: sin 4θ, computed
 		// from the position as 4uv(u²−v²)/r⁴ rather than with atan2 and a sine
@@ -92,27 +92,26 @@ func (t *textureRenderer) draw(dst []float32, class int, rng *rand.Rand) {
 			u, v := c*x+s*y, -s*x+c*y
 			r2 := u*u + v*v
 			if r2 == 0 {
-				return 0.5
+				return 0
 			}
-			return soft(4 * u * v * (u*u - v*v) / (r2 * r2))
+			return 4 * u * v * (u*u - v*v) / (r2 * r2)
 		}
-	case 8: // a grid of thin lines: a plaid of two line gratings
+	case 8: // a grid of lines: a plaid of two line gratings, inked where either crest is
 		t.w1.set(k*c, k*s, t.xs, t.ys)
 		t.w2.set(k*-s, k*c, t.xs, t.ys)
-		line := func(cos float64) float64 { return clamp01((cos - 0.5) / 0.4) }
-		f = func(i, j int) float64 { return max(line(t.w1.cos(i, j)), line(t.w2.cos(i, j))) }
+		f = func(i, j int) float64 { return max(t.w1.cos(i, j), t.w2.cos(i, j)) }
 	default: // 9: horizontal stripes bent into waves
 		t.w1.set(0.8*k*c, 0.8*k*s, t.xs, t.ys) // the bend runs along u
 		f = func(i, j int) float64 {
 			x, y := t.xs[j], t.ys[i]
 			v := -s*x + c*y
-			return soft(math.Sin(k * (v + 0.07*t.w1.sin(i, j))))
+			return math.Sin(k * (v + 0.07*t.w1.sin(i, j)))
 		}
 	}
 	for i := range t.side {
-		row := dst[i*t.side : (i+1)*t.side]
+		row := key[i*t.side : (i+1)*t.side]
 		for j := range row {
-			row[j] = float32(f(i, j))
+			row[j] = f(i, j)
 		}
 	}
 }
@@ -139,8 +138,3 @@ func (w *wave) sin(i, j int) float64 { return w.sx[j]*w.cy[i] + w.cx[j]*w.sy[i] 
 
 // cos is the wave a quarter period on, at row i, column j.
 func (w *wave) cos(i, j int) float64 { return w.cx[j]*w.cy[i] - w.sx[j]*w.sy[i] }
-
-// soft maps a wave in [-1, 1] to ink in [0, 1], with contrast texGain.
-func soft(s float64) float64 { return clamp01(0.5 + 0.5*texGain*s) }
-
-func clamp01(x float64) float64 { return max(0, min(1, x)) }

@@ -39,15 +39,15 @@ type game struct {
 	dirty      bool // the page has not been told the latest numbers
 	lastReport time.Time
 
-	painter     canvas.Painter
-	scene       canvas.Scene
-	frame       *image.RGBA
-	img         *ebiten.Image
-	repaint     bool
-	hoverX      int
-	hoverY      int
-	width       int
-	height      int
+	painter canvas.Painter
+	scene   canvas.Scene
+	frame   *image.RGBA
+	img     *ebiten.Image
+	repaint bool
+	hoverX  int
+	hoverY  int
+	width   int
+	height  int
 }
 
 func newGame() *game {

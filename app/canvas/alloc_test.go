@@ -1,0 +1,61 @@
+package canvas
+
+import (
+	"image"
+	"testing"
+)
+
+// TestPaintAllocatesNothing: once warm, a frame allocates nothing, hovering or not, wide or
+// narrow, so that the canvas never makes the garbage collector pause an animation.
+func TestPaintAllocatesNothing(t *testing.T) {
+	for _, size := range [][2]int{{960, 640}, {375, 600}} {
+		sc := synthScene(2, 1000, 20)
+		var p Painter
+		img := image.NewRGBA(image.Rect(0, 0, size[0], size[1]))
+		p.Paint(img, sc)
+		c := centre(p.lay.runs[1].wall.rectOf(17))
+		for _, hover := range []image.Point{{-1, -1}, c} {
+			sc.HoverX, sc.HoverY = hover.X, hover.Y
+			p.Paint(img, sc) // warm with this hover too
+			if a := testing.AllocsPerRun(20, func() { p.Paint(img, sc) }); a != 0 {
+				t.Errorf("%dx%d, hover %v: %v allocations per Paint, want 0", size[0], size[1], hover, a)
+			}
+		}
+		// Diverged and stopped states take other paths through the header.
+		sc.Runs[0].Snap.Stop, sc.Runs[1].Snap.Stop = 4, 1
+		if a := testing.AllocsPerRun(20, func() { p.Paint(img, sc) }); a != 0 {
+			t.Errorf("%dx%d, stopped runs: %v allocations per Paint, want 0", size[0], size[1], a)
+		}
+		if a := testing.AllocsPerRun(5, func() { _, _, _ = p.TileAt(c.X, c.Y) }); a != 0 {
+			t.Errorf("TileAt: %v allocations, want 0", a)
+		}
+	}
+}
+
+func BenchmarkPaint(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		w, h  int
+		hover bool
+	}{
+		{"960x640", 960, 640, false},
+		{"960x640-hover", 960, 640, true},
+		{"375x600", 375, 600, false},
+		{"2560x1600", 2560, 1600, false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			sc := synthScene(2, 1000, 20)
+			var p Painter
+			img := image.NewRGBA(image.Rect(0, 0, bc.w, bc.h))
+			p.Paint(img, sc)
+			if bc.hover {
+				c := centre(p.lay.runs[1].wall.rectOf(17))
+				sc.HoverX, sc.HoverY = c.X, c.Y
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Paint(img, sc)
+			}
+		})
+	}
+}

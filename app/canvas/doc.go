@@ -1,0 +1,54 @@
+// Package canvas paints Generalization Lab's canvas: the scene a student watches while
+// networks train, one run beside the other, typically one network memorizing random labels
+// next to the same network learning true ones.
+//
+// It is pure Go (the standard library and genlab/sim): the Ebitengine binary calls
+// Painter.Paint every frame to paint the whole scene into an RGBA buffer, then uploads that
+// buffer at once. Painting in software keeps a frame deterministic, allocation-free and tested
+// natively, pixel by pixel.
+//
+// # What the scene shows, and why
+//
+// Zhang et al. (2017), "Understanding deep learning requires rethinking generalization",
+// trained the same networks on real labels and on random ones. Both reach 100% training
+// accuracy; only the first generalizes. Each part of the scene makes one side of that
+// finding visible.
+//
+//   - The memory wall (wall.go) is every training image as a tile, grouped by the label the
+//     network is trained on. A tile lights up while the network fits its example (predicts
+//     its given label). On true labels whole blocks light up together, because one rule
+//     fits a whole class; on random labels the tiles come on one by one, in every block at
+//     once, because each must be remembered on its own. Corrupted labels (given label ≠ true
+//     class) carry a pink corner and sit at the end of their block, so partially corrupted
+//     runs show the clean part of each class learned first and the noisy tail late (Arpit et
+//     al. 2017). Hovering a tile shows its image, labels, prediction and when it was first
+//     fitted (tooltip.go).
+//   - The learning curves (curves.go) of all runs overlaid: training accuracy climbs to 100%
+//     on random labels too, only a few epochs later, while test accuracy stays on the
+//     dotted chance line 1/K. The loss chart shows the price: test loss rising above that of
+//     a uniform guess, ln K.
+//   - The first-layer weights (weights.go) show what the network looks for: on true labels
+//     training can shape them after the classes; random labels leave nothing shared to find.
+//   - The gauge (gauge.go) sets the number of parameters against the number of training
+//     examples, on a log scale: about 137 parameters per example for the default network.
+//     Such a network can fit any labelling of its data (the paper's Theorem 1 says 2n+d
+//     weights suffice), so its capacity cannot be what makes it generalize.
+//   - The header of each run (status.go) gives the numbers and the run's state in words.
+//
+// # Legibility
+//
+// Colour never carries meaning alone: runs have titles and legends as well as colours, train
+// is solid and test dashed, fitted tiles are brighter and framed (or solid) where unfitted
+// ones are dim and unframed (or hollow), corrupted labels are marked by a shape. Run colours
+// are the Okabe–Ito palette; the weights use a blue–orange diverging map. Text is Ebitengine's
+// bitmap debug font, embedded (text.go), drawn at twice the size on big canvases. The layout
+// (layout.go) puts runs side by side on wide canvases and stacks them on phones, and gives
+// the walls as much room as it can.
+//
+// # Cost
+//
+// The layout, the thumbnails and the decoded font are computed when the canvas size or the
+// scene's shape changes; a frame only paints, into memory it is given, with numbers formatted
+// into a reused buffer: Paint allocates nothing once warm (TestPaintAllocatesNothing), and
+// every pixel is painted about once.
+package canvas

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"genlab/app/message"
+	"genlab/sim"
+)
+
+// Actions are how a component asks for something it cannot do itself: it raises one with
+// ctx.NewActionWithValue and Lab, which owns the experiment and the bridge, handles it.
+// Keeping their names and payloads here makes the whole vocabulary of the page one list.
+const (
+	// actionCommand carries a message.Kind: Play, Pause, Step or Reset.
+	actionCommand = "genlab/command"
+	// actionSpeed carries the new speed, an int in message.MinSpeed..MaxSpeed.
+	actionSpeed = "genlab/speed"
+	// actionSetting carries a settingChange whose value sim.Config.Set accepts.
+	actionSetting = "genlab/setting"
+	// actionRuns carries the variants to train side by side, a string checkRuns accepts.
+	actionRuns = "genlab/runs"
+	// actionPreset carries the ID of a Preset.
+	actionPreset = "genlab/preset"
+	// actionLowerLR has no payload: divide the learning rate by 10 and start again.
+	actionLowerLR = "genlab/lower-lr"
+)
+
+// settingChange is one setting of the base Config, by its sim parameter name, in the
+// canonical text of sim.Config.Get.
+type settingChange struct {
+	Name, Value string
+}
+
+// experiment is what the canvas trains: base settings and the variants run side by side.
+// A Setup message carries it.
+type experiment struct {
+	Config sim.Config
+	Runs   string // sim variants, e.g. "labels=true;labels=random"; "" for the base alone
+}
+
+// defaultExperiment is what a first visit shows: true next to random labels.
+func defaultExperiment() experiment {
+	return experiment{Config: sim.Default(), Runs: sim.DefaultVariants}
+}
+
+// setup returns the message that (re)builds the runs of e in the canvas.
+func (e experiment) setup() message.Envelope {
+	return message.Envelope{Kind: message.Setup, Query: e.Config.Encode(), Runs: e.Runs}
+}

@@ -1,0 +1,34 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// CanvasFrame hosts the canvas, the Ebitengine binary, in an <iframe>: Ebitengine takes
+// over the whole document it runs in, so it gets a document of its own.
+//
+// The iframe has no src until Lab gives it one after mounting. go-app renders the page
+// twice (once into index.html, once in the browser, replacing the first); a src in the
+// first rendering would load the canvas, then load it again.
+type CanvasFrame struct {
+	app.Compo
+
+	Src    string // the canvas page, "" before mounting
+	Status string // a line shown over the canvas while it is not ready, "" when it is
+}
+
+// Render draws the frame and, while the canvas is not ready, what it is waiting for.
+func (f *CanvasFrame) Render() app.UI {
+	frame := app.IFrame().
+		ID(CanvasFrameID).
+		Class("canvas-frame").
+		Title("Live training canvas: the memory wall of every training image, the learning curves and the first-layer weights of every run")
+	if f.Src != "" {
+		frame = frame.Src(f.Src)
+	}
+	// The status element stays in the page when empty: screen readers announce changes
+	// of a live region that already exists, not of one that appears.
+	status := app.P().Class("canvas-status").Role("status").Text(f.Status)
+	if f.Status == "" {
+		status = status.Class("is-empty")
+	}
+	return app.Div().Class("canvas-wrap").Body(frame, status)
+}

@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestPageNeverImportsTheCanvas enforces the architecture: Ebitengine takes over the
+// document it runs in, so the page (package ui and its binary, wasm/ui) must never link
+// it; the canvas lives in its own binary in an iframe. And the server half of the
+// binary (site.go: net/http/httptest, the generator) stays out of app.wasm.
+func TestPageNeverImportsTheCanvas(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("needs the go command")
+	}
+	for _, env := range [][]string{nil, {"GOOS=js", "GOARCH=wasm"}} {
+		cmd := exec.Command("go", "list", "-deps", "genlab/wasm/ui")
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list %v: %v\n%s", env, err, out)
+		}
+		deps := strings.Fields(string(out))
+		for _, dep := range deps {
+			if strings.HasPrefix(dep, "github.com/hajimehoshi/ebiten") || dep == "genlab/app/canvas" {
+				t.Errorf("%v: genlab/wasm/ui depends on %s", env, dep)
+			}
+			if env != nil && dep == "net/http/httptest" {
+				t.Errorf("app.wasm links %s: keep the site generator behind //go:build !wasm", dep)
+			}
+		}
+		if len(deps) == 0 || !strings.Contains(string(out), "genlab/app/ui") {
+			t.Errorf("%v: go list gave no dependencies:\n%s", env, out)
+		}
+	}
+}

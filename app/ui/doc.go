@@ -1,0 +1,42 @@
+// Package ui is the page of Generalization Lab: the go-app components around the canvas.
+//
+// The page is where a student reads, chooses and presses; the training and the drawing
+// happen in the canvas, a separate WebAssembly binary (Ebitengine) in an <iframe>. The two
+// talk only through window.postMessage, in the typed protocol of package message, so this
+// package never imports ebiten (a test checks it) and never trains anything itself.
+//
+// # How the page is put together
+//
+// Lab is the root component and the only one that holds the experiment: the base settings
+// (a sim.Config), the variants trained side by side, the speed, and the latest numbers the
+// canvas reported. The other components only show what Lab passes them in exported fields
+// and keep their own small UI state (a half-typed number, an error next to it):
+//
+//	Lab
+//	├── Intro          the title and what the experiment is about
+//	├── PresetBar      one click per randomization test of the paper
+//	├── CanvasFrame    the <iframe> of the canvas
+//	├── Transport      Play, Pause, Step, Reset, Speed
+//	├── Readouts       one column per run: state, epoch, accuracies, losses, fitted
+//	├── RunsField      the variants, e.g. "labels=true;labels=random"
+//	└── SettingsPanel  one SettingField per row of sim.Params(), grouped
+//
+// When the student does something, a component raises a go-app action (see actions.go);
+// Lab handles it, changes the experiment and tells the canvas through its Bridge. When the
+// canvas reports, the Bridge checks the message (origin, sender, shape) and hands it to Lab.
+// So every side effect goes through one place, and Render methods only describe.
+//
+// # Why the settings are validated here too
+//
+// Every value a student types goes through sim.Config.Set, the same parser and range check
+// that links and the command line use. A bad value is shown next to its field, with the
+// field, the value and the allowed range, and the last good value stays in force: the page
+// never sends the canvas a setting the core would refuse, and never ignores one silently.
+//
+// # Pre-rendering
+//
+// go-app renders the page once natively (to write index.html) and again in the browser.
+// Anything with an effect (listening for messages, loading the canvas) therefore happens in
+// OnMount, which only runs in the browser: the iframe gets its src there, after the message
+// listener is in place, so the canvas loads once and its Hello cannot be missed.
+package ui

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+
+	"genlab/app/message"
+)
+
+// Readouts show numbers two ways: as text for people ("87.5%") and, in a data-value
+// attribute, as the raw value for programs and tests ("0.875"). Neither may ever read NaN
+// or Inf: message.Decode already refuses non-finite numbers, and these functions refuse
+// them again, because a readout that says "NaN%" teaches nothing.
+
+// noValue is what a readout shows when there is no number to show yet (or none that means
+// anything): an em dash, never NaN.
+const noValue = "—"
+
+// metric is one readout of a run.
+type metric struct {
+	Key    string // the data-metric attribute: epoch, train-acc, ...
+	Label  string // what the page calls it
+	Text   string // what the page shows
+	Value  string // the raw number (or state name) for data-value; "" when there is none
+	Unit   string // shown after the number, outside the data-metric element; "" for none
+	Bar    float64
+	HasBar bool // an accuracy, drawn as a bar of Bar in 0..1 under the number
+}
+
+// Metric keys, the data-metric attributes of the readouts.
+const (
+	metricEpoch       = "epoch"
+	metricTrainAcc    = "train-acc"
+	metricTestAcc     = "test-acc"
+	metricTrainLoss   = "train-loss"
+	metricTestLoss    = "test-loss"
+	metricFitted      = "fitted"
+	metricEpochsToFit = "epochs-to-fit"
+	metricMs          = "ms-per-example"
+	metricState       = "state"
+)
+
+// runMetrics returns the numeric readouts of one run, in the order the page shows them.
+// The state is not among them: the run card shows it as a badge next to the title.
+func runMetrics(r message.Run) []metric {
+	return []metric{
+		{Key: metricEpoch, Label: "Epoch", Text: strconv.Itoa(r.Epoch), Value: strconv.Itoa(r.Epoch)},
+		accuracyMetric(metricTrainAcc, "Train accuracy", r.TrainAcc),
+		accuracyMetric(metricTestAcc, "Test accuracy", r.TestAcc),
+		{Key: metricTrainLoss, Label: "Train loss", Text: formatLoss(r.TrainLoss), Value: rawFloat(r.TrainLoss)},
+		{Key: metricTestLoss, Label: "Test loss", Text: formatLoss(r.TestLoss), Value: rawFloat(r.TestLoss)},
+		{Key: metricFitted, Label: "Fitted", Text: strconv.Itoa(r.Fitted), Value: strconv.Itoa(r.Fitted),
+			Unit: "of " + strconv.Itoa(r.Examples)},
+		epochsToFitMetric(r.EpochsToFit),
+		{Key: metricMs, Label: "ms / example", Text: formatMs(r.MsPerExample), Value: rawFloat(r.MsPerExample)},
+	}
+}
+
+func accuracyMetric(key, label string, v float64) metric {
+	m := metric{Key: key, Label: label, Text: formatPercent(v), Value: rawFloat(v), HasBar: true}
+	if finite(v) {
+		m.Bar = math.Max(0, math.Min(1, v))
+	}
+	return m
+}
+
+func epochsToFitMetric(epochs int) metric {
+	m := metric{Key: metricEpochsToFit, Label: "Fitted at epoch", Text: noValue, Value: "0"}
+	if epochs > 0 {
+		m.Text = strconv.Itoa(epochs)
+		m.Value = m.Text
+	}
+	return m
+}
+
+// formatPercent writes a share in 0..1 as a percentage with one decimal: 0.875 is "87.5%".
+// One decimal is what 1,000 test images resolve (0.1%), and it keeps the width steady
+// while the numbers move.
+func formatPercent(v float64) string {
+	if !finite(v) {
+		return noValue
+	}
+	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
+}
+
+// formatLoss writes a cross-entropy loss with three decimals, enough to see it fall below
+// 0.01 as a network memorizes, or with none when it is huge (a run about to diverge).
+func formatLoss(v float64) string {
+	switch {
+	case !finite(v):
+		return noValue
+	case math.Abs(v) >= 1000:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64)
+}
+
+// formatMs writes the training time per example with about three significant digits; it is
+// measured over a whole epoch, so before the first one there is nothing to show.
+func formatMs(v float64) string {
+	switch {
+	case !finite(v) || v <= 0:
+		return noValue
+	case v < 0.1:
+		return strconv.FormatFloat(v, 'f', 3, 64)
+	case v < 10:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// rawFloat is the shortest text that reads back to v, for data-value; "" if v is not finite.
+func rawFloat(v float64) string {
+	if !finite(v) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// Run states, as sim.Stop names them.
+const (
+	stateRunning  = "running"
+	stateFitted   = "fitted"
+	stateEarly    = "early-stop"
+	stateMax      = "max-epochs"
+	stateDiverged = "diverged"
+)
+
+// stateText returns the state a run card shows (the sim.Stop name, so that "diverged"
+// reads "diverged") and a sentence explaining it. An unknown state is shown as sent.
+func stateText(stop string) (name, explain string) {
+	switch stop {
+	case "", stateRunning:
+		return stateRunning, "Still training."
+	case stateFitted:
+		return stateFitted, "Every training image is classified as labeled: the training set is memorized."
+	case stateEarly:
+		return stateEarly, "Stopped early: test accuracy stopped improving for the patience you set."
+	case stateMax:
+		return stateMax, "Stopped after the maximum number of epochs without fitting every image."
+	case stateDiverged:
+		return stateDiverged, "The loss became infinite: the steps were too large and the weights blew up."
+	}
+	return stop, ""
+}
+
+// allStopped reports whether every run has stopped, so that Play and Step have nothing
+// left to do until Reset.
+func allStopped(stats []message.Run) bool {
+	if len(stats) == 0 {
+		return false
+	}
+	for _, r := range stats {
+		if r.Stop == "" || r.Stop == stateRunning {
+			return false
+		}
+	}
+	return true
+}
+
+// anyDiverged reports whether some run diverged.
+func anyDiverged(stats []message.Run) bool {
+	for _, r := range stats {
+		if r.Stop == stateDiverged {
+			return true
+		}
+	}
+	return false
+}
+
+// formatCount writes a count with thousands separators: 136714 is "136,714".
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + formatCount(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

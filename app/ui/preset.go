@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fmt"
+
+	"genlab/sim"
+)
+
+// Preset is a one-click lesson: one randomization test of the paper, as the settings and
+// the runs that show it, and a line saying what to look for.
+//
+// What LookFor promises was checked with the sim's own runner at these settings, e.g.
+// go run ./sim/cmd/genlab run -model=cnn -runs 'inputs=original;inputs=shuffled'; the
+// science tests of package sim pin the same findings.
+type Preset struct {
+	ID      string // stable name, for the DOM and for tests
+	Title   string // the button's text
+	Base    string // settings that differ from sim.Default, as a link query
+	Runs    string // the variants side by side
+	LookFor string // what to watch, one or two sentences
+}
+
+// Presets returns the lessons, one per randomization test, the default first.
+func Presets() []Preset {
+	return []Preset{
+		{
+			ID: "true-vs-random", Title: "True vs random labels",
+			Runs: sim.DefaultVariants,
+			LookFor: "Both runs reach 100% training accuracy; random labels take a little longer, " +
+				"and test at chance (10%): memorizing is not learning.",
+		},
+		{
+			ID: "corrupted-labels", Title: "Corrupted labels",
+			Runs: "labels=corrupt,p=0.2;labels=corrupt,p=0.5;labels=corrupt,p=0.8",
+			LookFor: "Every run fits its noisy labels, but the more are wrong, the later it fits and the " +
+				"lower its test accuracy; clean images light up first.",
+		},
+		{
+			ID: "random-labels", Title: "Random labels",
+			Runs: "labels=random;labels=random,wd=0.0005,dropout=0.2",
+			LookFor: "Weight decay and dropout, the usual regularizers, slow the memorizing of random " +
+				"labels down, but it still reaches 100% training accuracy, and tests at chance.",
+		},
+		{
+			ID: "shuffled-pixels", Title: "Shuffled pixels",
+			Base: "model=cnn",
+			Runs: "inputs=original;inputs=shuffled",
+			LookFor: "One fixed permutation keeps every pixel but breaks neighbourhoods: the CNN, built " +
+				"for local patterns, fits slowly and generalizes far worse (an MLP would not notice).",
+		},
+		{
+			ID: "random-pixels", Title: "Random pixels",
+			Runs: "inputs=original;inputs=random",
+			LookFor: "Each image gets its own permutation, so nothing is left to learn: the network " +
+				"still memorizes every training image, and tests near chance.",
+		},
+		{
+			ID: "gaussian-inputs", Title: "Gaussian inputs",
+			Runs: "inputs=original;inputs=gaussian",
+			LookFor: "Pixels replaced by noise of the same mean and variance: nothing to learn, yet every " +
+				"training label is fitted, and test accuracy sits at chance.",
+		},
+	}
+}
+
+// experiment returns the settings and runs of the preset. The error is a programmer's
+// mistake in Presets (a test checks every one), never the student's.
+func (p Preset) experiment() (experiment, error) {
+	cfg, err := sim.ParseQuery(p.Base)
+	if err != nil {
+		return experiment{}, fmt.Errorf("preset %s: %w", p.ID, err)
+	}
+	e := experiment{Config: cfg, Runs: p.Runs}
+	if err := checkRuns(cfg, p.Runs); err != nil {
+		return experiment{}, fmt.Errorf("preset %s: %w", p.ID, err)
+	}
+	return e, nil
+}
+
+// presetByID returns the preset called id, and whether there is one.
+func presetByID(id string) (Preset, bool) {
+	for _, p := range Presets() {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Preset{}, false
+}
+
+// activePreset returns the ID of the preset whose experiment e is exactly, or "" when the
+// student has changed something (the page then says "custom").
+func activePreset(e experiment) string {
+	for _, p := range Presets() {
+		pe, err := p.experiment()
+		if err == nil && pe.Config == e.Config && pe.Runs == e.Runs {
+			return p.ID
+		}
+	}
+	return ""
+}

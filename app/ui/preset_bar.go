@@ -1,0 +1,48 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// PresetBar offers the paper's randomization tests as one-click lessons and says what to
+// look for in the one on screen.
+type PresetBar struct {
+	app.Compo
+
+	// Active is the ID of the preset the experiment matches, "" if the student changed it.
+	Active string
+}
+
+// Render draws one toggle button per preset and the active lesson's explanation.
+func (b *PresetBar) Render() app.UI {
+	presets := Presets()
+	buttons := make([]app.UI, len(presets))
+	lookFor := "You have changed the settings: this is your own experiment. Pick a lesson to start from one of the paper's tests again."
+	for i, p := range presets {
+		active := p.ID == b.Active
+		if active {
+			lookFor = p.LookFor
+		}
+		buttons[i] = app.Button().
+			Type("button").
+			Class("chip").
+			DataSet("preset", p.ID).
+			Aria("pressed", active).
+			Aria("controls", CanvasFrameID).
+			Text(p.Title).
+			OnClick(b.choose(p.ID))
+	}
+	return app.Section().Class("presets").Aria("labelledby", "presets-title").Body(
+		app.H2().ID("presets-title").Class("visually-hidden").Text("Lessons"),
+		app.Div().Class("chip-row").Role("group").Aria("label", "Randomization tests").Body(buttons...),
+		app.P().Class("look-for").Aria("live", "polite").Body(
+			app.Strong().Text("Look for: "),
+			app.Text(lookFor),
+		),
+	)
+}
+
+// choose returns the click handler of one preset.
+func (b *PresetBar) choose(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.NewActionWithValue(actionPreset, id)
+	}
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"genlab/sim"
+)
+
+// Every preset is a valid experiment the canvas can build, through the same
+// Config.Variants the canvas uses, and within the canvas's limit of runs.
+func TestPresetsAreValidExperiments(t *testing.T) {
+	ids, titles := map[string]bool{}, map[string]bool{}
+	for _, p := range Presets() {
+		if ids[p.ID] || titles[p.Title] {
+			t.Errorf("preset %s: duplicate ID or title", p.ID)
+		}
+		ids[p.ID], titles[p.Title] = true, true
+		e, err := p.experiment()
+		if err != nil {
+			t.Errorf("preset %s: %v", p.ID, err)
+			continue
+		}
+		cfgs, err := e.Config.Variants(e.Runs)
+		if err != nil {
+			t.Errorf("preset %s: Variants: %v", p.ID, err)
+			continue
+		}
+		if len(cfgs) < 2 || len(cfgs) > MaxRuns {
+			t.Errorf("preset %s: %d runs, want 2..%d side by side", p.ID, len(cfgs), MaxRuns)
+		}
+		if p.LookFor == "" || strings.HasSuffix(p.LookFor, " ") {
+			t.Errorf("preset %s: no explanation", p.ID)
+		}
+		if got := activePreset(e); got != p.ID {
+			t.Errorf("activePreset(preset %s) = %q", p.ID, got)
+		}
+	}
+}
+
+// The first preset is what a first visit shows.
+func TestFirstPresetIsTheDefault(t *testing.T) {
+	p := Presets()[0]
+	e, err := p.experiment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e != defaultExperiment() || p.Title != "True vs random labels" {
+		t.Errorf("first preset %s = %+v, want the default experiment", p.ID, e)
+	}
+	if got := activePreset(defaultExperiment()); got != p.ID {
+		t.Errorf("activePreset(default) = %q, want %q", got, p.ID)
+	}
+}
+
+// One preset per randomization test of the paper, each running the test it is named after.
+func TestOnePresetPerRandomizationTest(t *testing.T) {
+	want := map[string]string{
+		"Corrupted labels": "labels=corrupt",
+		"Random labels":    "labels=random",
+		"Shuffled pixels":  "inputs=shuffled",
+		"Random pixels":    "inputs=random",
+		"Gaussian inputs":  "inputs=gaussian",
+	}
+	for _, p := range Presets() {
+		if setting, ok := want[p.Title]; ok {
+			if !strings.Contains(p.Runs, setting) {
+				t.Errorf("preset %q does not run %s: %q", p.Title, setting, p.Runs)
+			}
+			delete(want, p.Title)
+		}
+	}
+	for title := range want {
+		t.Errorf("no preset %q", title)
+	}
+}
+
+// Shuffled pixels only show something with a CNN: an MLP is blind to pixel order.
+func TestShuffledPixelsPresetUsesACNN(t *testing.T) {
+	p, ok := presetByID("shuffled-pixels")
+	if !ok {
+		t.Fatal("no shuffled-pixels preset")
+	}
+	e, err := p.experiment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Config.Model != sim.CNN {
+		t.Errorf("model %v, want cnn", e.Config.Model)
+	}
+}
+
+func TestActivePresetOfACustomExperimentIsNone(t *testing.T) {
+	e := defaultExperiment()
+	if err := e.Config.Set("side", "12"); err != nil {
+		t.Fatal(err)
+	}
+	if got := activePreset(e); got != "" {
+		t.Errorf("activePreset(custom) = %q, want none", got)
+	}
+	if _, ok := presetByID("no-such-lesson"); ok {
+		t.Error("presetByID found a preset that does not exist")
+	}
+}

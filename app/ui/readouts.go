@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"genlab/app/lab"
+	"genlab/app/message"
+)
+
+// Readouts shows the live numbers of every run side by side, one column per run, so that
+// the comparison the lesson is about (train vs test accuracy, true vs random labels) is
+// one glance along a row.
+//
+// Every number sits in an element with data-run (the run's index from 0), data-metric
+// (epoch, train-acc, test-acc, train-loss, test-loss, fitted, epochs-to-fit,
+// ms-per-example, state) and data-value (the raw number), and only the number as its
+// text, so that tests and scripts read the page without parsing prose.
+type Readouts struct {
+	app.Compo
+
+	Names        []string      // the variants, shown until the canvas reports its runs
+	Stats        []message.Run // the canvas's last report; nil before Ready
+	LearningRate string        // the base learning rate, for the advice when a run diverges
+}
+
+// Render draws the table and, if a run diverged, the way out.
+func (r *Readouts) Render() app.UI {
+	return app.Section().Class("readouts").Aria("labelledby", "readouts-title").Body(
+		app.H2().ID("readouts-title").Text("Live numbers"),
+		app.Div().Class("table-scroll").Body(
+			app.Table().Class("readout-table").Body(
+				app.THead().Body(app.Tr().Body(r.headerCells()...)),
+				app.TBody().Body(r.rows()...),
+			),
+		),
+		r.divergedAlert(),
+	)
+}
+
+// columns returns the run names to show, from the report when there is one.
+func (r *Readouts) columns() []string {
+	if len(r.Stats) == 0 {
+		return r.Names
+	}
+	names := make([]string, len(r.Stats))
+	for i, s := range r.Stats {
+		names[i] = s.Name
+	}
+	return names
+}
+
+func (r *Readouts) headerCells() []app.UI {
+	names := r.columns()
+	cells := []app.UI{app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Measure"))}
+	for i, name := range names {
+		idx := strconv.Itoa(i)
+		variant := name
+		if variant == "" {
+			variant = "base settings"
+		}
+		var params app.UI
+		if i < len(r.Stats) && r.Stats[i].Params > 0 {
+			// The paper's point in one number: far more weights than training images.
+			params = app.Span().Class("run-params").Text(formatCount(r.Stats[i].Params) + " weights")
+		}
+		cells = append(cells, app.Th().Scope("col").Class("run-head").DataSet("run", i).Body(
+			app.Span().Class("run-index").Body(
+				app.Span().Class("run-dot", "run-"+idx).Aria("hidden", true),
+				app.Text("Run "+strconv.Itoa(i+1)),
+			),
+			app.Span().Class("run-title").DataSet("run", i).DataSet("metric", "name").DataSet("value", name).Text(lab.Title(name, i)),
+			app.Code().Class("run-variant").Text(variant),
+			params,
+		))
+	}
+	return cells
+}
+
+func (r *Readouts) rows() []app.UI {
+	columns := len(r.columns())
+	// The labels and order come from runMetrics, so the table and the data agree.
+	labels := runMetrics(message.Run{})
+	rows := make([]app.UI, 0, len(labels)+1)
+	rows = append(rows, r.stateRow(columns))
+	for m := range labels {
+		cells := []app.UI{app.Th().Scope("row").Text(labels[m].Label)}
+		for i := 0; i < columns; i++ {
+			if i >= len(r.Stats) {
+				cells = append(cells, app.Td().Class("pending").Text(noValue))
+				continue
+			}
+			cells = append(cells, metricCell(i, runMetrics(r.Stats[i])[m]))
+		}
+		rows = append(rows, app.Tr().DataSet("row", labels[m].Key).Body(cells...))
+	}
+	return rows
+}
+
+// stateRow shows each run's state as a badge, with its explanation as a tooltip and for
+// screen readers.
+func (r *Readouts) stateRow(columns int) app.UI {
+	cells := []app.UI{app.Th().Scope("row").Text("State")}
+	for i := 0; i < columns; i++ {
+		if i >= len(r.Stats) {
+			cells = append(cells, app.Td().Class("pending").Text(noValue))
+			continue
+		}
+		name, explain := stateText(r.Stats[i].Stop)
+		cells = append(cells, app.Td().Body(
+			app.Span().
+				Class("badge", "state-"+name).
+				DataSet("run", i).
+				DataSet("metric", metricState).
+				DataSet("value", name).
+				Title(explain).
+				Text(name),
+			app.Span().Class("visually-hidden").Text(" "+explain),
+		))
+	}
+	return app.Tr().DataSet("row", metricState).Body(cells...)
+}
+
+// metricCell draws one number of run i.
+func metricCell(i int, m metric) app.UI {
+	num := app.Span().
+		Class("num").
+		DataSet("run", i).
+		DataSet("metric", m.Key).
+		DataSet("value", m.Value).
+		Text(m.Text)
+	var unit, bar app.UI
+	if m.Unit != "" {
+		unit = app.Span().Class("unit").Text(" " + m.Unit)
+	}
+	if m.HasBar {
+		bar = app.Span().Class("bar").Aria("hidden", true).Body(
+			app.Span().Class("bar-fill", "run-"+strconv.Itoa(i)).Style("width", strconv.FormatFloat(100*m.Bar, 'f', 1, 64)+"%"),
+		)
+	}
+	return app.Td().Body(num, unit, bar)
+}
+
+// divergedAlert names the runs whose loss blew up and offers the one-click fix.
+func (r *Readouts) divergedAlert() app.UI {
+	var which []string
+	for i, s := range r.Stats {
+		if s.Stop == stateDiverged {
+			which = append(which, "run "+strconv.Itoa(i+1))
+		}
+	}
+	if len(which) == 0 {
+		return nil
+	}
+	subject := capitalize(strings.Join(which, " and ")) + " diverged"
+	return app.Div().Class("diverged").Role("alert").Body(
+		app.P().Body(
+			app.Strong().Text(subject+". "),
+			app.Text(divergedAdvice(r.LearningRate)),
+		),
+		app.Button().
+			Type("button").
+			Class("btn", "btn-primary").
+			Text("Lower learning rate").
+			OnClick(func(ctx app.Context, e app.Event) {
+				ctx.NewAction(actionLowerLR)
+			}),
+	)
+}
+
+// divergedAdvice explains a divergence and what the button does.
+func divergedAdvice(lr string) string {
+	rate := "The learning rate"
+	if lr != "" {
+		rate += ", " + lr + ","
+	}
+	return rate + " is too large for this network: every step overshoots, the weights blow up and the loss " +
+		"becomes infinite. Lowering it by a factor of 10 starts the runs again from epoch 0."
+}
