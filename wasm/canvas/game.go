@@ -221,6 +221,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	g.scene.HoverX, g.scene.HoverY = g.hoverX, g.hoverY
 	g.scene.Playing = g.lab != nil && g.lab.Playing
+	g.scene.Density = ebiten.Monitor().DeviceScaleFactor()
 	g.painter.Paint(g.frame, &g.scene)
 	g.img.WritePixels(g.frame.Pix)
 	screen.DrawImage(g.img, nil)
