@@ -17,7 +17,7 @@ func Default() Config {
 		Classes: 10,
 		Train:   1000,
 		Test:    1000,
-		Noise:   0.2,
+		Noise:   0.15,
 		Seed:    1,
 
 		Labels:     data.TrueLabels,

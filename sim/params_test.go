@@ -131,7 +131,7 @@ func TestParamsReadOnly(t *testing.T) {
 func TestDefault(t *testing.T) {
 	want := map[string]string{
 		"family": "shapes", "side": "16", "classes": "10", "train": "1000", "test": "1000",
-		"noise": "0.2", "seed": "1", "labels": "true", "p": "0.5", "testlabels": "true",
+		"noise": "0.15", "seed": "1", "labels": "true", "p": "0.5", "testlabels": "true",
 		"inputs": "original", "model": "mlp", "depth": "1", "width": "512", "filters": "8",
 		"lr": "0.05", "schedule": "constant", "gamma": "0.5", "stepevery": "10", "batch": "32",
 		"momentum": "0.9", "wd": "0", "dropout": "0", "augment": "0", "bn": "false",

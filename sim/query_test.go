@@ -122,7 +122,7 @@ func TestQueryMalformed(t *testing.T) {
 		{
 			raw:  "noise=&seed=7",
 			want: func(c *Config) { c.Seed = 7 },
-			errs: []fieldErr{{"noise", "", "0.2", `noise = "" is empty, want a number in 0..1 (using the default 0.2)`}},
+			errs: []fieldErr{{"noise", "", "0.15", `noise = "" is empty, want a number in 0..1 (using the default 0.15)`}},
 		},
 		{
 			raw:  "model=%3Cscript%3Ealert(1)%3C/script%3E&bn=true",

@@ -220,13 +220,15 @@ func TestS5RandomPixelsAndGaussianAreMemorized(t *testing.T) {
 }
 
 // S6: explicit regularizers do not stop memorization. Random shifts make every image a
-// moving target, so memorizing takes many more epochs (the paper saw the same slowdown).
+// moving target, so memorizing takes many more epochs (the paper saw the same slowdown),
+// and smaller steps: at lr 0.02 about 350 epochs to reach 95% (faster than at the default
+// 0.05 or at 0.01).
 func TestS6RegularizedNetworksStillMemorize(t *testing.T) {
 	science(t)
 	c := Default()
 	c.Labels = data.RandomLabels
 	c.WeightDecay, c.Dropout, c.Augment = 5e-4, 0.2, 1
-	c.Epochs = 300
+	c.LR, c.Epochs = 0.02, 600
 	r := mustRun(t, c)
 	for !r.Done() {
 		r.RunEpoch()

@@ -51,11 +51,11 @@ type glyphRenderer struct {
 
 func newGlyphRenderer(side int) *glyphRenderer { return &glyphRenderer{sketch: newSketch(side)} }
 
-// draw computes the key field of one glyph of class.
-func (g *glyphRenderer) draw(key []float64, class int, rng *rand.Rand) {
+// draw draws the pose and bend of one glyph of class.
+func (g *glyphRenderer) draw(class int, rng *rand.Rand) {
 	m := glyphJitter.pose(rng)
 	bend := uniform(rng, -glyphBend, glyphBend)
-	g.sketch.begin(key)
+	g.sketch.begin()
 	for _, s := range glyphFigures[class] {
 		g.bent = g.bent[:0]
 		for _, q := range s.pts {
@@ -65,6 +65,8 @@ func (g *glyphRenderer) draw(key []float64, class int, rng *rand.Rand) {
 		g.sketch.polyline(g.bent, s.closed, m)
 	}
 }
+
+func (g *glyphRenderer) field(key []float64, need int) { g.sketch.field(key, need) }
 
 // cat joins polylines into one, for tables.
 func cat(parts ...[]vec) []vec {

@@ -30,13 +30,14 @@ type inkBudget struct {
 	edgePerArea float64 // soft-edge pixels as a fraction of the image (patterns that fill it)
 }
 
-// Figures (shapes and glyphs) carry 11–18% of the image's area in ink, with a soft edge of two
-// pixels per pixel of side: about one pixel of anti-aliasing around each side of a stroke, at
-// every side. Their full ink grows with the side (at side 8 a figure is nearly all edge, at
-// side 32 mostly solid), as the strokes of a pen of fixed width in image units would. These
-// are the amounts the figures had when each was drawn with its own pen, averaged over classes.
-// Textures are about a quarter full ink, half transition and a quarter background, as sine
-// waves with a soft threshold are.
+// Figures (shapes and glyphs) carry 8–22% of the image's area in ink, about the range the
+// figures had when each class was drawn with a pen of its own (10–20% on average per class,
+// from the L to the square outline), a little wider so that stroke thickness varies from
+// image to image as much as it used to from class to class. The soft edge is two pixels per
+// pixel of side, which spreads over a pixel or less along a figure's outline, at every side:
+// anti-aliasing. Full ink grows with the side (at side 8 a figure is nearly all edge, at side 32 mostly
+// solid), as strokes of a fixed width in image units would. Textures are about a quarter full
+// ink, half transition and a quarter background, as sine waves with a soft threshold were.
 var (
 	figureInk  = inkBudget{lo: 0.08, hi: 0.22, edgePerSide: 2}
 	textureInk = inkBudget{lo: 0.40, hi: 0.55, edgePerArea: 0.45}
@@ -56,41 +57,87 @@ func newInker(b inkBudget, side int) *inker {
 // indexBits is how many low bits of a rank key hold the pixel index: 32×32 = 2¹⁰ pixels.
 const indexBits = 10
 
-// paint draws the image's ink (one Float64 from rng) and sets dst from the ranking of key.
-// Pixels are ranked by key, highest first; keys that agree to 42 significant bits count as tied
-// and tied pixels are ranked by index, so the result is the same on every platform and sort.
-func (p *inker) paint(dst []float32, key []float64, rng *rand.Rand) {
-	d := len(dst)
-	k, m := p.counts(uniform(rng, p.budget.lo, p.budget.hi))
+// counts draws the ink of one image (one Float64 from rng) and returns its number of full-ink
+// pixels k and of soft-edge pixels m: the edge takes its m pixels and the full ink the rest of
+// the total, u·d − m/2, at least one pixel, all of it fitting in the image.
+func (p *inker) counts(rng *rand.Rand) (k, m int) {
+	u := uniform(rng, p.budget.lo, p.budget.hi)
+	d := p.side * p.side
+	m = int(math.Round(p.budget.edgePerSide*float64(p.side) + p.budget.edgePerArea*float64(d)))
+	m = min(m, d-1)
+	k = max(1, min(d-m, int(math.Round(u*float64(d)-float64(m)/2))))
+	return k, m
+}
+
+// paint sets dst from the ranking of key: the k pixels of highest key get 1, the next m fall
+// linearly from 1 toward 0 (1 − r/(m+1) for the r-th), the rest get 0. Keys that agree to 42
+// significant bits count as tied, and tied pixels are ranked by index, so the ranking is a
+// strict order: the same on every platform, whatever algorithm finds it. key need only be
+// exact for its k+m highest values (see renderer).
+func (p *inker) paint(dst []float32, key []float64, k, m int) {
+	order := p.order[:len(dst)]
 	for i, v := range key {
 		// An order-preserving map of float64 to uint64, then complemented so that larger keys
-		// sort first; the low bits are replaced by the index, which breaks ties.
+		// come first; the low bits are replaced by the index, which breaks ties.
 		b := math.Float64bits(v)
 		if b>>63 != 0 {
 			b = ^b
 		} else {
 			b |= 1 << 63
 		}
-		p.order[i] = (^b)&^(1<<indexBits-1) | uint64(i)
+		order[i] = (^b)&^(1<<indexBits-1) | uint64(i)
 	}
-	order := p.order[:d]
-	slices.Sort(order)
+	// Only the ink needs ordering: pick the k+m first, among them the k first, and sort the
+	// m between (the edge), which costs far less than sorting the image.
+	selectSmallest(order, k+m)
+	selectSmallest(order[:k+m], k)
+	slices.Sort(order[k : k+m])
 	clear(dst)
-	for r, o := range order[:k+m] {
-		v := float32(1)
-		if r >= k {
-			v = float32(1 - float64(r-k+1)/float64(m+1))
-		}
-		dst[o&(1<<indexBits-1)] = v
+	for _, o := range order[:k] {
+		dst[o&(1<<indexBits-1)] = 1
+	}
+	for r, o := range order[k : k+m] {
+		dst[o&(1<<indexBits-1)] = float32(1 - float64(r+1)/float64(m+1))
 	}
 }
 
-// counts returns the number of full-ink and soft-edge pixels for total ink u·d, both clipped
-// so that there is at least one full-ink pixel and everything fits in the image.
-func (p *inker) counts(u float64) (k, m int) {
-	d := p.side * p.side
-	m = int(math.Round(p.budget.edgePerSide*float64(p.side) + p.budget.edgePerArea*float64(d)))
-	m = min(m, d-1)
-	k = max(1, min(d-m, int(math.Round(u*float64(d)-float64(m)/2))))
-	return k, m
+// selectSmallest reorders a so that a[:n] holds its n smallest elements, in no particular
+// order (Hoare's quickselect with a median-of-three pivot). The elements must be distinct.
+func selectSmallest(a []uint64, n int) {
+	lo, hi := 0, len(a)
+	if n <= 0 || n >= hi {
+		return
+	}
+	for rounds := 0; hi-lo > 12; rounds++ {
+		if rounds == 64 { // a pathological input: give up on selecting and sort what is left
+			slices.Sort(a[lo:hi])
+			return
+		}
+		x, y, z := a[lo], a[lo+(hi-lo)/2], a[hi-1]
+		pivot := max(min(x, y), min(max(x, y), z)) // the median of the three
+		i, j := lo, hi-1
+		for i <= j {
+			for a[i] < pivot {
+				i++
+			}
+			for a[j] > pivot {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		// Now a[lo..j] ≤ pivot ≤ a[i..hi-1], and whatever lies between equals the pivot.
+		switch {
+		case n <= j+1:
+			hi = j + 1
+		case n >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+	slices.Sort(a[lo:hi])
 }

@@ -55,7 +55,9 @@ func (im *Images) Permute(perm []int) {
 
 // PermuteEach shuffles each image's pixels with a fresh random permutation. This is the paper's
 // "random pixels": each image keeps its histogram of pixel values but loses any structure
-// shared with other images, so the labels can only be memorized, image by image.
+// shared with other images, so the labels can only be memorized, image by image. Generate
+// makes the histogram independent of the class (see ink.go), so nothing carries over to the
+// test set.
 func (im *Images) PermuteEach(rng *rand.Rand) {
 	for i := range im.Len() {
 		px := im.At(i)

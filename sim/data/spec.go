@@ -65,30 +65,38 @@ func Generate(spec Spec, rng *rand.Rand) (train, test Images) {
 // generator holds what every image of a set shares: the spec, the family's renderer and ink
 // budget, and their scratch buffers, reused from image to image.
 type generator struct {
-	spec Spec
-	draw func(key []float64, class int, rng *rand.Rand) // the key field of one image
-	ink  *inker
-	key  []float64
+	spec   Spec
+	render renderer
+	ink    *inker
+	key    []float64
+}
+
+// renderer draws one image's pattern as a key field (see ink.go): draw makes the image's
+// random draws (its pose, its pattern's phase, ...), field then computes the key, exactly at
+// least for the need pixels of highest key, which are the ones that get ink.
+type renderer interface {
+	draw(class int, rng *rand.Rand)
+	field(key []float64, need int)
 }
 
 func newGenerator(spec Spec) *generator {
 	g := &generator{spec: spec, key: make([]float64, spec.Side*spec.Side)}
 	switch spec.Family {
 	case Shapes:
-		g.draw = newShapeRenderer(spec.Side).draw
+		g.render = newShapeRenderer(spec.Side)
 		g.ink = newInker(figureInk, spec.Side)
 	case Glyphs:
-		g.draw = newGlyphRenderer(spec.Side).draw
+		g.render = newGlyphRenderer(spec.Side)
 		g.ink = newInker(figureInk, spec.Side)
 	case Textures:
-		g.draw = newTextureRenderer(spec.Side).draw
+		g.render = newTextureRenderer(spec.Side)
 		g.ink = newInker(textureInk, spec.Side)
 	}
 	return g
 }
 
-// set draws n images: balanced labels in shuffled order, then for each image its key field,
-// its ink budget and its noise. The order of the draws from rng is part of the output's
+// set draws n images: balanced labels in shuffled order, then for each image its pose or
+// pattern, its ink and its noise. The order of the draws from rng is part of the output's
 // definition: changing it changes every dataset a seed names (and every shared link), so do it
 // only on purpose.
 func (g *generator) set(n int, rng *rand.Rand) Images {
@@ -107,8 +115,10 @@ func (g *generator) set(n int, rng *rand.Rand) Images {
 	copy(im.Labels, im.True)
 	for i := range n {
 		px := im.At(i)
-		g.draw(g.key, im.True[i], rng)
-		g.ink.paint(px, g.key, rng)
+		g.render.draw(im.True[i], rng)
+		k, m := g.ink.counts(rng)
+		g.render.field(g.key, k+m)
+		g.ink.paint(px, g.key, k, m)
 		if g.spec.Noise > 0 {
 			addNormal(px, g.spec.Noise, rng)
 		}

@@ -25,6 +25,10 @@ type textureRenderer struct {
 	side   int
 	xs, ys []float64 // pixel-center coordinates relative to the pattern's origin
 	w1, w2 wave
+	// The image being drawn: its class, wavenumber (radians per image unit) and the cosine
+	// and sine of its rotation.
+	class   int
+	k, c, s float64
 }
 
 func newTextureRenderer(side int) *textureRenderer {
@@ -35,12 +39,9 @@ func newTextureRenderer(side int) *textureRenderer {
 	}
 }
 
-// draw computes the key field of one texture of class: the pattern's continuous value before
-// any thresholding (a sine wave for stripes, a product of two for a checkerboard, ...), which
-// the ink budget turns into ink by rank. Every pixel is a function of its position, so the
-// pattern fills the image. Values are sampled at pixel centers without supersampling: the
-// patterns are smooth (sine-based), so at small sides they blur more than they alias.
-func (t *textureRenderer) draw(key []float64, class int, rng *rand.Rand) {
+// draw draws the period, orientation and origin of one texture of class and sets up its
+// pattern (see value).
+func (t *textureRenderer) draw(class int, rng *rand.Rand) {
 	period := texPeriod * uniform(rng, 1-texScale, 1+texScale)
 	rot := uniform(rng, -texRot, texRot)
 	ox := 0.5 + uniform(rng, -texShift, texShift)
@@ -52,66 +53,70 @@ func (t *textureRenderer) draw(key []float64, class int, rng *rand.Rand) {
 	}
 	k := 2 * math.Pi / period
 	c, s := math.Cos(rot), math.Sin(rot)
+	t.class, t.k, t.c, t.s = class, k, c, s
 	// The pattern's own axes, turned by rot: u = c·x + s·y, v = −s·x + c·y. A wave along
 	// direction (dx, dy) with wavenumber k is sin(k·(dx·x + dy·y)).
 	const h = math.Sqrt2 / 2
-	var f func(i, j int) float64
 	switch class {
 	case 0: // horizontal stripes: ink varies down the image, along v
 		t.w1.set(k*-s, k*c, t.xs, t.ys)
-		f = t.w1.sin
 	case 1: // vertical stripes: along u
 		t.w1.set(k*c, k*s, t.xs, t.ys)
-		f = t.w1.sin
 	case 2: // diagonal stripes: along (u+v)/√2
 		t.w1.set(k*h*(c-s), k*h*(s+c), t.xs, t.ys)
-		f = t.w1.sin
 	case 3: // the other diagonal: along (u−v)/√2
 		t.w1.set(k*h*(c+s), k*h*(s-c), t.xs, t.ys)
-		f = t.w1.sin
 	case 4: // checkerboard, with cells a little larger than the stripes
 		kc := 0.75 * k
 		t.w1.set(kc*c, kc*s, t.xs, t.ys)
 		t.w2.set(kc*-s, kc*c, t.xs, t.ys)
-		f = func(i, j int) float64 { return t.w1.sin(i, j) * t.w2.sin(i, j) }
-	case 5: // a square lattice of round dots
+	case 5, 8: // dots and grid: two gratings along u and v
 		t.w1.set(k*c, k*s, t.xs, t.ys)
 		t.w2.set(k*-s, k*c, t.xs, t.ys)
-		f = func(i, j int) float64 {
-			return (1 + t.w1.cos(i, j)) * (1 + t.w2.cos(i, j))
-		}
+	case 9: // wavy stripes: the bend runs along u
+		t.w1.set(0.8*k*c, 0.8*k*s, t.xs, t.ys)
+	}
+}
+
+// value is the pattern at row i, column j: its continuous value before any thresholding (a
+// sine wave for stripes, a product of two for a checkerboard, ...), larger where the ink goes.
+func (t *textureRenderer) value(i, j int) float64 {
+	switch t.class {
+	case 0, 1, 2, 3: // stripes
+		return t.w1.sin(i, j)
+	case 4: // checkerboard
+		return t.w1.sin(i, j) * t.w2.sin(i, j)
+	case 5: // a square lattice of round dots
+		return (1 + t.w1.cos(i, j)) * (1 + t.w2.cos(i, j))
 	case 6: // concentric rings around the origin
-		f = func(i, j int) float64 {
-			x, y := t.xs[j], t.ys[i]
-			return math.Sin(k * math.Sqrt(x*x+y*y))
-		}
+		x, y := t.xs[j], t.ys[i]
+		return math.Sin(t.k * math.Sqrt(x*x+y*y))
 	case 7: // four bright wedges turning around the origin, like a pinwheel: sin 4θ, computed
 		// from the position as 4uv(u²−v²)/r⁴ rather than with atan2 and a sine
-		f = func(i, j int) float64 {
-			x, y := t.xs[j], t.ys[i]
-			u, v := c*x+s*y, -s*x+c*y
-			r2 := u*u + v*v
-			if r2 == 0 {
-				return 0
-			}
-			return 4 * u * v * (u*u - v*v) / (r2 * r2)
+		x, y := t.xs[j], t.ys[i]
+		u, v := t.c*x+t.s*y, -t.s*x+t.c*y
+		r2 := u*u + v*v
+		if r2 == 0 {
+			return 0
 		}
+		return 4 * u * v * (u*u - v*v) / (r2 * r2)
 	case 8: // a grid of lines: a plaid of two line gratings, inked where either crest is
-		t.w1.set(k*c, k*s, t.xs, t.ys)
-		t.w2.set(k*-s, k*c, t.xs, t.ys)
-		f = func(i, j int) float64 { return max(t.w1.cos(i, j), t.w2.cos(i, j)) }
+		return max(t.w1.cos(i, j), t.w2.cos(i, j))
 	default: // 9: horizontal stripes bent into waves
-		t.w1.set(0.8*k*c, 0.8*k*s, t.xs, t.ys) // the bend runs along u
-		f = func(i, j int) float64 {
-			x, y := t.xs[j], t.ys[i]
-			v := -s*x + c*y
-			return math.Sin(k * (v + 0.07*t.w1.sin(i, j)))
-		}
+		x, y := t.xs[j], t.ys[i]
+		v := -t.s*x + t.c*y
+		return math.Sin(t.k * (v + 0.07*t.w1.sin(i, j)))
 	}
+}
+
+// field evaluates the pattern at every pixel center (need does not matter: every pixel is
+// computed). The pattern fills the image. Values are sampled without supersampling: the
+// patterns are smooth (sine-based), so at small sides they blur more than they alias.
+func (t *textureRenderer) field(key []float64, need int) {
 	for i := range t.side {
 		row := key[i*t.side : (i+1)*t.side]
 		for j := range row {
-			row[j] = f(i, j)
+			row[j] = t.value(i, j)
 		}
 	}
 }

@@ -21,6 +21,7 @@ type Conv struct {
 	cols  []float32 // capacity·H·W × 9·In
 	dcols []float32
 	y, dx []float32
+	kt    []float32 // Kᵀ, for the input gradient (see gemm)
 }
 
 // NewConv returns a 3×3 convolution from in to out channels on h×w images, He-initialized from rng.
@@ -33,6 +34,7 @@ func NewConv(h, w, in, out, capacity int, rng *rand.Rand) *Conv {
 		dcols: make([]float32, capacity*h*w*k),
 		y:     make([]float32, capacity*h*w*out),
 		dx:    make([]float32, capacity*h*w*in),
+		kt:    make([]float32, k*out),
 	}
 	std := math.Sqrt(2 / float64(k))
 	portable.FillNormal(c.K.Value, 0, std, rng)
@@ -74,7 +76,7 @@ func (c *Conv) Forward(x []float32, n int, _ bool) []float32 {
 	for r := 0; r < rows; r++ {
 		copy(y[r*c.Filters:(r+1)*c.Filters], c.B.Value)
 	}
-	gemm(false, false, rows, c.Filters, k, cols, c.K.Value, 1, y)
+	gemm(false, rows, c.Filters, k, cols, c.K.Value, 1, y)
 	return y
 }
 
@@ -84,7 +86,7 @@ func (c *Conv) Backward(dy []float32, n int, needInput bool) []float32 {
 	k := 9 * c.In
 	rows := n * c.H * c.W
 	dy = dy[:rows*c.Filters]
-	gemm(true, false, k, c.Filters, rows, c.cols[:rows*k], dy, 1, c.K.Grad)
+	gemm(true, k, c.Filters, rows, c.cols[:rows*k], dy, 1, c.K.Grad)
 	for r := 0; r < rows; r++ {
 		for j, g := range dy[r*c.Filters : (r+1)*c.Filters] {
 			c.B.Grad[j] += g
@@ -94,7 +96,8 @@ func (c *Conv) Backward(dy []float32, n int, needInput bool) []float32 {
 		return nil
 	}
 	dcols := c.dcols[:rows*k]
-	gemm(false, true, rows, k, c.Filters, dy, c.K.Value, 0, dcols)
+	transpose(c.kt, c.K.Value, k, c.Filters)
+	gemm(false, rows, k, c.Filters, dy, c.kt, 0, dcols)
 	inSize := c.H * c.W * c.In
 	dx := c.dx[:n*inSize]
 	clear(dx)

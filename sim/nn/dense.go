@@ -16,6 +16,7 @@ type Dense struct {
 	x  []float32 // the last Forward's input (not a copy)
 	y  []float32
 	dx []float32
+	wt []float32 // Wᵀ, for the input gradient (see gemm)
 }
 
 // NewDense returns a dense layer with He-initialized weights (N(0, 2/In), suited to
@@ -27,6 +28,7 @@ func NewDense(in, out, capacity int, rng *rand.Rand) *Dense {
 		B:  newParam("biases", out, false),
 		y:  make([]float32, capacity*out),
 		dx: make([]float32, capacity*in),
+		wt: make([]float32, in*out),
 	}
 	std := math.Sqrt(2 / float64(in))
 	portable.FillNormal(d.W.Value, 0, std, rng)
@@ -46,14 +48,14 @@ func (d *Dense) Forward(x []float32, n int, _ bool) []float32 {
 	for i := 0; i < n; i++ {
 		copy(y[i*d.Units:(i+1)*d.Units], d.B.Value)
 	}
-	gemm(false, false, n, d.Units, d.In, d.x, d.W.Value, 1, y)
+	gemm(false, n, d.Units, d.In, d.x, d.W.Value, 1, y)
 	return y
 }
 
 // Backward implements Layer: dW += xᵀ·dy, db += Σ dy, dx = dy·Wᵀ.
 func (d *Dense) Backward(dy []float32, n int, needInput bool) []float32 {
 	dy = dy[:n*d.Units]
-	gemm(true, false, d.In, d.Units, n, d.x, dy, 1, d.W.Grad)
+	gemm(true, d.In, d.Units, n, d.x, dy, 1, d.W.Grad)
 	gb := d.B.Grad
 	for i := 0; i < n; i++ {
 		for j, g := range dy[i*d.Units : (i+1)*d.Units] {
@@ -64,6 +66,7 @@ func (d *Dense) Backward(dy []float32, n int, needInput bool) []float32 {
 		return nil
 	}
 	dx := d.dx[:n*d.In]
-	gemm(false, true, n, d.In, d.Units, dy, d.W.Value, 0, dx)
+	transpose(d.wt, d.W.Value, d.In, d.Units)
+	gemm(false, n, d.In, d.Units, dy, d.wt, 0, dx)
 	return dx
 }
