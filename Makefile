@@ -13,7 +13,7 @@ test: vet test-native test-wasm
 
 vet:
 	$(GO) vet ./...
-	$(WASM_ENV) $(GO) vet ./sim/...
+	$(WASM_ENV) $(GO) vet ./sim/... ./app/... ./wasm/...
 
 test-native:
 	$(GO) test -count=1 ./...
@@ -22,7 +22,7 @@ test-native:
 # tests that pin exact numbers (TestSameSettingsSameRun and the data and portable hashes)
 # run and must print the same bits as natively, which carries the science over.
 test-wasm: need-node
-	$(WASM_ENV) $(GO) test -count=1 -short -exec=$(WASM_EXEC) ./sim/...
+	$(WASM_ENV) $(GO) test -count=1 -short -exec=$(WASM_EXEC) ./sim/... ./app/message ./app/trainer ./app/lab
 
 need-node:
 	@command -v node >/dev/null || { echo "node is missing: the WebAssembly tests run in it. Install it with: apt-get install -y nodejs" >&2; exit 1; }
@@ -65,3 +65,35 @@ serve: build
 
 clean:
 	rm -f $(GENERATED)
+
+## test-browser: build, then drive the site in headless Chromium (app/e2e, build tag e2e)
+## bench-browser: build, then the browser benchmarks (frame time, first epoch, memorizing, .wasm sizes)
+## need-chromium: install Debian's chromium if it is missing (as root), or say how to
+#
+# The browser tests serve public/ themselves (httptest) and start /usr/bin/chromium with a
+# fresh profile per test; they fail with "run make build first" when the site is not built.
+# The benchmarks report their figures as metrics; the load of the machine is printed first,
+# since other work on it slows the browser down.
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: test-browser bench-browser need-chromium
+
+test-browser: need-chromium build
+	$(GO) vet -tags e2e ./app/e2e/
+	$(GO) test -count=1 -timeout 20m -tags e2e ./app/e2e/
+
+bench-browser: need-chromium build
+	@uptime
+	$(GO) test -count=1 -timeout 60m -tags e2e -run '^$$' -bench . -benchtime 1x ./app/e2e/
+
+need-chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing chromium: the browser tests drive it"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else \
+			echo "$(CHROMIUM) is missing: the browser tests drive Debian's Chromium." >&2; \
+			echo "Install it as root with: apt-get update && apt-get install -y chromium  (or run: sudo make need-chromium)" >&2; \
+			exit 1; \
+		fi; \
+	fi

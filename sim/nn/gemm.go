@@ -2,7 +2,7 @@ package nn
 
 import (
 	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas32"
+	"gonum.org/v1/gonum/blas/gonum"
 )
 
 // gemm computes c = a·b + beta·c for row-major matrices, where a is m×k (or k×m when
@@ -10,7 +10,9 @@ import (
 //
 // Two rules keep it fast, allocation-free and the same bit for bit on every platform:
 //
-//   - It hands blas32 tiles small enough that gonum stays on its serial kernel: gonum's
+//   - It calls gonum's Sgemm on the concrete type, not through blas32's interface, so
+//     that the linker keeps Sgemm alone rather than all of BLAS in every binary.
+//   - It hands gonum tiles small enough that gonum stays on its serial kernel: gonum's
 //     parallel path starts goroutines, which allocate, and a training step must not
 //     allocate. On two cores the serial kernel loses little, and under WebAssembly there
 //     is one thread anyway.
@@ -35,7 +37,7 @@ func gemm(transA bool, m, n, k int, a, b []float32, beta float32, c []float32) {
 		}
 		for j0 := 0; j0 < n; j0 += tileN {
 			nj := min(tileN, n-j0)
-			blas32.Implementation().Sgemm(tA, blas.NoTrans, mi, nj, k, 1,
+			gonum.Implementation{}.Sgemm(tA, blas.NoTrans, mi, nj, k, 1,
 				aSub, lda, b[j0:], n, beta, c[i0*n+j0:], n)
 		}
 	}
