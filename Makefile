@@ -8,8 +8,9 @@ WASM_ENV  := GOOS=js GOARCH=wasm
 
 all: test
 
-## test: vet, the native tests, and the sim tests again as WebAssembly in node
-test: vet test-native test-wasm
+## test: vet, the native tests, the core tests again as WebAssembly in node, and the
+## browser tests in Chromium (which build the site first)
+test: vet test-native test-wasm test-browser
 
 vet:
 	$(GO) vet ./...
@@ -34,18 +35,22 @@ bench: need-node
 	$(GO) test -run '^$$' -bench 'Epoch|Generate|Construct|Interpolate' ./sim/...
 
 ## build: the three WebAssembly binaries, then the static site around them in public/
-## serve: build, then serve public/ on http://$(ADDR)/ (any static file server would do)
+## serve: build, then serve public/ on http://$(ADDR)$(BASE) (any static file server would do,
+##        e.g. python3 -m http.server -d public 8080; BASE=/courses/ml/lab/ serves it under a sub-path)
 ## clean: remove everything build writes (the sources in public/ stay)
 #
-# The Version of the site (which makes the service worker update students' copies) is a
-# hash of the built and static files, computed by `go run ./wasm/ui -generate` (see
-# wasm/ui/site.go); so the binaries are built first. wasm_exec.js, the JavaScript half of
-# Go's WebAssembly runtime, must come from the toolchain that built the binaries: it is
-# copied from GOROOT for the canvas and the worker (web/) and over go-app's copy (root).
+# public/ works from any folder of any static server, at / or under a sub-path, with no
+# rebuild: every URL in it is relative (see wasm/ui/site.go). The Version of the site
+# (which makes the service worker update students' copies) is a hash of every file the
+# site serves, computed by `go run ./wasm/ui -generate`; so the binaries are built first.
+# wasm_exec.js, the JavaScript half of Go's WebAssembly runtime, must come from the
+# toolchain that built the binaries: it is copied from GOROOT into web/, and the
+# generator puts the same file at the root in place of go-app's copy.
 WEB        := public/web
 WASM_GLUE  := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 WASM_BUILD := $(WASM_ENV) $(GO) build -trimpath -ldflags=-s
 ADDR       ?= 127.0.0.1:8080
+BASE       ?= /
 GENERATED  := public/index.html public/app.js public/app-worker.js public/app.css \
               public/manifest.webmanifest public/wasm_exec.js $(WEB)/wasm_exec.js \
               $(WEB)/app.wasm $(WEB)/canvas.wasm $(WEB)/worker.wasm
@@ -58,10 +63,9 @@ build:
 	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
 	cp $(WASM_GLUE) $(WEB)/wasm_exec.js
 	$(GO) run ./wasm/ui -generate public
-	cp $(WASM_GLUE) public/wasm_exec.js
 
 serve: build
-	$(GO) run ./wasm/ui -serve public -addr $(ADDR)
+	$(GO) run ./wasm/ui -serve public -addr $(ADDR) -base $(BASE)
 
 clean:
 	rm -f $(GENERATED)
@@ -80,7 +84,7 @@ CHROMIUM := /usr/bin/chromium
 
 test-browser: need-chromium build
 	$(GO) vet -tags e2e ./app/e2e/
-	$(GO) test -count=1 -timeout 20m -tags e2e ./app/e2e/
+	$(GO) test -count=1 -timeout 40m -tags e2e ./app/e2e/
 
 bench-browser: need-chromium build
 	@uptime

@@ -187,6 +187,15 @@ func startLab(tb testing.TB, query string) *page {
 // the canvas. The tab is closed when tb ends, and its context ends after timeout.
 func openTab(tb testing.TB, bctx context.Context, query string, timeout time.Duration) *page {
 	tb.Helper()
+	p := newTab(tb, bctx, timeout)
+	p.open(query)
+	return p
+}
+
+// newTab opens a blank tab of the browser bctx, which records its console and, if tb
+// fails, logs what it showed. It is closed when tb ends; its context ends after timeout.
+func newTab(tb testing.TB, bctx context.Context, timeout time.Duration) *page {
+	tb.Helper()
 	tab, closeTab := chromedp.NewContext(bctx)
 	tb.Cleanup(closeTab)
 	if err := chromedp.Do(tab); err != nil { // opens the tab, with no timeout
@@ -201,10 +210,15 @@ func openTab(tb testing.TB, bctx context.Context, query string, timeout time.Dur
 			p.dumpOnFailure()
 		}
 	})
-	if err := chromedp.Do(ctx, chromedp.Navigate(p.url(query))); err != nil {
-		tb.Fatalf("opening %s: %v", p.url(query), err)
-	}
 	return p
+}
+
+// open navigates the tab to the lab at query ("" for the default view).
+func (p *page) open(query string) {
+	p.tb.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(p.url(query))); err != nil {
+		p.tb.Fatalf("opening %s: %v", p.url(query), err)
+	}
 }
 
 // url returns the address of the lab with query ("" for the default view).
@@ -295,7 +309,12 @@ const readoutsJS = `(() => {
 // number returns readout run/metric as a number; a missing or unreadable one ends the test.
 func (p *page) number(run int, metric string) float64 {
 	p.tb.Helper()
-	r := p.readouts()
+	return p.numberIn(p.readouts(), run, metric)
+}
+
+// numberIn returns readout run/metric of r, a result of readouts, as a number.
+func (p *page) numberIn(r map[string]string, run int, metric string) float64 {
+	p.tb.Helper()
 	key := strconv.Itoa(run) + "/" + metric
 	v, ok := r[key]
 	if !ok {
@@ -311,7 +330,13 @@ func (p *page) number(run int, metric string) float64 {
 // epochs returns the epoch readouts of runs 0 and 1.
 func (p *page) epochs() [2]int {
 	p.tb.Helper()
-	return [2]int{int(p.number(0, "epoch")), int(p.number(1, "epoch"))}
+	return p.epochsIn(p.readouts())
+}
+
+// epochsIn returns the epoch readouts of runs 0 and 1 in r, a result of readouts.
+func (p *page) epochsIn(r map[string]string) [2]int {
+	p.tb.Helper()
+	return [2]int{int(p.numberIn(r, 0, "epoch")), int(p.numberIn(r, 1, "epoch"))}
 }
 
 // waitUntil polls cond, a JavaScript boolean expression in which m(run, metric) reads a
@@ -399,13 +424,26 @@ func byRole(role, name string) chromedp.QueryOption {
 	})
 }
 
-// press clicks the button whose accessible name is name, with the mouse, once it is enabled.
+// press clicks the button whose accessible name is name, with the mouse, once it is
+// enabled. (Click's own wait is for visibility: a NodeEnabled option given to Click is
+// replaced by its NodeVisible, and a click on a disabled button does nothing at all. So
+// the button's live disabled property is polled first.)
 func (p *page) press(name string) {
 	p.tb.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, loadTimeout)
 	defer cancel()
 	label := "button " + strconv.Quote(name)
-	if err := chromedp.Do(ctx, chromedp.Click(label, byRole("button", name), chromedp.NodeEnabled)); err != nil {
+	for {
+		disabled, err := chromedp.Run(ctx, chromedp.JavascriptAttribute[bool](label, "disabled", byRole("button", name)))
+		if err == nil && !disabled {
+			break
+		}
+		if ctx.Err() != nil {
+			p.tb.Fatalf("%s never became enabled (%v)\npage: %s", label, err, p.state())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(label, byRole("button", name))); err != nil {
 		p.tb.Fatalf("pressing %s: %v\npage: %s", label, err, p.state())
 	}
 }

@@ -56,18 +56,20 @@ func TestPlayTrains(t *testing.T) {
 	p := openLab(t, "")
 	p.press("Play")
 	p.waitUntil("both runs to finish epoch 1", trainTimeout, `m(0, "epoch") >= 1 && m(1, "epoch") >= 1`)
-	first := [2]float64{p.number(0, "train-acc"), p.number(1, "train-acc")}
-	at := p.epochs()
+	r := p.readouts() // one reading, so that each accuracy is that of its epoch
+	first := [2]float64{p.numberIn(r, 0, "train-acc"), p.numberIn(r, 1, "train-acc")}
+	at := p.epochsIn(r)
 	// Two more epochs, or until the run stopped (the true-labels run may fit its
 	// training set within a few epochs and stop there).
 	p.waitUntil("both runs to train two more epochs", trainTimeout, fmt.Sprintf(
 		`(m(0, "epoch") >= %d || m(0, "state") !== "running") && (m(1, "epoch") >= %d || m(1, "state") !== "running")`,
 		at[0]+2, at[1]+2))
-	later := p.epochs()
+	r = p.readouts()
+	later := p.epochsIn(r)
 	for run := range 2 {
-		acc := p.number(run, "train-acc")
+		acc := p.numberIn(r, run, "train-acc")
 		t.Logf("run %d: train accuracy %.3f at epoch %d, %.3f at epoch %d (state %s)",
-			run, first[run], at[run], acc, later[run], p.readouts()[strconv.Itoa(run)+"/state"])
+			run, first[run], at[run], acc, later[run], r[strconv.Itoa(run)+"/state"])
 		if later[run] <= at[run] {
 			t.Errorf("run %d: epoch did not advance while playing (%d, then %d)", run, at[run], later[run])
 		}
@@ -156,10 +158,19 @@ func TestPauseStepReset(t *testing.T) {
 	p.press("Pause")
 	p.waitUntil("the canvas to report it paused", trainTimeout, pressedJS("Pause"))
 	paused := p.steadyEpochs()
-	time.Sleep(3 * time.Second) // nothing to wait for: the point is that nothing happens
-	if now := p.epochs(); now != paused {
-		t.Fatalf("epochs moved while paused: %v, then %v", paused, now)
+	// Nothing to wait for: the point is that nothing happens, for long enough that an
+	// epoch of either run would have ended had it kept training (an epoch lasts about
+	// ms-per-example × 1,000 images; at least 3 s, at most 12 s).
+	hold := 3 * time.Second
+	for run := range 2 {
+		epoch := time.Duration(1.2 * p.number(run, "ms-per-example") * 1000 * float64(time.Millisecond))
+		hold = min(max(hold, epoch), 12*time.Second)
 	}
+	time.Sleep(hold)
+	if now := p.epochs(); now != paused {
+		t.Fatalf("epochs moved while paused: %v, then %v after %v", paused, now, hold)
+	}
+	t.Logf("paused at epochs %v; unchanged %v later", paused, hold)
 
 	for range 2 {
 		before := p.epochs()
@@ -323,7 +334,7 @@ func TestBadMessagesIgnored(t *testing.T) {
 	var missing []string
 	err := pollGo(20*time.Second, func() bool {
 		missing = missing[:0]
-		lines := strings.Join(p.consoleLines(), "\n")
+		lines := canvasWarnings(p.consoleLines())
 		for _, b := range bad {
 			if !strings.Contains(lines, b.warning) {
 				missing = append(missing, b.warning)
@@ -331,7 +342,7 @@ func TestBadMessagesIgnored(t *testing.T) {
 		}
 		return len(missing) == 0
 	})
-	canvasWarned := strings.Contains(strings.Join(p.consoleLines(), "\n"), "canvas: ignored")
+	canvasWarned := canvasWarnings(p.consoleLines()) != ""
 	if err != nil && canvasWarned {
 		t.Errorf("the console lacks the canvas's warnings for %q", missing)
 	}
@@ -370,6 +381,18 @@ func TestBadMessagesIgnored(t *testing.T) {
 	})
 }
 
+// canvasWarnings returns the console warnings of the canvas about the page's messages,
+// one a line.
+func canvasWarnings(lines []string) string {
+	var out []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "warning: canvas: ignored") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // pollGo calls cond every 100ms until it returns true or timeout passes.
 func pollGo(timeout time.Duration, cond func() bool) error {
 	deadline := time.Now().Add(timeout)
@@ -397,8 +420,9 @@ func TestDivergedRun(t *testing.T) {
 		`m(0, "epoch") == 0 && m(1, "epoch") == 0 && `+buttonEnabledJS("Play")+` && location.search.includes("lr=10")`)
 
 	p.press("Play")
-	// Watch the whole page's text, the readouts' raw values and the tooltips while
-	// the runs blow up, until one of them is reported diverged.
+	// Watch the whole page's text, the readouts' raw values and the tooltips while the
+	// runs blow up, until both are reported diverged (training is seeded: at lr 10 both
+	// runs of the default view diverge within their first epochs).
 	const watch = `(() => {
 		const texts = [document.body.innerText];
 		for (const e of document.querySelectorAll("[data-value], [title], [aria-valuetext]")) {
@@ -408,26 +432,28 @@ func TestDivergedRun(t *testing.T) {
 		const bad = all.match(/NaN|[+-]Inf\b|Infinity/);
 		if (bad) return "shows " + bad[0] + ": " + all.slice(Math.max(0, bad.index - 80), bad.index + 40);
 		const states = [...document.querySelectorAll('[data-metric="state"]')].map(e => e.dataset.value);
-		return states.includes("diverged") ? "diverged" : "";
+		return states.length === 2 && states.every(s => s === "diverged") ? "diverged" : "";
 	})()`
 	got, err := chromedp.Run(p.ctx, chromedp.Poll[string](watch,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(trainTimeout)))
 	if err != nil {
-		t.Fatalf("no run diverged at lr 10: %v\npage: %s", err, p.state())
+		t.Fatalf("the runs did not both diverge at lr 10: %v\npage: %s", err, p.state())
 	}
 	if got != "diverged" {
 		t.Fatalf("the page %s", got)
 	}
-	r := p.readouts()
-	t.Logf("readouts once diverged: %v", r)
+	t.Logf("diverged at epochs %v", p.epochs())
 	text := evalJS[string](p, "document.body.innerText")
 	if m := notANumber.FindString(text); m != "" {
 		t.Errorf("the page shows %q", m)
 	}
 	alert := evalJS[string](p, `(document.querySelector('.diverged[role="alert"]') || {textContent: ""}).textContent`)
-	if !strings.Contains(alert, "diverged") || !strings.Contains(alert, "10") {
-		t.Errorf("the diverged alert reads %q, want it to say which run diverged and the rate 10", alert)
+	if !strings.Contains(alert, "Run 1 and run 2 diverged") || !strings.Contains(alert, "10") {
+		t.Errorf("the diverged alert reads %q, want it to name both runs and the rate 10", alert)
 	}
+	// Every run has stopped: there is nothing left to play or step.
+	p.waitUntil("Play and Step to be disabled once every run stopped", loadTimeout,
+		`!(`+buttonEnabledJS("Play")+`) && !(`+buttonEnabledJS("Step")+`)`)
 
 	p.press("Lower learning rate")
 	p.waitUntil("the runs to be rebuilt with lr 1", loadTimeout,

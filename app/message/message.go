@@ -12,6 +12,21 @@
 // Hello; the page, which listened before it set the iframe's src, answers with Setup; the
 // canvas builds the runs and posts Ready. From then on the page sends commands and the
 // canvas reports Metrics several times a second and at the end of every epoch.
+//
+// # Export
+//
+// The page asks for a file with Export (Format "csv": every run's per-epoch curves;
+// "png": the canvas's last painted frame) and the canvas answers with File. A file is
+// not text in the JSON: the curves of four runs of a thousand epochs are far larger than
+// maxSize, and an image is binary. So a File report is the one message posted as an
+// object, {msg: "<the File envelope's JSON>", blob: <a Blob of type FileType(Format)>};
+// every other message is a plain JSON string. The JSON part is still decoded and checked
+// here like any other; the page's bridge checks the Blob's type.
+//
+// # The embed's parent API
+//
+// An embedded lesson also talks to the course page that frames it, in a small, separate
+// and documented protocol: see parent.go.
 package message
 
 import (
@@ -36,6 +51,9 @@ const (
 	Step  Kind = "step"  // train every unfinished run for exactly one epoch, then pause
 	Reset Kind = "reset" // back to epoch 0 with the same settings; pauses
 	Speed Kind = "speed" // set Speed
+	// Export asks for a file of the runs: Format is FormatCSV (the curves) or FormatPNG
+	// (the canvas). The canvas answers with File.
+	Export Kind = "export"
 )
 
 // Reports, canvas to page.
@@ -44,7 +62,27 @@ const (
 	Ready   Kind = "ready"   // the runs of the last Setup are built (Metrics holds epoch 0)
 	Metrics Kind = "metrics" // live numbers of every run
 	Problem Kind = "problem" // a Setup could not be used; Error says why
+	// File answers Export: Format says which file, and the file itself travels as a Blob
+	// beside the message (see "Export" above).
+	File Kind = "file"
 )
+
+// Formats of Export and File.
+const (
+	FormatCSV = "csv" // the curves of every run, one row per run and epoch
+	FormatPNG = "png" // the canvas as painted, in its device pixels
+)
+
+// FileType returns the MIME type of a file of format, "" for an unknown format.
+func FileType(format string) string {
+	switch format {
+	case FormatCSV:
+		return "text/csv"
+	case FormatPNG:
+		return "image/png"
+	}
+	return ""
+}
 
 // Speeds. Slow speeds let a student watch single examples being fitted; MaxSpeed trains
 // as fast as the machine allows.
@@ -88,6 +126,9 @@ type Envelope struct {
 
 	// Problem
 	Error string `json:"error,omitempty"`
+
+	// Export, File
+	Format string `json:"format,omitempty"` // FormatCSV or FormatPNG
 }
 
 // Run is the live state of one run.
@@ -149,12 +190,22 @@ func Decode(text string) (Envelope, error) {
 func (e Envelope) check() error {
 	hasSetup := e.Query != "" || e.Runs != ""
 	hasStats := e.Playing || e.Stats != nil
+	if e.Format != "" && e.Kind != Export && e.Kind != File {
+		return errors.New("fields of another kind")
+	}
 	switch e.Kind {
 	case Setup:
 		if e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")
 		}
 	case Play, Pause, Step, Reset, Hello:
+		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
+			return errors.New("fields of another kind")
+		}
+	case Export, File:
+		if FileType(e.Format) == "" {
+			return fmt.Errorf("format %q, want %s or %s", e.Format, FormatCSV, FormatPNG)
+		}
 		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")
 		}

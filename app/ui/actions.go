@@ -21,6 +21,10 @@ const (
 	actionPreset = "genlab/preset"
 	// actionLowerLR has no payload: divide the learning rate by 10 and start again.
 	actionLowerLR = "genlab/lower-lr"
+	// actionPanel carries the panel (panelReadouts, …) to show or hide.
+	actionPanel = "genlab/panel"
+	// actionExport carries the format to download: message.FormatCSV or FormatPNG.
+	actionExport = "genlab/export"
 )
 
 // settingChange is one setting of the base Config, by its sim parameter name, in the

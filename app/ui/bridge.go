@@ -18,7 +18,9 @@ import (
 //
 //   - its origin is this page's origin (the canvas is served from the same folder);
 //   - its source is the canvas iframe's window, not merely some same-origin window;
-//   - its data is a string that message.Decode accepts, of a kind the canvas sends.
+//   - its data is a string that message.Decode accepts, of a kind the canvas sends; or,
+//     for a File report only, an object {msg, blob} whose msg Decode accepts and whose
+//     blob is a Blob of the file's type and a sane size.
 //
 // Anything else is logged with console.warn and dropped. Going the other way, commands
 // are posted with this page's origin as targetOrigin, never "*", so that if the iframe
@@ -30,6 +32,13 @@ type Bridge struct {
 	frameID  string
 	origin   string   // this page's origin, read once when listening starts
 	listener app.Func // the window "message" listener, released by Close
+	file     func(app.Context, message.Envelope, app.Value)
+}
+
+// OnFile sets what receives the canvas's File reports: the envelope and the file's Blob.
+// Call it before Listen; without it, files are dropped.
+func (b *Bridge) OnFile(f func(ctx app.Context, e message.Envelope, blob app.Value)) {
+	b.file = f
 }
 
 // NewBridge returns a bridge to the iframe whose id is frameID. It does nothing until Listen.
@@ -58,12 +67,30 @@ func (b *Bridge) Listen(ctx app.Context, deliver func(app.Context, message.Envel
 			FromFrame: event.Get("source").Equal(b.frameWindow()),
 			IsString:  data.Type() == app.TypeString,
 		}
-		if in.IsString {
+		var blob app.Value
+		switch {
+		case in.IsString:
 			in.Data = data.String()
+		case data.Type() == app.TypeObject && data.Get("msg").Type() == app.TypeString:
+			// A File report: {msg: "<json>", blob: Blob} (see package message).
+			in.IsFile, in.Data = true, data.Get("msg").String()
+			if b := data.Get("blob"); b.Type() == app.TypeObject && b.InstanceOf(app.Window().Get("Blob")) {
+				blob = b
+				in.HasBlob, in.BlobType, in.BlobSize = true, b.Get("type").String(), b.Get("size").Int()
+			}
 		}
 		env, err := acceptMessage(in, b.origin)
 		if err != nil {
+			if !in.FromFrame && framed() && event.Get("source").Equal(app.Window().Get("parent")) {
+				return nil // the course page's, for the embed's ParentBridge: not ours to judge
+			}
 			warn("genlab: ignored a message: " + err.Error())
+			return nil
+		}
+		if env.Kind == message.File {
+			if b.file != nil {
+				ctx.Dispatch(func(ctx app.Context) { b.file(ctx, env, blob) })
+			}
 			return nil
 		}
 		ctx.Dispatch(func(ctx app.Context) { deliver(ctx, env) })
@@ -115,8 +142,18 @@ type inbound struct {
 	Origin    string // event.origin
 	FromFrame bool   // event.source === the canvas iframe's contentWindow
 	IsString  bool   // typeof event.data === "string"
-	Data      string // event.data, when it is a string
+	Data      string // event.data, when it is a string; event.data.msg for a file
+	// A File report is an object {msg, blob}: IsFile when event.data is an object whose
+	// msg is a string; HasBlob when its blob is a Blob, of BlobType and BlobSize bytes.
+	IsFile   bool
+	HasBlob  bool
+	BlobType string
+	BlobSize int
 }
+
+// maxFileSize bounds a file the page will hand to the browser's downloads. The largest
+// real one is a PNG of a 4K screen's canvas, a few megabytes.
+const maxFileSize = 64 << 20
 
 // acceptMessage decides whether a message event is a report from our canvas, and decodes
 // it. ownOrigin is this page's window.location.origin. The error says why not.
@@ -129,16 +166,32 @@ func acceptMessage(in inbound, ownOrigin string) (message.Envelope, error) {
 		return message.Envelope{}, fmt.Errorf("from origin %q, not this page's %q", in.Origin, ownOrigin)
 	case !in.FromFrame:
 		return message.Envelope{}, errors.New("not from the canvas frame")
-	case !in.IsString:
-		return message.Envelope{}, errors.New("data is not a string")
+	case !in.IsString && !in.IsFile:
+		return message.Envelope{}, errors.New("data is not a string, nor a file")
 	}
 	e, err := message.Decode(in.Data)
 	if err != nil {
 		return message.Envelope{}, err
 	}
+	if in.IsFile {
+		want := message.FileType(e.Format)
+		switch {
+		case e.Kind != message.File:
+			return message.Envelope{}, fmt.Errorf("a %s message came as an object; only files do", e.Kind)
+		case !in.HasBlob:
+			return message.Envelope{}, errors.New("a file message without its Blob")
+		case in.BlobType != want:
+			return message.Envelope{}, fmt.Errorf("a %s file whose Blob is of type %q, not %q", e.Format, in.BlobType, want)
+		case in.BlobSize <= 0 || in.BlobSize > maxFileSize:
+			return message.Envelope{}, fmt.Errorf("a file of %d bytes, want 1..%d", in.BlobSize, maxFileSize)
+		}
+		return e, nil
+	}
 	switch e.Kind {
 	case message.Hello, message.Ready, message.Metrics, message.Problem:
 		return e, nil
+	case message.File:
+		return message.Envelope{}, errors.New("a file message without its Blob")
 	}
 	return message.Envelope{}, fmt.Errorf("a %s message is a command, which the canvas never sends", e.Kind)
 }

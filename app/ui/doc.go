@@ -17,9 +17,14 @@
 //	├── PresetBar      one click per randomization test of the paper
 //	├── CanvasFrame    the <iframe> of the canvas
 //	├── Transport      Play, Pause, Step, Reset, Speed
+//	├── PanelBar       shows and hides the three panels below
 //	├── Readouts       one column per run: state, epoch, accuracies, losses, fitted
+//	├── SharePanel     the link, the embed snippet and its options, CSV and PNG downloads
 //	├── RunsField      the variants, e.g. "labels=true;labels=random"
 //	└── SettingsPanel  one SettingField per row of sim.Params(), grouped
+//
+// With ?view=embed the same Lab draws the compact lesson of lab_embed.go instead: no
+// Intro, no PanelBar, the canvas filling the frame, and only the parts controls= lists.
 //
 // When the student does something, a component raises a go-app action (see actions.go);
 // Lab handles it, changes the experiment and tells the canvas through its Bridge. When the
@@ -32,6 +37,32 @@
 // that links and the command line use. A bad value is shown next to its field, with the
 // field, the value and the allowed range, and the last good value stays in force: the page
 // never sends the canvas a setting the core would refuse, and never ignores one silently.
+//
+// # The address is the state
+//
+// Everything that makes the page what it is lives in its query string (link.go, view.go):
+// the experiment in the core's own encoding (sim.Config.Encode, the variants under runs=,
+// or preset=<id> for an unchanged lesson) and the view (view=embed, speed=, panels=,
+// controls=, autoplay=, parent=). Lab reads it once when it mounts and writes it back with
+// history.replaceState after every change, never pushState: the address bar always shows
+// a link that replays what is on screen (training is seeded), and Back leaves the page.
+//
+// A bad link never stops the page. Every key that cannot be used (malformed, unknown,
+// out of range, empty, given twice, badly escaped) is named in one dismissable alert
+// (role="alert") with the default used instead, in sim's own wording, and the rest of the
+// link applies; the address is then rewritten to the state in force.
+//
+// # Embedding, sharing, exporting
+//
+// The embed view (?view=embed, lab_embed.go) is index.html again, so it is cached offline
+// and hosted in a sub-folder like the page. Framed by a course page, it speaks the parent
+// API of package message (parent.go there): it posts ready, progress and fitted events to
+// the course page's origin only (from parent= or document.referrer, never "*") and obeys
+// play, pause and reset from window.parent on that origin only (ParentBridge,
+// parentNews). The SharePanel writes the link and the <iframe> snippet (share.go) and asks
+// for downloads: Lab sends the canvas an Export, the canvas answers with a File whose Blob
+// (the curves as CSV from app/lab, or its frame as PNG) the Bridge checks and download.go
+// saves, without a request.
 //
 // # Pre-rendering
 //

@@ -33,8 +33,8 @@ const (
 type Lab struct {
 	app.Compo
 
-	exp   experiment
-	speed int
+	exp  experiment
+	view view // layout, speed, panels, embed controls: see view.go
 	// generation counts the changes of the experiment made outside the settings form (a
 	// link, a preset, "Lower learning rate"): fields drop their half-typed drafts when it
 	// moves, since the values those drafts were corrections of are gone.
@@ -49,31 +49,57 @@ type Lab struct {
 	problem  string // the canvas's Problem, if it refused the last Setup
 
 	bridge *Bridge
+
+	base       string // the page's address without query, for the share panel's links
+	wantPlay   bool   // play as soon as the runs are built: autoplay, or a course page's play
+	exportNote string // what the last export did, for the share panel
+
+	// The embed view's conversation with the course page around it (see ParentBridge).
+	parent *ParentBridge
+	news   parentNews
 }
 
 // NewLab returns the page at its defaults (the link is read when it mounts).
 func NewLab() *Lab {
-	return &Lab{exp: defaultExperiment(), speed: message.DefaultSpeed, bridge: NewBridge(CanvasFrameID)}
+	s := defaultState()
+	return &Lab{exp: s.Exp, view: s.View, bridge: NewBridge(CanvasFrameID), parent: &ParentBridge{}}
 }
 
 // OnMount runs in the browser only. The order matters: listen for the canvas before
 // giving the iframe its src, so that the canvas's Hello is never missed.
+//
+// The link is read here: the page's state is its address (see link.go). A link with
+// problems is then rewritten to the state in force, so that the address bar shows what
+// the page shows; the notice says what was replaced.
 func (l *Lab) OnMount(ctx app.Context) {
+	if app.IsClient {
+		loc := app.Window().Get("location")
+		l.base = loc.Get("origin").String() + loc.Get("pathname").String()
+	}
 	if u := ctx.Page().URL(); u != nil && u.RawQuery != "" {
-		var problems []string
-		l.exp, problems = parseLink(u.RawQuery)
+		s, problems := parseLink(u.RawQuery)
+		l.exp, l.view = s.Exp, s.View
 		for _, p := range problems {
 			l.notices = append(l.notices, "In the link: "+p+".")
 		}
 		l.generation++
+		l.updateAddress()
 	}
+	l.wantPlay = l.view.Autoplay
 	ctx.Handle(actionCommand, l.onCommand)
 	ctx.Handle(actionSpeed, l.onSpeed)
 	ctx.Handle(actionSetting, l.onSetting)
 	ctx.Handle(actionRuns, l.onRuns)
 	ctx.Handle(actionPreset, l.onPreset)
 	ctx.Handle(actionLowerLR, l.onLowerLR)
+	ctx.Handle(actionPanel, l.onPanel)
+	ctx.Handle(actionExport, l.onExport)
 
+	if l.view.Mode == viewEmbed && app.IsClient {
+		referrer := app.Window().Get("document").Get("referrer").String()
+		l.parent.Start(ctx, parentOrigin(l.view.Parent, referrer), l.command)
+	}
+	l.bridge.OnFile(l.receiveFile)
 	l.bridge.Listen(ctx, l.receive)
 	l.frameSrc = canvasPage
 	ctx.After(helloTimeout, func(ctx app.Context) {
@@ -83,9 +109,10 @@ func (l *Lab) OnMount(ctx app.Context) {
 	})
 }
 
-// OnDismount stops listening for the canvas.
+// OnDismount stops listening for the canvas and the course page.
 func (l *Lab) OnDismount() {
 	l.bridge.Close()
+	l.parent.Close()
 }
 
 // receive handles one report of the canvas, already checked by the Bridge.
@@ -98,15 +125,35 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 	case message.Ready:
 		l.phase, l.problem = phaseReady, ""
 		l.playing, l.stats = e.Playing, e.Stats
-		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.speed})
+		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.view.Speed})
+		l.tellParent(l.news.ready(l.playing, l.stats))
+		if l.wantPlay {
+			l.wantPlay = false
+			l.bridge.Post(message.Envelope{Kind: message.Play})
+		}
 	case message.Metrics:
 		if l.phase != phaseReady {
 			return // numbers of the runs the last Setup replaced
 		}
 		l.playing, l.stats = e.Playing, e.Stats
+		l.tellParent(l.news.metrics(l.playing, l.stats))
 	case message.Problem:
 		l.phase, l.problem = phaseProblem, e.Error
 		l.playing, l.stats = false, nil
+	}
+}
+
+// receiveFile hands a file the canvas exported to the browser's downloads.
+func (l *Lab) receiveFile(ctx app.Context, e message.Envelope, blob app.Value) {
+	name := exportName(e.Format)
+	download(name, blob)
+	l.exportNote = "Downloaded " + name + "."
+}
+
+// tellParent posts events to the course page, when embedded in one.
+func (l *Lab) tellParent(events []message.ParentEvent) {
+	for _, e := range events {
+		l.parent.Post(e)
 	}
 }
 
@@ -114,6 +161,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 func (l *Lab) sendSetup() {
 	l.phase, l.problem = phaseBuilding, ""
 	l.playing, l.stats = false, nil
+	l.news.reset()
 	l.bridge.Post(l.exp.setup())
 }
 
@@ -126,22 +174,50 @@ func (l *Lab) changed() {
 	if l.heard {
 		l.sendSetup()
 	}
-	if app.IsClient {
-		u := app.Window().URL()
-		u.RawQuery = linkQuery(l.exp)
-		app.Window().Get("history").Call("replaceState", nil, "", u.String())
+	l.updateAddress()
+}
+
+// updateAddress makes the address bar show the page's state. It replaces the history
+// entry rather than pushing one: a student trying ten learning rates should not need ten
+// presses of Back to leave the page.
+func (l *Lab) updateAddress() {
+	if !app.IsClient {
+		return
 	}
+	u := app.Window().URL()
+	q := linkQuery(pageState{Exp: l.exp, View: l.view})
+	if u.RawQuery == q {
+		return
+	}
+	u.RawQuery = q
+	app.Window().Get("history").Call("replaceState", nil, "", u.String())
 }
 
 func (l *Lab) onCommand(ctx app.Context, a app.Action) {
-	kind, ok := a.Value.(message.Kind)
-	if !ok || l.phase != phaseReady {
-		return
+	if kind, ok := a.Value.(message.Kind); ok {
+		l.command(ctx, kind)
 	}
+}
+
+// command drives the runs: from the page's buttons, or from the course page around an
+// embedded lesson. Before the runs are built, a play is remembered (and a pause forgets
+// it), so that a course page may say play as soon as the lesson's frame has loaded.
+func (l *Lab) command(ctx app.Context, kind message.Kind) {
 	switch kind {
 	case message.Play, message.Pause, message.Step, message.Reset:
-		l.bridge.Post(message.Envelope{Kind: kind})
+	default:
+		return
 	}
+	if l.phase != phaseReady {
+		switch kind {
+		case message.Play:
+			l.wantPlay = true
+		case message.Pause:
+			l.wantPlay = false
+		}
+		return
+	}
+	l.bridge.Post(message.Envelope{Kind: kind})
 }
 
 func (l *Lab) onSpeed(ctx app.Context, a app.Action) {
@@ -149,9 +225,30 @@ func (l *Lab) onSpeed(ctx app.Context, a app.Action) {
 	if !ok || speed < message.MinSpeed || speed > message.MaxSpeed {
 		return
 	}
-	l.speed = speed
+	l.view.Speed = speed
 	if l.phase == phaseReady {
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: speed})
+	}
+	l.updateAddress()
+}
+
+func (l *Lab) onPanel(ctx app.Context, a app.Action) {
+	p, ok := a.Value.(int)
+	if !ok || p < 0 || p >= len(panelNames) {
+		return
+	}
+	l.view.Panels = l.view.Panels.toggle(p)
+	l.updateAddress()
+}
+
+// onExport asks the canvas for a file; it arrives in receiveFile.
+func (l *Lab) onExport(ctx app.Context, a app.Action) {
+	format, ok := a.Value.(string)
+	if !ok || message.FileType(format) == "" || l.phase != phaseReady {
+		return
+	}
+	if l.bridge.Post(message.Envelope{Kind: message.Export, Format: format}) {
+		l.exportNote = "Preparing " + exportName(format) + "…"
 	}
 }
 
@@ -216,16 +313,44 @@ func (l *Lab) dismissNotices(ctx app.Context, e app.Event) {
 	l.notices = nil
 }
 
-// Render lays the page out in two columns that stack on narrow screens: the lesson, the
-// canvas and its controls; then the numbers and the settings.
+// Render draws the full page or, for ?view=embed, the compact lesson (lab_embed.go).
 func (l *Lab) Render() app.UI {
+	if l.view.Mode == viewEmbed {
+		return l.renderEmbed()
+	}
+	return l.renderFull()
+}
+
+// renderFull lays the page out in two columns that stack on narrow screens: the lesson,
+// the canvas and its controls; then the panels (numbers, share and export, settings),
+// each of which the student may hide.
+func (l *Lab) renderFull() app.UI {
 	ready := l.phase == phaseReady
+	open := l.view.Panels
+	// Children keep their places whatever is shown: go-app matches old and new children
+	// by position, and a component that moved would be mounted anew (a CanvasFrame
+	// reloading the canvas, a field losing its draft). So every optional part has a
+	// container, empty when the part is hidden.
+	var readouts, share, settings app.UI
+	if open.has(panelReadouts) {
+		readouts = &Readouts{Names: runNames(l.exp.Runs), Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+	}
+	if open.has(panelShare) {
+		share = &SharePanel{Base: l.base, State: pageState{Exp: l.exp, View: l.view}, Ready: ready, ExportNote: l.exportNote}
+	}
+	if open.has(panelSettings) {
+		settings = app.Section().Class("settings").Aria("labelledby", "settings-title").Body(
+			app.H2().ID("settings-title").Text("Settings"),
+			app.P().Class("settings-intro").Text(
+				"Every change rebuilds the runs from epoch 0. The address bar keeps the experiment: copy it to share a run that replays exactly."),
+			&RunsField{Runs: l.exp.Runs, Generation: l.generation},
+			&SettingsPanel{Config: l.exp.Config, Generation: l.generation},
+		)
+	}
 	return app.Div().Class("lab").Body(
+		pageStyle(),
 		&Intro{},
 		app.Div().Class("lab-grid").Body(
-			// Children keep their places whatever is shown: go-app matches old and new
-			// children by position, and a CanvasFrame that moved would be mounted anew,
-			// reloading the canvas. So the notices have a container even when empty.
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
 				&PresetBar{Active: activePreset(l.exp)},
@@ -235,18 +360,14 @@ func (l *Lab) Render() app.UI {
 					Failed:  l.phase == phaseProblem,
 					Playing: l.playing,
 					Stopped: allStopped(l.stats),
-					Speed:   l.speed,
+					Speed:   l.view.Speed,
 				},
 			),
-			app.Aside().Class("panel").Aria("label", "Numbers and settings").Body(
-				&Readouts{Names: runNames(l.exp.Runs), Stats: l.stats, LearningRate: l.exp.Config.Get("lr")},
-				app.Section().Class("settings").Aria("labelledby", "settings-title").Body(
-					app.H2().ID("settings-title").Text("Settings"),
-					app.P().Class("settings-intro").Text(
-						"Every change rebuilds the runs from epoch 0. The address bar keeps the experiment: copy it to share a run that replays exactly."),
-					&RunsField{Runs: l.exp.Runs, Generation: l.generation},
-					&SettingsPanel{Config: l.exp.Config, Generation: l.generation},
-				),
+			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
+				&PanelBar{Open: open},
+				app.Div().Class("slot").Body(readouts),
+				app.Div().Class("slot").Body(share),
+				app.Div().Class("slot").Body(settings),
 			),
 		),
 		app.Footer().Class("lab-footer").Body(

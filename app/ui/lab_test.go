@@ -90,11 +90,11 @@ func TestLabAppliesPresetsSettingsAndLowerLR(t *testing.T) {
 		t.Errorf("lr %v, generation %d after lowering", l.exp.Config.LR, l.generation)
 	}
 	l.onSpeed(ctx, app.Action{Value: 9})
-	if l.speed != message.DefaultSpeed {
+	if l.view.Speed != message.DefaultSpeed {
 		t.Error("an impossible speed applied")
 	}
 	l.onSpeed(ctx, app.Action{Value: 2})
-	if l.speed != 2 {
+	if l.view.Speed != 2 {
 		t.Error("speed 2 not applied")
 	}
 }

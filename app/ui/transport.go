@@ -21,6 +21,13 @@ type Transport struct {
 	Playing bool // as the canvas last reported
 	Stopped bool // every run has stopped: Play and Step have nothing left to do
 	Speed   int  // message.MinSpeed..MaxSpeed
+
+	// Hide lists the controls not to draw (the embed view's choice); the zero value draws
+	// them all, as the full page does.
+	Hide controlSet
+	// Compact keeps the line saying what the runs are doing for screen readers only: an
+	// embedded lesson has no room for a sentence under its buttons.
+	Compact bool
 }
 
 // Icons of the buttons, drawn inline so that no file (let alone font) is fetched for them.
@@ -34,28 +41,51 @@ const (
 // Render draws the buttons, the speed slider and a line saying what the runs are doing.
 func (t *Transport) Render() app.UI {
 	speedID := "speed"
-	return app.Div().Class("transport").Role("toolbar").Aria("label", "Training").Body(
-		app.Div().Class("transport-buttons").Body(
-			t.button("Play", iconPlay, message.Play, !t.Ready || t.Stopped, t.Ready && t.Playing, "btn-primary"),
-			t.button("Pause", iconPause, message.Pause, !t.Ready, t.Ready && !t.Playing && !t.Stopped, ""),
-			t.button("Step", iconStep, message.Step, !t.Ready || t.Stopped, false, ""),
-			t.button("Reset", iconReset, message.Reset, !t.Ready, false, ""),
-		),
-		app.Div().Class("speed").Body(
-			app.Label().For(speedID).Text("Speed"),
-			app.Input().
-				Type("range").
-				ID(speedID).
-				Min(message.MinSpeed).
-				Max(message.MaxSpeed).
-				Attr("step", "1").
-				Value(t.Speed).
-				Aria("valuetext", speedText(t.Speed)).
-				Aria("describedby", "speed-text").
-				OnInput(t.setSpeed),
-			app.Span().ID("speed-text").Class("speed-text").Text(speedText(t.Speed)),
-		),
-		app.P().Class("transport-state").Aria("live", "polite").Text(t.stateText()),
+	var buttons []app.UI
+	if !t.Hide.has(controlPlay) {
+		buttons = append(buttons, t.button("Play", iconPlay, message.Play, !t.Ready || t.Stopped, t.Ready && t.Playing, "btn-primary"))
+	}
+	if !t.Hide.has(controlPause) {
+		buttons = append(buttons, t.button("Pause", iconPause, message.Pause, !t.Ready, t.Ready && !t.Playing && !t.Stopped, ""))
+	}
+	if !t.Hide.has(controlStep) {
+		buttons = append(buttons, t.button("Step", iconStep, message.Step, !t.Ready || t.Stopped, false, ""))
+	}
+	if !t.Hide.has(controlReset) {
+		buttons = append(buttons, t.button("Reset", iconReset, message.Reset, !t.Ready, false, ""))
+	}
+	var speed app.UI
+	if !t.Hide.has(controlSpeed) {
+		speed = t.speed(speedID)
+	}
+	state := app.P().Class("transport-state").Aria("live", "polite").Text(t.stateText())
+	if t.Compact {
+		state = state.Class("visually-hidden")
+	}
+	// The number of buttons, for the narrow layouts, where they share a row evenly.
+	class := "transport transport-" + strconv.Itoa(len(buttons))
+	return app.Div().Class(class).Role("toolbar").Aria("label", "Training").Body(
+		app.Div().Class("transport-buttons").Body(buttons...),
+		speed,
+		state,
+	)
+}
+
+// speed draws the speed slider and its reading.
+func (t *Transport) speed(speedID string) app.UI {
+	return app.Div().Class("speed").Body(
+		app.Label().For(speedID).Text("Speed"),
+		app.Input().
+			Type("range").
+			ID(speedID).
+			Min(message.MinSpeed).
+			Max(message.MaxSpeed).
+			Attr("step", "1").
+			Value(t.Speed).
+			Aria("valuetext", speedText(t.Speed)).
+			Aria("describedby", "speed-text").
+			OnInput(t.setSpeed),
+		app.Span().ID("speed-text").Class("speed-text").Text(speedText(t.Speed)),
 	)
 }
 

@@ -5,6 +5,7 @@ package main
 import (
 	"image"
 	"sync"
+	"syscall/js"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -42,8 +43,11 @@ type game struct {
 	painter canvas.Painter
 	scene   canvas.Scene
 	frame   *image.RGBA
+	shot    *image.RGBA // the exported picture (see export)
 	img     *ebiten.Image
-	repaint bool
+	repaint bool      // paint at the next frame: the size or the pointer changed
+	fresh   bool      // new numbers arrived: paint when repaintEvery has passed
+	painted time.Time // when the scene was last painted
 	hoverX  int
 	hoverY  int
 	width   int
@@ -137,6 +141,8 @@ func (g *game) command(e message.Envelope) {
 		if g.lab != nil {
 			g.broadcast(e)
 		}
+	case message.Export:
+		g.export(e.Format)
 	default:
 		warn("canvas: ignored a " + string(e.Kind) + " message from the page")
 	}
@@ -176,7 +182,7 @@ func (g *game) report(i int, e message.Envelope, snap []byte) {
 		return
 	}
 	g.scene.Runs[i].Params = g.lab.Runs[i].Stats.Params
-	g.repaint, g.dirty = true, true
+	g.fresh, g.dirty = true, true
 	if !g.readySent && g.lab.AllReady() {
 		g.readySent = true
 		g.page.post(g.lab.Report(message.Ready))
@@ -214,9 +220,15 @@ func (g *game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	return w, h
 }
 
+// repaintEvery spaces out the repaints that new numbers cause. A full software paint
+// and its upload cost several milliseconds, more than a frame when two workers share the
+// cores, and workers report five times a second each: painting on every report would
+// make most frames late. The pointer and the size still repaint at once.
+const repaintEvery = 250 * time.Millisecond
+
 // Draw paints the scene when it changed; the screen keeps the last frame otherwise.
 func (g *game) Draw(screen *ebiten.Image) {
-	if !g.repaint || g.frame == nil {
+	if g.frame == nil || !(g.repaint || g.fresh && time.Since(g.painted) >= repaintEvery) {
 		return
 	}
 	g.scene.HoverX, g.scene.HoverY = g.hoverX, g.hoverY
@@ -225,5 +237,70 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.painter.Paint(g.frame, &g.scene)
 	g.img.WritePixels(g.frame.Pix)
 	screen.DrawImage(g.img, nil)
-	g.repaint = false
+	g.repaint, g.fresh, g.painted = false, false, time.Now()
+}
+
+// export answers the page's Export with a File: the curves as CSV, or the canvas as PNG.
+// The file travels as a Blob beside the message (see package message), made here with the
+// browser's own Blob and PNG encoder, so nothing big crosses the JSON and the game loop
+// only pays for a copy of the frame.
+//
+// The PNG is painted afresh, without the tile tooltip, into a buffer of its own: the
+// frame on screen may show the tooltip of wherever the pointer last was, and the exported
+// picture should be the lesson, not the pointer.
+func (g *game) export(format string) {
+	if g.lab == nil {
+		warn("canvas: nothing to export before the runs are built")
+		return
+	}
+	switch format {
+	case message.FormatCSV:
+		blob := js.Global().Get("Blob").New(
+			js.ValueOf([]any{g.lab.CurvesCSV()}),
+			js.ValueOf(map[string]any{"type": message.FileType(format)}))
+		g.postFile(format, blob)
+	case message.FormatPNG:
+		if g.frame == nil {
+			warn("canvas: nothing painted yet to export")
+			return
+		}
+		b := g.frame.Rect
+		if g.shot == nil || g.shot.Rect != b {
+			g.shot = image.NewRGBA(b)
+		}
+		scene := g.scene
+		scene.HoverX, scene.HoverY = -1, -1
+		scene.Playing = g.lab.Playing
+		scene.Density = ebiten.Monitor().DeviceScaleFactor()
+		g.painter.Paint(g.shot, &scene)
+		g.repaint = true // the painter's layout is shared; paint the screen again next frame
+
+		pix := js.Global().Get("Uint8ClampedArray").New(len(g.shot.Pix))
+		js.CopyBytesToJS(pix, g.shot.Pix)
+		doc := js.Global().Get("document")
+		c := doc.Call("createElement", "canvas")
+		c.Set("width", b.Dx())
+		c.Set("height", b.Dy())
+		c.Call("getContext", "2d").Call("putImageData", js.Global().Get("ImageData").New(pix, b.Dx(), b.Dy()), 0, 0)
+		var done js.Func
+		done = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			defer done.Release()
+			if len(args) == 0 || args[0].IsNull() {
+				warn("canvas: the browser could not encode the canvas as PNG")
+				return nil
+			}
+			g.postFile(format, args[0])
+			return nil
+		})
+		c.Call("toBlob", done, message.FileType(format))
+	}
+}
+
+// postFile sends the page a File message with its Blob, to the page's origin only.
+func (g *game) postFile(format string, blob js.Value) {
+	if g.page.standalone() {
+		return
+	}
+	msg := message.Encode(message.Envelope{Kind: message.File, Format: format})
+	g.page.parent.Call("postMessage", js.ValueOf(map[string]any{"msg": msg, "blob": blob}), g.page.origin)
 }

@@ -1,0 +1,216 @@
+//go:build e2e
+
+package e2e
+
+// The site works anywhere: the same public/ folder served under a sub-path, as a course
+// site would host it, and the page at any width from a 375 px phone to a wide desktop.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// subPath is where TestSubPath serves the site.
+const subPath = "/courses/ml/lab/"
+
+// TestSubPath: public/, served under /courses/ml/lab/ (and nothing at the root), loads,
+// finds its style and icons, trains, and its service worker's scope is the sub-path;
+// after the server stops, the page reloads there from the cache and trains again.
+func TestSubPath(t *testing.T) {
+	site := serveSite(t, subPath)
+	bctx := newBrowser(t)
+	w := watchBrowser(t, bctx, site.URL)
+	p := newTab(t, bctx, testTimeout)
+	w.watchTab(p)
+
+	p.navigate(site.at(""))
+	p.waitReady()
+	p.trainsOneEpoch()
+	checkWebGL2(p)
+
+	// The style and the brand icon (which go-app resolves at run time) come from the sub-path.
+	loaded := evalJS[map[string]any](p, `(() => {
+		const icon = document.querySelector(".brand-icon");
+		const frame = document.querySelector("iframe");
+		return {
+			icon: icon ? icon.currentSrc : "",
+			iconLoaded: !!(icon && icon.complete && icon.naturalWidth > 0),
+			styled: getComputedStyle(document.body).backgroundColor,
+			frame: frame && frame.contentWindow ? frame.contentWindow.location.href : "",
+			path: location.pathname,
+		};
+	})()`)
+	if loaded["icon"] != site.at("web/icon.svg") || loaded["iconLoaded"] != true {
+		t.Errorf("the brand icon is %v (loaded: %v), want %s", loaded["icon"], loaded["iconLoaded"], site.at("web/icon.svg"))
+	}
+	if loaded["styled"] != "rgb(246, 247, 249)" {
+		t.Errorf("the page's background is %v: web/style.css did not apply", loaded["styled"])
+	}
+	if loaded["frame"] != site.at("canvas.html") {
+		t.Errorf("the canvas iframe shows %v, want %s", loaded["frame"], site.at("canvas.html"))
+	}
+	if loaded["path"] != subPath {
+		t.Errorf("the page's path became %v", loaded["path"])
+	}
+
+	st := waitCached(p, site.at(""))
+	if st.Scope != site.at("") {
+		t.Errorf("the service worker's scope is %s, want the sub-path %s", st.Scope, site.at(""))
+	}
+	t.Logf("the service worker of %s cached %d files in %q", st.Scope, len(st.URLs), st.Caches)
+	site.checkServed(t) // nothing was asked from the root: every URL is relative
+
+	site.CloseClientConnections()
+	site.Close()
+	p.navigate(site.at("?seed=3"))
+	p.waitReady()
+	p.trainsOneEpoch()
+
+	checkNoCSPViolation(p)
+	w.check()
+}
+
+// controlsJS lists the controls of the page that a student cannot reach: outside the
+// page's width (beyond the left edge, or past the right one, where the page cannot be
+// scrolled to: it must not scroll sideways at all), or not shown unless they sit in a
+// collapsed section whose summary is shown. A control in a container that scrolls
+// sideways by itself is reachable when it lies within that container's scroll width.
+const controlsJS = `(() => {
+	const W = document.documentElement.clientWidth;
+	const out = {width: W, scrollWidth: document.documentElement.scrollWidth, controls: 0, collapsed: 0, scrolled: 0, unreachable: []};
+	const name = (e) => {
+		const label = (e.getAttribute("aria-label") || e.textContent || e.value || e.id || e.name || "").trim().replace(/\s+/g, " ").slice(0, 40);
+		return e.tagName.toLowerCase() + (e.type ? "[" + e.type + "]" : "") + " " + JSON.stringify(label);
+	};
+	const shown = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+	const scroller = (e) => {
+		for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+			const o = getComputedStyle(a).overflowX;
+			if (o === "auto" || o === "scroll") return a;
+		}
+		return null;
+	};
+	for (const e of document.querySelectorAll("button, input, select, textarea, a[href], summary, iframe, [tabindex]")) {
+		if (e.type === "hidden" || e.classList.contains("skip-link") || e.closest(".visually-hidden")) continue;
+		if (!shown(e)) {
+			const d = e.closest("details:not([open])");
+			const s = d && d.querySelector(":scope > summary");
+			if (s && s !== e && shown(s)) { out.collapsed++; continue; }
+			out.unreachable.push(name(e) + ": not shown");
+			continue;
+		}
+		out.controls++;
+		const r = e.getBoundingClientRect();
+		if (r.left >= -0.5 && r.right <= W + 0.5) continue;
+		const box = scroller(e);
+		if (box) {
+			const b = box.getBoundingClientRect();
+			const x = r.left - b.left + box.scrollLeft;
+			if (x >= -0.5 && x + r.width <= box.scrollWidth + 0.5 && b.left >= -0.5 && b.right <= W + 0.5) { out.scrolled++; continue; }
+		}
+		out.unreachable.push(name(e) + " spans x " + Math.round(r.left) + ".." + Math.round(r.right) + " of " + W);
+	}
+	return out;
+})()`
+
+type controlsReport struct {
+	Width       int      `json:"width"`
+	ScrollWidth int      `json:"scrollWidth"`
+	Controls    int      `json:"controls"`
+	Collapsed   int      `json:"collapsed"`
+	Scrolled    int      `json:"scrolled"`
+	Unreachable []string `json:"unreachable"`
+}
+
+// TestLayout: at 375×812 (a phone), 768×1024 (a tablet) and 1440×900 (a desktop), the
+// page does not scroll sideways and every control is reachable, as the page opens and
+// with every collapsible section and panel open. Screenshots are kept in the temporary
+// folder to look at: genlab-layout-<width>-as-opened-00.png (the first screen) and
+// genlab-layout-<width>-all-open-NN.png (the whole page, a screen each).
+func TestLayout(t *testing.T) {
+	for _, size := range []struct {
+		w, h   int64
+		mobile bool
+		scale  float64
+	}{{375, 812, true, 2}, {768, 1024, true, 1}, {1440, 900, false, 1}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			bctx := newBrowser(t)
+			w := watchBrowser(t, bctx, siteURL)
+			p := newTab(t, bctx, testTimeout)
+			w.watchTab(p)
+			if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+				Width: size.w, Height: size.h, DeviceScaleFactor: size.scale, Mobile: size.mobile,
+			}); err != nil {
+				t.Fatal(err)
+			}
+			p.open("")
+			p.waitReady()
+			p.trainsOneEpoch()
+
+			for _, open := range []bool{false, true} {
+				state := "as-opened"
+				if open {
+					state = "all-open"
+					// Every section open, and every panel shown (the panel toggles).
+					evalJS[int](p, `(() => { const d = document.querySelectorAll("details"); d.forEach((e) => e.open = true); return d.length; })()`)
+					evalJS[int](p, `(() => { const b = document.querySelectorAll('[data-panel][aria-pressed="false"]'); b.forEach((e) => e.click()); return b.length; })()`)
+					evalJS[bool](p, `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))))`)
+				}
+				r := evalJS[controlsReport](p, controlsJS)
+				t.Logf("%s: %d controls shown (%d reached by scrolling a container sideways), %d in collapsed sections; page %d px wide, scrolls to %d",
+					state, r.Controls, r.Scrolled, r.Collapsed, r.Width, r.ScrollWidth)
+				if r.Width != int(size.w) {
+					t.Errorf("%s: the page is laid out %d px wide in a %d px viewport", state, r.Width, size.w)
+				}
+				if r.ScrollWidth > r.Width {
+					t.Errorf("%s: the page scrolls sideways: %d px of content in %d", state, r.ScrollWidth, r.Width)
+				}
+				if r.Controls < 10 {
+					t.Errorf("%s: only %d controls shown", state, r.Controls)
+				}
+				for _, u := range r.Unreachable {
+					t.Errorf("%s: unreachable: %s", state, u)
+				}
+				// The first screen as it opens; then, everything open, the whole page.
+				shots := p.screenshots(fmt.Sprintf("genlab-layout-%d-%s", size.w, state), !open)
+				t.Logf("screenshots, a screen each from the top of the page down: %s … %s", shots[0], shots[len(shots)-1])
+			}
+			checkNoCSPViolation(p)
+			w.check()
+		})
+	}
+}
+
+// screenshots captures the page a screen at a time, from its top down (or only its
+// first screen), into PNG files named prefix-00.png, prefix-01.png… in the temporary
+// folder, and returns their names. (A single capture beyond the viewport repeats parts
+// of the page under mobile emulation.)
+func (p *page) screenshots(prefix string, firstOnly bool) []string {
+	p.tb.Helper()
+	height := evalJS[int](p, `document.documentElement.scrollHeight`)
+	screen := evalJS[int](p, `window.innerHeight`)
+	var names []string
+	for i, y := 0, 0; y < height && i < 40; i, y = i+1, y+screen {
+		// Scroll, and wait for a frame drawn there.
+		evalJS[int](p, fmt.Sprintf(`new Promise((resolve) => { window.scrollTo(0, %d); requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY))); })`, y))
+		shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			p.tb.Fatal(err)
+		}
+		name := filepath.Join(os.TempDir(), fmt.Sprintf("%s-%02d.png", prefix, i))
+		if err := os.WriteFile(name, shot, 0o644); err != nil {
+			p.tb.Fatal(err)
+		}
+		names = append(names, name)
+		if firstOnly {
+			break
+		}
+	}
+	evalJS[int](p, `(window.scrollTo(0, 0), 0)`)
+	return names
+}

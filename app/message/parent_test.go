@@ -1,0 +1,99 @@
+package message
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// The commands a course page may send, as JSON.stringify writes them.
+func TestDecodeParentCommandAccepts(t *testing.T) {
+	tests := map[string]Kind{
+		`{"source":"genlab","v":1,"type":"play"}`:                       Play,
+		`{"source":"genlab","v":1,"type":"pause"}`:                      Pause,
+		`{"source":"genlab","v":1,"type":"reset"}`:                      Reset,
+		`{"type":"play","v":1,"source":"genlab"}`:                       Play, // any order
+		" {\n \"source\": \"genlab\", \"v\": 1, \"type\": \"reset\" } ": Reset,
+	}
+	for text, want := range tests {
+		got, err := DecodeParentCommand(text)
+		if err != nil || got != want {
+			t.Errorf("%s: got %q, %v; want %q", text, got, err, want)
+		}
+	}
+}
+
+func TestDecodeParentCommandRejects(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"empty", ``, "not a JSON object"},
+		{"not JSON", `play`, "not a JSON object"},
+		{"a string", `"play"`, "not a JSON object"},
+		{"an array", `[{"source":"genlab","v":1,"type":"play"}]`, "not a JSON object"},
+		{"null", `null`, "not a JSON object"},
+		{"no source", `{"v":1,"type":"play"}`, "exactly the fields"},
+		{"no version", `{"source":"genlab","type":"play"}`, "exactly the fields"},
+		{"no type", `{"source":"genlab","v":1}`, "exactly the fields"},
+		{"another source", `{"source":"other","v":1,"type":"play"}`, `source "other"`},
+		{"source of the wrong case", `{"source":"GenLab","v":1,"type":"play"}`, "source"},
+		{"field name of the wrong case", `{"Source":"genlab","v":1,"type":"play"}`, `unknown field "Source"`},
+		{"version 2", `{"source":"genlab","v":2,"type":"play"}`, "version 2"},
+		{"version as a string", `{"source":"genlab","v":"1","type":"play"}`, `version "1"`},
+		{"version 1.5", `{"source":"genlab","v":1.5,"type":"play"}`, "version 1.5"},
+		{"unknown type", `{"source":"genlab","v":1,"type":"explode"}`, `type "explode"`},
+		{"an internal command", `{"source":"genlab","v":1,"type":"step"}`, `type "step"`},
+		{"setup is not for parents", `{"source":"genlab","v":1,"type":"setup"}`, `type "setup"`},
+		{"type of the wrong case", `{"source":"genlab","v":1,"type":"Play"}`, `type "Play"`},
+		{"type as a number", `{"source":"genlab","v":1,"type":1}`, "type 1"},
+		{"type null", `{"source":"genlab","v":1,"type":null}`, "type"},
+		{"type as an object", `{"source":"genlab","v":1,"type":{"x":1}}`, "not a string or a number"},
+		{"extra field", `{"source":"genlab","v":1,"type":"play","speed":3}`, `unknown field "speed"`},
+		{"repeated field", `{"source":"genlab","v":1,"type":"pause","type":"play"}`, "given twice"},
+		{"two objects", `{"source":"genlab","v":1,"type":"play"}{}`, "text after"},
+		{"unterminated", `{"source":"genlab","v":1,"type":"play"`, "not a command"},
+		{"huge", `{"source":"genlab","v":1,"type":"` + strings.Repeat("p", 2000) + `"}`, "larger than"},
+	}
+	for _, tt := range tests {
+		got, err := DecodeParentCommand(tt.text)
+		if err == nil {
+			t.Errorf("%s: accepted as %q", tt.name, got)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %q, want it to contain %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestEncodeParentEvent(t *testing.T) {
+	run := 1
+	text := EncodeParentEvent(ParentEvent{Type: ParentFitted, Playing: true, Run: &run, Runs: []ParentRun{
+		{Name: "labels=true", Title: "True labels", Epoch: 5, TrainAcc: 1, TestAcc: 0.86, Fitted: 1000, Examples: 1000, EpochsToFit: 5, State: "fitted"},
+	}})
+	want := `{"source":"genlab","v":1,"type":"fitted","playing":true,"run":1,"runs":[{"name":"labels=true","title":"True labels",` +
+		`"epoch":5,"train_acc":1,"test_acc":0.86,"fitted":1000,"examples":1000,"epochs_to_fit":5,"state":"fitted"}]}`
+	if text != want {
+		t.Errorf("got  %s\nwant %s", text, want)
+	}
+	// No run list is an empty list, never null, and "run" is only in fitted events.
+	var got map[string]any
+	if err := json.Unmarshal([]byte(EncodeParentEvent(ParentEvent{Type: ParentReady})), &got); err != nil {
+		t.Fatal(err)
+	}
+	if runs, ok := got["runs"].([]any); !ok || len(runs) != 0 {
+		t.Errorf("runs = %#v, want []", got["runs"])
+	}
+	if _, ok := got["run"]; ok {
+		t.Error("a ready event has a run index")
+	}
+}
+
+func FuzzDecodeParentCommand(f *testing.F) {
+	f.Add(`{"source":"genlab","v":1,"type":"play"}`)
+	f.Add(`{"source":"genlab","v":1,"type":"reset","x":[1,{"y":2}]}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := DecodeParentCommand(s)
+		if err == nil && k != Play && k != Pause && k != Reset {
+			t.Fatalf("%q decoded to %q", s, k)
+		}
+	})
+}

@@ -1,0 +1,112 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// pageStyle is the style of the parts of the page this package added after the site's
+// style sheet (public/web/style.css) was written: the embed view, the share panel, the
+// panel toggles. It is a <style> element in the page (which the site's
+// Content-Security-Policy allows: style-src 'unsafe-inline'), so the components and
+// their look ship together in app.wasm; it uses the style sheet's colours (its :root
+// variables) and classes (.btn, .chip, .card), and may move into it as it is.
+//
+// It is written as raw HTML: a <style> element's text is not HTML-escaped by the parser,
+// and go-app would escape the quotes and ">" of the selectors.
+func pageStyle() app.UI {
+	return app.Raw("<style>" + pageCSS + "</style>")
+}
+
+const pageCSS = `
+.slot:empty { display: none; }
+
+/* ------------------------------------------------ panel toggles (full page) */
+.panel-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.panel-bar-label { color: var(--ink-soft); font-size: 0.85rem; font-weight: 600; margin-right: 2px; }
+@media (max-width: 419px) {
+  .panel-bar-label { display: none; }
+}
+.chip.chip-small { min-height: 32px; padding: 4px 10px; font-size: 0.85rem; }
+
+/* ------------------------------------------------ notices */
+.notice ul { flex: 1 1 240px; }
+.notice li { overflow-wrap: anywhere; }
+
+/* ------------------------------------------------ share and export */
+.share-panel {
+  display: flex; flex-direction: column; gap: 14px;
+  background: var(--card); border: 1px solid var(--line); border-radius: var(--radius);
+  padding: 12px 14px;
+}
+.share-panel h2 { margin: 0; font-size: 1.05rem; }
+.share-label { display: block; margin: 0 0 5px; font-size: 0.92rem; font-weight: 700; }
+.share-help { margin: 5px 0 0; color: var(--ink-soft); font-size: 0.8rem; line-height: 1.4; }
+.copy-row { display: flex; gap: 8px; align-items: flex-start; }
+.copy-row .btn { flex: none; }
+.copy-field {
+  flex: 1 1 auto; min-width: 0; min-height: 40px; margin: 0; padding: 8px 9px;
+  font: 0.8rem/1.45 ui-monospace, "SF Mono", SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  color: var(--ink); background: #f8f9fb;
+  border: 1px solid var(--line-strong); border-radius: 7px;
+}
+textarea.copy-field { resize: vertical; min-height: 6.4em; word-break: break-all; }
+.embed-options { margin: 0 0 12px; padding: 0; border: 0; min-width: 0; }
+.check-grid {
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(112px, 1fr));
+  gap: 2px 10px; margin: 0 0 4px;
+}
+.check-grid + .check-grid { grid-template-columns: minmax(0, 1fr); }
+.check { display: flex; align-items: center; gap: 7px; min-height: 30px; font-size: 0.88rem; cursor: pointer; }
+.check input { flex: none; width: 17px; height: 17px; margin: 0; accent-color: var(--accent); }
+.share-status { margin: -6px 0 0; color: var(--good); font-size: 0.85rem; font-weight: 600; }
+.share-status:empty { display: none; }
+.share-block > .share-status { margin: 8px 0 0; }
+.export-row { display: flex; flex-wrap: wrap; gap: 8px; }
+@media (max-width: 399px) {
+  .copy-row { flex-direction: column; align-items: stretch; }
+}
+
+/* ------------------------------------------------ transport with fewer buttons (embed) */
+@media (max-width: 499px) {
+  .transport-0 .transport-buttons { display: none; }
+  .transport-1 .transport-buttons { grid-template-columns: minmax(0, 1fr); }
+  .transport-2 .transport-buttons { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .transport-3 .transport-buttons { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+}
+
+/* ------------------------------------------------ the embed view */
+.embed {
+  display: flex; flex-direction: column; gap: 8px;
+  min-height: 100vh; min-height: 100dvh;
+  padding: 8px;
+}
+.embed.embed-fill { height: 100vh; height: 100dvh; }
+.embed-fill .canvas-wrap { flex: 1 1 0; min-height: 160px; aspect-ratio: auto; }
+.embed .canvas-wrap { flex: none; border-radius: 8px; }
+.embed-fill .canvas-wrap { flex: 1 1 0; }
+.embed-bar {
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between;
+  gap: 6px 14px;
+}
+.embed-bar:empty { display: none; }
+.embed-bar .transport { flex: 1 1 auto; gap: 6px 14px; }
+.embed .btn { min-height: 36px; padding: 5px 12px; }
+.embed .speed input[type="range"] { width: 96px; }
+.embed-open {
+  margin-left: auto; color: var(--ink-soft); font-size: 0.8rem; white-space: nowrap;
+  text-decoration: none; padding: 6px 2px;
+}
+.embed-open:hover { color: var(--accent); text-decoration: underline; }
+.embed .notice { padding: 8px 10px; font-size: 0.85rem; }
+.embed .notice .btn-quiet { min-height: 30px; padding: 2px 10px; }
+.embed .presets .look-for { margin-top: 6px; font-size: 0.85rem; }
+.embed-settings > summary { cursor: pointer; padding: 2px 0 6px; }
+@media (max-width: 379px) {
+  /* Four buttons in a 320 px frame (less a scroll bar): their names, without icons. */
+  .embed .transport-4 .icon { display: none; }
+  .embed .transport-4 .transport-buttons .btn { padding: 5px 2px; }
+}
+@media (max-width: 499px) {
+  .embed { padding: 6px; gap: 6px; }
+  .embed-bar .transport { width: 100%; }
+  .embed-open { margin: 0 auto; }
+}
+`
