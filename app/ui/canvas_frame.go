@@ -17,9 +17,14 @@ type CanvasFrame struct {
 
 // Render draws the frame and, while the canvas is not ready, what it is waiting for.
 func (f *CanvasFrame) Render() app.UI {
+	// The canvas is out of the Tab order: Ebitengine keeps the keyboard focus once it has
+	// it (Tab never leaves its document), which would trap a keyboard user before the
+	// controls. Everything the canvas shows is also in the readouts, and every control is
+	// in the page.
 	frame := app.IFrame().
 		ID(CanvasFrameID).
 		Class("canvas-frame").
+		TabIndex(-1).
 		Title("Live training canvas: the memory wall of every training image, the learning curves and the first-layer weights of every run")
 	if f.Src != "" {
 		frame = frame.Src(f.Src)
