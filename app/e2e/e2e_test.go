@@ -18,7 +18,6 @@ package e2e
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"fmt"
 	"image"
 	"image/png"
@@ -488,35 +487,19 @@ func (p *page) fieldValue(label string) string {
 // consecutive frames and returns the one with the most colors.
 func (p *page) canvasFrame() image.Image {
 	p.tb.Helper()
-	const js = `new Promise((resolve) => {
-		const frame = document.querySelector("iframe");
-		const w = frame && frame.contentWindow;
-		const c = w && w.document.querySelector("canvas");
-		if (!c) { resolve(""); return; }
-		const shots = [];
-		const grab = () => {
-			shots.push(c.toDataURL("image/png"));
-			if (shots.length < 4) { w.requestAnimationFrame(grab); return; }
-			// The largest PNG is the one with the most detail.
-			resolve(shots.reduce((a, b) => b.length > a.length ? b : a));
-		};
-		w.requestAnimationFrame(grab);
-	})`
-	url := evalJS[string](p, js)
-	if url == "" {
-		p.tb.Fatalf("the canvas iframe has no <canvas>; page: %s", p.state())
-	}
-	b64, ok := strings.CutPrefix(url, "data:image/png;base64,")
-	if !ok {
-		p.tb.Fatalf("canvas.toDataURL gave %.40q…, not a PNG", url)
-	}
-	raw, err := base64.StdEncoding.DecodeString(b64)
+	// A screenshot of the iframe is what the student sees. (Reading the WebGL canvas with
+	// toDataURL is not: the canvas repaints a few times a second and draws nothing in the
+	// frames between, whose buffer the browser has already cleared, though the screen
+	// keeps showing the last picture.)
+	ctx, cancel := context.WithTimeout(p.ctx, loadTimeout)
+	defer cancel()
+	raw, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("iframe")))
 	if err != nil {
-		p.tb.Fatalf("canvas PNG: %v", err)
+		p.tb.Fatalf("screenshot of the canvas iframe: %v; page: %s", err, p.state())
 	}
 	img, err := png.Decode(bytes.NewReader(raw))
 	if err != nil {
-		p.tb.Fatalf("canvas PNG: %v", err)
+		p.tb.Fatalf("canvas screenshot: %v", err)
 	}
 	return img
 }
