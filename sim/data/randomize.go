@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"genlab/sim/internal/portable"
 )
 
 // CorruptLabels replaces each label, with probability p, by a class drawn uniformly from all
@@ -72,7 +74,7 @@ func (im *Images) PermuteEach(rng *rand.Rand) {
 // paper's "Gaussian" input: pass the mean and std of the original data (see MeanStd) so the
 // inputs keep their scale and only their content is gone.
 func (im *Images) FillGaussian(mean, std float64, rng *rand.Rand) {
-	setNormal(im.Pixels, mean, std, rng)
+	portable.FillNormal(im.Pixels, mean, std, rng)
 }
 
 // MeanStd returns the mean and the (population) standard deviation over all pixels of all sets,
