@@ -323,7 +323,7 @@ func (p *Param) text(c *Config) string {
 // an allowed value and leaves c unchanged.
 func (p *Param) parse(c *Config, s string) *FieldError {
 	bad := func(reason string) *FieldError {
-		return &FieldError{Param: p.Name, Value: clip(s), Reason: reason}
+		return &FieldError{Param: p.Name, Value: Clip(s), Reason: reason}
 	}
 	if s == "" {
 		return bad("is empty, want " + p.want())
@@ -380,7 +380,7 @@ func (p *Param) parse(c *Config, s string) *FieldError {
 // check returns why the parameter's field in c is not an allowed value, or nil.
 func (p *Param) check(c *Config) *FieldError {
 	bad := func(reason string) *FieldError {
-		return &FieldError{Param: p.Name, Value: clip(p.text(c)), Reason: reason}
+		return &FieldError{Param: p.Name, Value: Clip(p.text(c)), Reason: reason}
 	}
 	switch f := p.field(c).(type) {
 	case *int:
@@ -509,14 +509,15 @@ func unknownParam(name, value string, params []Param) *FieldError {
 			break
 		}
 	}
-	return &FieldError{Param: clip(name), Value: clip(value), Reason: reason}
+	return &FieldError{Param: Clip(name), Value: Clip(value), Reason: reason}
 }
 
 // maxShown is the number of characters of a user's text that an error repeats.
 const maxShown = 40
 
-// clip returns s cut to maxShown characters, marking a cut with "…".
-func clip(s string) string {
+// Clip returns s cut to maxShown characters, marking a cut with "…": what an error (or a
+// page) repeats of a user's text, so that a hostile or mistaken link cannot flood it.
+func Clip(s string) string {
 	if utf8.RuneCountInString(s) <= maxShown {
 		return s
 	}

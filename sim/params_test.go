@@ -352,8 +352,8 @@ func TestParamFieldErrorText(t *testing.T) {
 		{FieldError{"side", "", "is empty", ""}, `side = "" is empty`},
 		{FieldError{"x y", "<b>\"hi\"</b>\n", "r", ""}, `"x y" = "<b>\"hi\"</b>\n" r`},
 		{FieldError{"k", "\u202egnp.exe\xff", "r", ""}, `k = "\u202egnp.exe\xff" r`},
-		{FieldError{"k", clip(long), "r", ""}, `k = "` + long[:40] + `…" r`},
-		{FieldError{"k", clip(strings.Repeat("é", 50)), "r", ""}, `k = "` + strings.Repeat("é", 40) + `…" r`},
+		{FieldError{"k", Clip(long), "r", ""}, `k = "` + long[:40] + `…" r`},
+		{FieldError{"k", Clip(strings.Repeat("é", 50)), "r", ""}, `k = "` + strings.Repeat("é", 40) + `…" r`},
 	}
 	for _, tt := range tests {
 		if got := tt.e.Error(); got != tt.want {

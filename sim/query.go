@@ -99,7 +99,7 @@ func ParseQuery(raw string) (Config, error) {
 	reported := map[string]bool{} // duplicated keys already reported
 	for _, pr := range pairs {
 		if !pr.keyOK {
-			errs = append(errs, &FieldError{Param: clip(pr.rawKey), Value: clip(pr.rawVal),
+			errs = append(errs, &FieldError{Param: Clip(pr.rawKey), Value: Clip(pr.rawVal),
 				Reason: "has a bad %-escape in its name and is ignored"})
 			continue
 		}
@@ -117,10 +117,10 @@ func ParseQuery(raw string) (Config, error) {
 				continue
 			}
 			reported[pr.key] = true
-			e = &FieldError{Param: p.Name, Value: clip(strings.Join(vs, ",")),
+			e = &FieldError{Param: p.Name, Value: Clip(strings.Join(vs, ",")),
 				Reason: "is given " + strconv.Itoa(len(vs)) + " times, want it once"}
 		case !pr.valOK:
-			e = &FieldError{Param: p.Name, Value: clip(pr.rawVal), Reason: "has a bad %-escape"}
+			e = &FieldError{Param: p.Name, Value: Clip(pr.rawVal), Reason: "has a bad %-escape"}
 		default:
 			e = p.parse(&c, pr.value)
 		}

@@ -83,10 +83,10 @@ func parseLink(rawQuery string) (pageState, []string) {
 			for i, g := range gs {
 				vs[i] = g.value
 			}
-			problems = append(problems, problem(key, clipText(strings.Join(vs, ",")),
+			problems = append(problems, problem(key, sim.Clip(strings.Join(vs, ",")),
 				"is given "+strconv.Itoa(len(gs))+" times, want it once", def))
 		case len(gs) == 1 && !gs[0].ok:
-			problems = append(problems, problem(key, clipText(gs[0].value), "has a bad %-escape", def))
+			problems = append(problems, problem(key, sim.Clip(gs[0].value), "has a bad %-escape", def))
 		case len(gs) == 1:
 			return gs[0].value, true
 		}
@@ -104,7 +104,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 			}
 			s.Exp = e
 		} else {
-			problems = append(problems, problem(keyPreset, clipText(id),
+			problems = append(problems, problem(keyPreset, sim.Clip(id),
 				emptyOr(id, "is not ")+"one of "+orList(presetIDs()), defaultText(keyPreset)))
 		}
 	}

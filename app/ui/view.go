@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"genlab/app/message"
 	"genlab/sim"
@@ -198,7 +197,7 @@ func (v view) appendQuery(q []string) []string {
 // returns why its value cannot be used; v then keeps the default, which the error names.
 func setViewParam(v *view, key, value string) *sim.FieldError {
 	bad := func(reason, def string) *sim.FieldError {
-		return &sim.FieldError{Param: key, Value: clipText(value), Reason: reason, Default: def}
+		return &sim.FieldError{Param: key, Value: sim.Clip(value), Reason: reason, Default: def}
 	}
 	d := defaultView()
 	switch key {
@@ -306,26 +305,7 @@ func orList(s []string) string {
 	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
-// maxShown is the number of characters of a link's text that a problem repeats, as in sim:
-// a hostile or mistaken link cannot flood the page.
-const maxShown = 40
-
-// clipText cuts s to maxShown characters, marking a cut with "…".
-func clipText(s string) string {
-	if utf8.RuneCountInString(s) <= maxShown {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == maxShown {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
 // quoteName quotes a name from a link for a problem, clipped.
 func quoteName(n string) string {
-	return strconv.Quote(clipText(n))
+	return strconv.Quote(sim.Clip(n))
 }
