@@ -1,8 +1,12 @@
 # Generalization Lab. `make test` runs every check; see README.md.
 
 GO        ?= go
-WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 WASM_ENV  := GOOS=js GOARCH=wasm
+# Go's WebAssembly tests run in node through our runner, which gives them the SIMD
+# kernels (public/web/kernels.wasm) as the site's loader does; GENLAB_KERNELS=off runs
+# the same tests on the pure-Go path.
+KERNELS   := public/web/kernels.wasm
+WASM_EXEC := node --stack-size=8192 $(CURDIR)/wasm/kernels/exec_node.js
 
 .PHONY: all test vet test-native test-wasm bench need-node
 
@@ -22,16 +26,24 @@ test-native:
 # Under WebAssembly the tests run with -short: the long science tests skip, while the
 # tests that pin exact numbers (TestSameSettingsSameRun and the data and portable hashes)
 # run and must print the same bits as natively, which carries the science over.
-test-wasm: need-node
-	$(WASM_ENV) $(GO) test -count=1 -short -exec=$(WASM_EXEC) ./sim/... ./app/message ./app/trainer ./app/lab
+#
+# They run twice: with the SIMD kernels, then without (the fallback of a browser without
+# wasm SIMD); the pinned hashes must come out the same both times. GENLAB_WANT_SIMD makes
+# sim/nn/kernel fail if the kernels did not load, so that the first pass cannot quietly
+# fall back.
+WASM_TESTS := ./sim/... ./app/message ./app/trainer ./app/lab
+test-wasm: need-node $(KERNELS)
+	GENLAB_KERNELS=$(CURDIR)/$(KERNELS) GENLAB_WANT_SIMD=1 $(WASM_ENV) $(GO) test -count=1 -short -exec="$(WASM_EXEC)" $(WASM_TESTS)
+	GENLAB_KERNELS=off $(WASM_ENV) $(GO) test -count=1 -short -exec="$(WASM_EXEC)" $(WASM_TESTS)
 
 need-node:
 	@command -v node >/dev/null || { echo "node is missing: the WebAssembly tests run in it. Install it with: apt-get install -y nodejs" >&2; exit 1; }
 
 ## bench: the training-step benchmark natively and in node, and the epoch benchmark
-bench: need-node
+bench: need-node $(KERNELS)
 	$(GO) test -run '^$$' -bench 'W1' -benchtime 3s ./sim/nn
-	$(WASM_ENV) $(GO) test -run '^$$' -bench 'W1' -benchtime 3s -exec=$(WASM_EXEC) ./sim/nn
+	GENLAB_KERNELS=$(CURDIR)/$(KERNELS) $(WASM_ENV) $(GO) test -run '^$$' -bench 'W1|Gemm' -benchtime 3s -exec="$(WASM_EXEC)" ./sim/nn ./sim/nn/kernel
+	GENLAB_KERNELS=off $(WASM_ENV) $(GO) test -run '^$$' -bench 'W1' -benchtime 3s -exec="$(WASM_EXEC)" ./sim/nn
 	$(GO) test -run '^$$' -bench 'Epoch|Generate|Construct|Interpolate' ./sim/...
 
 ## build: the three WebAssembly binaries, then the static site around them in public/
@@ -53,16 +65,34 @@ ADDR       ?= 127.0.0.1:8080
 BASE       ?= /
 GENERATED  := public/index.html public/app.js public/app-worker.js public/app.css \
               public/manifest.webmanifest public/wasm_exec.js $(WEB)/wasm_exec.js \
-              $(WEB)/app.wasm $(WEB)/canvas.wasm $(WEB)/worker.wasm
+              $(WEB)/app.wasm $(WEB)/canvas.wasm $(WEB)/worker.wasm $(KERNELS)
 
 .PHONY: build serve clean
 
-build:
+build: $(KERNELS)
 	$(WASM_BUILD) -o $(WEB)/app.wasm ./wasm/ui
 	$(WASM_BUILD) -o $(WEB)/canvas.wasm ./wasm/canvas
 	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
 	cp $(WASM_GLUE) $(WEB)/wasm_exec.js
 	$(GO) run ./wasm/ui -generate public
+
+# The SIMD kernels are WebAssembly text (wasm/kernels/kernels.wat), assembled by wabt's
+# wat2wasm, which is installed from Debian when missing (as root), as Chromium is.
+$(KERNELS): wasm/kernels/kernels.wat | need-wat2wasm
+	wat2wasm -o $@ $<
+
+.PHONY: need-wat2wasm
+need-wat2wasm:
+	@if ! command -v wat2wasm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing wabt: wat2wasm assembles the SIMD kernels"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wabt; \
+		else \
+			echo "wat2wasm is missing: it assembles the SIMD kernels (wasm/kernels/kernels.wat)." >&2; \
+			echo "Install Debian's wabt as root with: apt-get update && apt-get install -y wabt  (or run: sudo make need-wat2wasm)" >&2; \
+			exit 1; \
+		fi; \
+	fi
 
 serve: build
 	$(GO) run ./wasm/ui -serve public -addr $(ADDR) -base $(BASE)
@@ -71,7 +101,8 @@ clean:
 	rm -f $(GENERATED)
 
 ## test-browser: build, then drive the site in headless Chromium (app/e2e, build tag e2e)
-## bench-browser: build, then the browser benchmarks (frame time, first epoch, memorizing, .wasm sizes)
+## bench-browser: build, then the browser benchmarks (frame time, first epoch, memorizing, .wasm sizes,
+##                speed against TensorFlow.js)
 ## need-chromium: install Debian's chromium if it is missing (as root), or say how to
 #
 # The browser tests serve public/ themselves (httptest) and start /usr/bin/chromium with a
@@ -79,6 +110,9 @@ clean:
 # The benchmarks report their figures as metrics; the load of the machine is printed first,
 # since other work on it slows the browser down.
 CHROMIUM := /usr/bin/chromium
+# TensorFlow.js, which only the speed benchmark uses (app/e2e/speed_test.go), installed by
+# npm from app/e2e/package-lock.json into app/e2e/node_modules, again when the lock changes.
+TFJS     := app/e2e/node_modules/.package-lock.json
 
 .PHONY: test-browser bench-browser need-chromium
 
@@ -86,9 +120,13 @@ test-browser: need-chromium build
 	$(GO) vet -tags e2e ./app/e2e/
 	$(GO) test -count=1 -timeout 40m -tags e2e ./app/e2e/
 
-bench-browser: need-chromium build
+bench-browser: need-chromium build $(TFJS)
 	@uptime
 	$(GO) test -count=1 -timeout 60m -tags e2e -run '^$$' -bench . -benchtime 1x ./app/e2e/
+
+$(TFJS): app/e2e/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: the speed benchmark installs TensorFlow.js with it. Install it with: apt-get install -y npm" >&2; exit 1; }
+	npm ci --prefix app/e2e --no-audit --no-fund
 
 need-chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"genlab/sim/internal/portable"
+	"genlab/sim/nn/kernel"
 )
 
 // Conv is a 3×3 convolution with stride 1 and zero padding 1, so the output keeps the
@@ -21,7 +22,7 @@ type Conv struct {
 	cols  []float32 // capacity·H·W × 9·In
 	dcols []float32
 	y, dx []float32
-	kt    []float32 // Kᵀ, for the input gradient (see gemm)
+	kt    []float32 // Kᵀ, for the input gradient (see kernel.Gemm)
 }
 
 // NewConv returns a 3×3 convolution from in to out channels on h×w images, He-initialized from rng.
@@ -76,7 +77,7 @@ func (c *Conv) Forward(x []float32, n int, _ bool) []float32 {
 	for r := 0; r < rows; r++ {
 		copy(y[r*c.Filters:(r+1)*c.Filters], c.B.Value)
 	}
-	gemm(false, rows, c.Filters, k, cols, c.K.Value, 1, y)
+	kernel.Gemm(false, rows, c.Filters, k, cols, c.K.Value, 1, y)
 	return y
 }
 
@@ -86,18 +87,14 @@ func (c *Conv) Backward(dy []float32, n int, needInput bool) []float32 {
 	k := 9 * c.In
 	rows := n * c.H * c.W
 	dy = dy[:rows*c.Filters]
-	gemm(true, k, c.Filters, rows, c.cols[:rows*k], dy, 1, c.K.Grad)
-	for r := 0; r < rows; r++ {
-		for j, g := range dy[r*c.Filters : (r+1)*c.Filters] {
-			c.B.Grad[j] += g
-		}
-	}
+	kernel.Gemm(true, k, c.Filters, rows, c.cols[:rows*k], dy, 1, c.K.Grad)
+	kernel.SumColumns(c.B.Grad, dy, rows, c.Filters)
 	if !needInput {
 		return nil
 	}
 	dcols := c.dcols[:rows*k]
-	transpose(c.kt, c.K.Value, k, c.Filters)
-	gemm(false, rows, k, c.Filters, dy, c.kt, 0, dcols)
+	kernel.Transpose(c.kt, c.K.Value, k, c.Filters)
+	kernel.Gemm(false, rows, k, c.Filters, dy, c.kt, 0, dcols)
 	inSize := c.H * c.W * c.In
 	dx := c.dx[:n*inSize]
 	clear(dx)

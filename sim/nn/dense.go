@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"genlab/sim/internal/portable"
+	"genlab/sim/nn/kernel"
 )
 
 // Dense is a fully connected layer y = x·W + b, with W stored In×Units so that the
@@ -16,7 +17,7 @@ type Dense struct {
 	x  []float32 // the last Forward's input (not a copy)
 	y  []float32
 	dx []float32
-	wt []float32 // Wᵀ, for the input gradient (see gemm)
+	wt []float32 // Wᵀ, for the input gradient (see kernel.Gemm)
 }
 
 // NewDense returns a dense layer with He-initialized weights (N(0, 2/In), suited to
@@ -48,25 +49,20 @@ func (d *Dense) Forward(x []float32, n int, _ bool) []float32 {
 	for i := 0; i < n; i++ {
 		copy(y[i*d.Units:(i+1)*d.Units], d.B.Value)
 	}
-	gemm(false, n, d.Units, d.In, d.x, d.W.Value, 1, y)
+	kernel.Gemm(false, n, d.Units, d.In, d.x, d.W.Value, 1, y)
 	return y
 }
 
 // Backward implements Layer: dW += xᵀ·dy, db += Σ dy, dx = dy·Wᵀ.
 func (d *Dense) Backward(dy []float32, n int, needInput bool) []float32 {
 	dy = dy[:n*d.Units]
-	gemm(true, d.In, d.Units, n, d.x, dy, 1, d.W.Grad)
-	gb := d.B.Grad
-	for i := 0; i < n; i++ {
-		for j, g := range dy[i*d.Units : (i+1)*d.Units] {
-			gb[j] += g
-		}
-	}
+	kernel.Gemm(true, d.In, d.Units, n, d.x, dy, 1, d.W.Grad)
+	kernel.SumColumns(d.B.Grad, dy, n, d.Units)
 	if !needInput {
 		return nil
 	}
 	dx := d.dx[:n*d.In]
-	transpose(d.wt, d.W.Value, d.In, d.Units)
-	gemm(false, n, d.In, d.Units, dy, d.wt, 0, dx)
+	kernel.Transpose(d.wt, d.W.Value, d.In, d.Units)
+	kernel.Gemm(false, n, d.In, d.Units, dy, d.wt, 0, dx)
 	return dx
 }

@@ -1,5 +1,7 @@
 package nn
 
+import "genlab/sim/nn/kernel"
+
 // Network is a stack of layers applied in order; the last layer's outputs are logits.
 type Network struct {
 	Layers []Layer
@@ -61,10 +63,6 @@ func (net *Network) SGD(lr, momentum, weightDecay float64) {
 		if !p.Decay {
 			l = 0
 		}
-		v, w := p.Velocity, p.Value
-		for i, g := range p.Grad {
-			v[i] = mu*v[i] + g + l*w[i]
-			w[i] -= eta * v[i]
-		}
+		kernel.SGD(p.Value, p.Velocity, p.Grad, eta, mu, l)
 	}
 }

@@ -1,5 +1,7 @@
 package nn
 
+import "genlab/sim/nn/kernel"
+
 // ReLU is the rectifier y = max(0, x).
 type ReLU struct {
 	size int
@@ -21,9 +23,7 @@ func (r *ReLU) Params() []*Param { return nil }
 // Forward implements Layer.
 func (r *ReLU) Forward(x []float32, n int, _ bool) []float32 {
 	y := r.y[:n*r.size]
-	for i, v := range x[:len(y)] {
-		y[i] = max(v, 0)
-	}
+	kernel.ReLU(y, x)
 	return y
 }
 
@@ -33,12 +33,6 @@ func (r *ReLU) Backward(dy []float32, n int, needInput bool) []float32 {
 		return nil
 	}
 	dx := r.dx[:n*r.size]
-	for i, v := range r.y[:len(dx)] {
-		if v > 0 {
-			dx[i] = dy[i]
-		} else {
-			dx[i] = 0
-		}
-	}
+	kernel.ReLUGrad(dx, dy, r.y)
 	return dx
 }

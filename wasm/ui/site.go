@@ -7,9 +7,11 @@ package main
 // Generalization Lab is a folder of static files: no server does any work. This file is
 // the native half of the command: it describes the site to go-app (an app.Handler: names,
 // icons, styles, the service worker), writes go-app's generated files into that folder,
-// and serves the folder for development.
+// and serves the folder for development. compress.go writes and serves compressed copies
+// of the files.
 //
 //	go run ./wasm/ui -generate public                    # after building the .wasm files
+//	go run ./wasm/ui -compress public                    # then: the .br and .gz files
 //	go run ./wasm/ui -serve public -addr 127.0.0.1:8080  # any static server would do:
 //	python3 -m http.server -d public 8080                # works just as well
 //	go run ./wasm/ui -serve public -base /courses/ml/lab/ # the same folder under a sub-path
@@ -96,6 +98,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path"
@@ -134,6 +137,8 @@ func siteFiles() []string {
 		"web/icon-192.png",
 		"web/icon-512.png",
 		"web/icon.svg",
+		"web/kernels.wasm",
+		"web/loader.js",
 		"web/style.css",
 		"web/wasm_exec.js",
 		"web/worker.js",
@@ -465,19 +470,25 @@ func relativeManifest(b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// serve serves dir over HTTP, as any static file server would, with two additions for
-// development: no caching by the browser's HTTP cache (the service worker still caches),
-// and the right types for WebAssembly and the web manifest, which some systems' MIME
-// tables lack. With base other than "/", the site is served under that path (and / redirects
-// there), as a course site would host it.
+// serve serves dir over HTTP, as a well-configured static file server would: the
+// precompressed files to the browsers that accept them (see compress.go), and the right
+// types for WebAssembly and the web manifest, which some systems' MIME tables lack. For
+// development, it also turns off caching by the browser's HTTP cache (the service worker
+// still caches). With base other than "/", the site is served under that path (and /
+// redirects there), as a course site would host it. It prints the address it serves on,
+// which names the port the system chose for a port 0 (the browser benchmarks use that).
 func serve(dir, addr, base string) error {
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
 		return fmt.Errorf("%s has no index.html: run make build first (%w)", dir, err)
 	}
 	handler, base := siteMux(dir, base)
-	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("serving %s on http://%s%s\n", dir, addr, base)
-	return srv.ListenAndServe()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("serving %s on http://%s%s\n", dir, ln.Addr(), base)
+	return srv.Serve(ln)
 }
 
 // siteMux serves dir under base, and returns base cleaned ("/", or "/a/b/").
@@ -494,16 +505,16 @@ func siteMux(dir, base string) (http.Handler, string) {
 
 // staticHandler serves dir as a static file server (see serve).
 func staticHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
+	root := http.Dir(dir)
+	files := http.FileServer(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch {
-		case strings.HasSuffix(r.URL.Path, ".wasm"):
-			w.Header().Set("Content-Type", "application/wasm")
-		case strings.HasSuffix(r.URL.Path, ".webmanifest"):
-			w.Header().Set("Content-Type", "application/manifest+json")
+		if t, ok := contentTypes[path.Ext(r.URL.Path)]; ok {
+			w.Header().Set("Content-Type", t)
 		}
 		w.Header().Set("Cache-Control", "no-cache")
-		files.ServeHTTP(w, r)
+		if !servePrecompressed(w, r, root) {
+			files.ServeHTTP(w, r)
+		}
 	})
 }
 
@@ -511,20 +522,23 @@ func staticHandler(dir string) http.Handler {
 func runSite() {
 	fset := flag.NewFlagSet("ui", flag.ExitOnError)
 	gen := fset.String("generate", "", "write go-app's static files (index.html, app.js, ...) into `dir`")
+	comp := fset.String("compress", "", "write the .br and .gz copies of the compressible files in `dir` (after -generate)")
 	dir := fset.String("serve", "", "serve the static site in `dir` over HTTP")
-	addr := fset.String("addr", "127.0.0.1:8080", "the `address` to serve on")
+	addr := fset.String("addr", "127.0.0.1:8080", "the `address` to serve on (port 0: any free port)")
 	base := fset.String("base", "/", "with -serve, the `path` to serve the site under, e.g. /courses/ml/lab/")
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "usage: ui -generate public | ui -serve public [-addr host:port] [-base /path/]")
+		fmt.Fprintln(fset.Output(), "usage: ui -generate public | ui -compress public | ui -serve public [-addr host:port] [-base /path/]")
 		fset.PrintDefaults()
 	}
 	_ = fset.Parse(os.Args[1:])
 
 	var err error
 	switch {
-	case *gen != "" && *dir == "":
+	case *gen != "" && *comp == "" && *dir == "":
 		err = generate(*gen)
-	case *dir != "" && *gen == "":
+	case *comp != "" && *gen == "" && *dir == "":
+		err = compress(*comp)
+	case *dir != "" && *gen == "" && *comp == "":
 		err = serve(*dir, *addr, *base)
 	default:
 		fset.Usage()

@@ -1,0 +1,197 @@
+package kernel
+
+import (
+	"fmt"
+	"unsafe"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/gonum"
+)
+
+// SIMD reports whether the WebAssembly SIMD kernels run; if not, the pure-Go path does.
+func SIMD() bool { return simd }
+
+// Path names the path that runs, for a speed readout: "WebAssembly SIMD" or "Go".
+func Path() string {
+	if simd {
+		return "WebAssembly SIMD"
+	}
+	return "Go"
+}
+
+// Gemm computes c = a·b + beta·c for row-major matrices, where a is m×k (or k×m when
+// transA), b is k×n and c is m×n; beta is 0 (c is overwritten) or 1 (c is added to).
+//
+// Every element of c is accumulated in increasing k, one rounded product at a time, and
+// a zero element of a contributes nothing (not even 0·b): gonum's order, which is also
+// the kernel's. The form a·bᵀ is missing on purpose: it would sum dot products, which
+// gonum's amd64 assembly does in four SIMD lanes, so native and browser runs would
+// round differently; callers transpose b instead (see Transpose).
+func Gemm(transA bool, m, n, k int, a, b []float32, beta float32, c []float32) {
+	if m < 0 || n < 0 || k < 0 || len(a) < m*k || len(b) < k*n || len(c) < m*n {
+		panic(fmt.Sprintf("kernel: Gemm %d×%d×%d with slices of %d, %d, %d", m, n, k, len(a), len(b), len(c)))
+	}
+	switch beta {
+	case 0:
+		clear(c[:m*n])
+	case 1:
+	default:
+		panic("kernel: Gemm with beta other than 0 or 1")
+	}
+	if m == 0 || n == 0 || k == 0 {
+		return
+	}
+	if simd {
+		ars, acs := k, 1
+		if transA {
+			ars, acs = 1, m
+		}
+		simdGemm(int32(m), int32(n), int32(k), ptr(a), int32(ars), int32(acs), ptr(b), int32(n), ptr(c), int32(n))
+		return
+	}
+	goGemm(transA, m, n, k, a, b, c)
+}
+
+// goGemm is Gemm in Go, with beta = 1, on gonum's Sgemm. It calls Sgemm on the concrete
+// type, not through blas32's interface, so that the linker keeps Sgemm alone rather than
+// all of BLAS; and it hands gonum tiles small enough that gonum stays on its serial
+// kernel, whose order is the one documented above: gonum's parallel path starts
+// goroutines, which allocate, and a training step must not allocate.
+func goGemm(transA bool, m, n, k int, a, b, c []float32) {
+	const tileM, tileN = 64, 192 // blocks(64)*blocks(192) = 3 < gonum's parallel threshold of 4
+	tA, lda := blas.NoTrans, k
+	if transA {
+		tA, lda = blas.Trans, m
+	}
+	for i0 := 0; i0 < m; i0 += tileM {
+		mi := min(tileM, m-i0)
+		var aSub []float32
+		if transA {
+			aSub = a[i0:]
+		} else {
+			aSub = a[i0*lda:]
+		}
+		for j0 := 0; j0 < n; j0 += tileN {
+			nj := min(tileN, n-j0)
+			gonum.Implementation{}.Sgemm(tA, blas.NoTrans, mi, nj, k, 1,
+				aSub, lda, b[j0:], n, 1, c[i0*n+j0:], n)
+		}
+	}
+}
+
+// Transpose writes the cols×rows transpose of the rows×cols matrix src into dst.
+func Transpose(dst, src []float32, rows, cols int) {
+	if rows < 0 || cols < 0 || len(src) < rows*cols || len(dst) < rows*cols {
+		panic(fmt.Sprintf("kernel: Transpose %d×%d with slices of %d, %d", rows, cols, len(dst), len(src)))
+	}
+	if rows == 0 || cols == 0 {
+		return
+	}
+	if simd {
+		simdTranspose(ptr(dst), ptr(src), int32(rows), int32(cols))
+		return
+	}
+	goTranspose(dst, src, rows, cols)
+}
+
+func goTranspose(dst, src []float32, rows, cols int) {
+	for i := range rows {
+		for j, v := range src[i*cols : (i+1)*cols] {
+			dst[j*rows+i] = v
+		}
+	}
+}
+
+// SumColumns adds the column sums of the rows×cols matrix src to dst: dst[j] += src[i,j]
+// for each row i in turn (a layer's bias gradient, summed over the batch).
+func SumColumns(dst, src []float32, rows, cols int) {
+	if rows < 0 || cols < 0 || len(src) < rows*cols || len(dst) < cols {
+		panic(fmt.Sprintf("kernel: SumColumns %d×%d with slices of %d, %d", rows, cols, len(dst), len(src)))
+	}
+	if rows == 0 || cols == 0 {
+		return
+	}
+	if simd {
+		simdSumColumns(ptr(dst), ptr(src), int32(rows), int32(cols))
+		return
+	}
+	goSumColumns(dst, src, rows, cols)
+}
+
+func goSumColumns(dst, src []float32, rows, cols int) {
+	dst = dst[:cols]
+	for i := range rows {
+		for j, v := range src[i*cols : (i+1)*cols] {
+			dst[j] += v
+		}
+	}
+}
+
+// ReLU writes y[i] = max(x[i], 0) for every i of y.
+func ReLU(y, x []float32) {
+	x = x[:len(y)]
+	if len(y) == 0 {
+		return
+	}
+	if simd {
+		simdReLU(ptr(y), ptr(x), int32(len(y)))
+		return
+	}
+	goReLU(y, x)
+}
+
+func goReLU(y, x []float32) {
+	for i, v := range x[:len(y)] {
+		y[i] = max(v, 0)
+	}
+}
+
+// ReLUGrad writes the gradient of ReLU: dx[i] = dy[i] where the output y[i] > 0, else 0.
+func ReLUGrad(dx, dy, y []float32) {
+	dy, y = dy[:len(dx)], y[:len(dx)]
+	if len(dx) == 0 {
+		return
+	}
+	if simd {
+		simdReLUGrad(ptr(dx), ptr(dy), ptr(y), int32(len(dx)))
+		return
+	}
+	goReLUGrad(dx, dy, y)
+}
+
+func goReLUGrad(dx, dy, y []float32) {
+	dy = dy[:len(dx)]
+	for i, v := range y[:len(dx)] {
+		if v > 0 {
+			dx[i] = dy[i]
+		} else {
+			dx[i] = 0
+		}
+	}
+}
+
+// SGD applies one step of SGD with momentum mu, learning rate eta and weight decay
+// lambda to the values w with momentum buffer v and gradient g, in PyTorch's form:
+// v ← μ·v + g + λ·w, then w ← w − η·v.
+func SGD(w, v, g []float32, eta, mu, lambda float32) {
+	v, g = v[:len(w)], g[:len(w)]
+	if len(w) == 0 {
+		return
+	}
+	if simd {
+		simdSGD(ptr(w), ptr(v), ptr(g), int32(len(w)), eta, mu, lambda)
+		return
+	}
+	goSGD(w, v, g, eta, mu, lambda)
+}
+
+func goSGD(w, v, g []float32, eta, mu, lambda float32) {
+	v = v[:len(w)]
+	for i, gi := range g[:len(w)] {
+		v[i] = mu*v[i] + gi + lambda*w[i]
+		w[i] -= eta * v[i]
+	}
+}
+
+// ptr is the address of s's first element, for a kernel; s is not empty.
+func ptr(s []float32) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(s)) }

@@ -1,0 +1,29 @@
+//go:build !wasm
+
+package kernel
+
+import "unsafe"
+
+// simd is false natively: the kernels are WebAssembly. Go's path runs, with gonum's
+// assembly for the products.
+const simd = false
+
+// The kernels' signatures, so that kernel.go compiles everywhere; with simd false
+// constant, the compiler drops every call to them.
+
+func simdGemm(m, n, k int32, a unsafe.Pointer, ars, acs int32, b unsafe.Pointer, ldb int32, c unsafe.Pointer, ldc int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdTranspose(dst, src unsafe.Pointer, rows, cols int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdSumColumns(dst, src unsafe.Pointer, rows, cols int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdReLU(y, x unsafe.Pointer, n int32) { panic("kernel: no SIMD kernels outside WebAssembly") }
+func simdReLUGrad(dx, dy, y unsafe.Pointer, n int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdSGD(w, v, g unsafe.Pointer, n int32, eta, mu, lambda float32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}

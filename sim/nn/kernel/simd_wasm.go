@@ -1,0 +1,32 @@
+//go:build wasm
+
+package kernel
+
+import "unsafe"
+
+// simd is whether the loader gave this binary the kernels (public/web/loader.js).
+var simd = available() != 0
+
+// The kernels, implemented in wasm/kernels/kernels.wat; pointers are into Go's memory,
+// lengths and strides count float32 elements.
+
+//go:wasmimport kernels available
+func available() int32
+
+//go:wasmimport kernels gemm
+func simdGemm(m, n, k int32, a unsafe.Pointer, ars, acs int32, b unsafe.Pointer, ldb int32, c unsafe.Pointer, ldc int32)
+
+//go:wasmimport kernels transpose
+func simdTranspose(dst, src unsafe.Pointer, rows, cols int32)
+
+//go:wasmimport kernels colsum
+func simdSumColumns(dst, src unsafe.Pointer, rows, cols int32)
+
+//go:wasmimport kernels relu
+func simdReLU(y, x unsafe.Pointer, n int32)
+
+//go:wasmimport kernels relugrad
+func simdReLUGrad(dx, dy, y unsafe.Pointer, n int32)
+
+//go:wasmimport kernels sgd
+func simdSGD(w, v, g unsafe.Pointer, n int32, eta, mu, lambda float32)

@@ -1,0 +1,521 @@
+;; The SIMD kernels of Generalization Lab: the hot loops of a training step, in
+;; WebAssembly text with 128-bit SIMD (f32x4), because Go emits no SIMD for WebAssembly.
+;;
+;; Go calls them through //go:wasmimport "kernels" (sim/nn/kernel) with pointers into its
+;; own linear memory, which this module imports as env.memory (public/web/loader.js
+;; wires the two). Every pointer is a byte offset into that memory; every length and
+;; stride counts float32 elements.
+;;
+;; # Same bits as Go
+;;
+;; Each kernel computes exactly what its pure-Go twin in sim/nn/kernel computes, bit for
+;; bit, so that a run is the same with or without SIMD, in the browser and natively:
+;;
+;;   - Vectors run across independent outputs (the columns of a matrix product, the
+;;     elements of an update), never along a sum: every output is accumulated in the same
+;;     order as Go accumulates it, one term at a time.
+;;   - A product is rounded, then added (f32x4.mul, then f32x4.add): as Go does on every
+;;     platform we build for (no fused multiply-add).
+;;   - The matrix product skips a zero factor of a, as gonum's does (c += a·b only where
+;;     a ≠ 0): adding 0·b is not always a no-op (−0, infinities), so the skip is made
+;;     exact with a mask rather than dropped.
+;;
+;; sim/nn/kernel's tests compare every kernel with Go on random shapes, tails included,
+;; and on zeros, signed zeros, infinities and NaNs, under node.
+(module
+  (import "env" "memory" (memory 0))
+
+  ;; gemm adds a·b to c: c[i,j] += Σ_l a(i,l)·b[l,j] for i < m, j < n, l < k in
+  ;; increasing l, skipping the terms where a(i,l) = 0. a(i,l) is at a + i·ars + l·acs
+  ;; (elements), so a row-major a (ars = lda, acs = 1) and a transposed one (ars = 1,
+  ;; acs = lda) share the kernel; b and c are row-major with leading dimensions ldb, ldc.
+  ;;
+  ;; The work is cut into blocks of 4 rows × 8 columns, whose 8 accumulators stay in
+  ;; registers for the whole sum over l (gemm4x8); the rows below the last full block of
+  ;; 4 and the columns right of the last full block of 8 are done a row at a time (row).
+  ;;
+  ;; Skipping a zero a(i,l) is what gonum does, but masking each product is costly in
+  ;; SIMD. Adding the product 0·b instead gives the same bits as skipping it unless b is
+  ;; infinite or NaN (0·∞ is NaN), or the sum is −0 (−0 + 0 is +0). A sum that does not
+  ;; start at −0 never becomes −0 (x + y is −0 only when both are), so when b has only
+  ;; finite values and c no −0 — every call of a run that has not diverged — the blocks
+  ;; add every product (gemm4x8); otherwise they mask (gemm4x8exact). Checking costs one
+  ;; pass over b and c.
+  (func (export "gemm")
+    (param $m i32) (param $n i32) (param $k i32)
+    (param $a i32) (param $ars i32) (param $acs i32)
+    (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32)
+    (local $m4 i32) (local $n8 i32) (local $i i32) (local $j i32)
+    (local $pa i32) (local $pc i32) (local $exact i32)
+    ;; strides in bytes
+    (local.set $ars (i32.shl (local.get $ars) (i32.const 2)))
+    (local.set $acs (i32.shl (local.get $acs) (i32.const 2)))
+    (local.set $ldb (i32.shl (local.get $ldb) (i32.const 2)))
+    (local.set $ldc (i32.shl (local.get $ldc) (i32.const 2)))
+    (local.set $m4 (i32.and (local.get $m) (i32.const -4)))
+    (local.set $n8 (i32.and (local.get $n) (i32.const -8)))
+    (if (i32.eqz (local.get $k)) (then (return)))
+    (local.set $exact (i32.or
+      (call $anyNonFinite (local.get $b) (local.get $k) (local.get $n) (local.get $ldb))
+      (call $anyNegativeZero (local.get $c) (local.get $m) (local.get $n) (local.get $ldc))))
+    ;; full blocks of 4 rows
+    (local.set $i (i32.const 0))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $i) (local.get $m4)))
+        (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ars))))
+        (local.set $pc (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc))))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $cols
+            (br_if $cols_done (i32.ge_u (local.get $j) (local.get $n8)))
+            (if (local.get $exact)
+              (then
+                (call $gemm4x8exact (local.get $k)
+                  (local.get $pa) (local.get $ars) (local.get $acs)
+                  (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))) (local.get $ldb)
+                  (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 2))) (local.get $ldc)))
+              (else
+                (call $gemm4x8 (local.get $k)
+                  (local.get $pa) (local.get $ars) (local.get $acs)
+                  (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))) (local.get $ldb)
+                  (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 2))) (local.get $ldc))))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $cols)))
+        ;; the columns right of the last block of 8, for each of the 4 rows
+        (if (i32.lt_u (local.get $n8) (local.get $n))
+          (then
+            (call $row (local.get $k) (local.get $pa) (local.get $acs) (local.get $b) (local.get $ldb)
+              (local.get $pc) (local.get $n8) (local.get $n))
+            (call $row (local.get $k) (i32.add (local.get $pa) (local.get $ars)) (local.get $acs)
+              (local.get $b) (local.get $ldb)
+              (i32.add (local.get $pc) (local.get $ldc)) (local.get $n8) (local.get $n))
+            (call $row (local.get $k) (i32.add (local.get $pa) (i32.shl (local.get $ars) (i32.const 1))) (local.get $acs)
+              (local.get $b) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $ldc) (i32.const 1))) (local.get $n8) (local.get $n))
+            (call $row (local.get $k) (i32.add (local.get $pa) (i32.mul (local.get $ars) (i32.const 3))) (local.get $acs)
+              (local.get $b) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.mul (local.get $ldc) (i32.const 3))) (local.get $n8) (local.get $n))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows)))
+    ;; the rows below the last block of 4, whole
+    (block $tail_done
+      (loop $tail
+        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $m)))
+        (call $row (local.get $k)
+          (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ars))) (local.get $acs)
+          (local.get $b) (local.get $ldb)
+          (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc)))
+          (i32.const 0) (local.get $n))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail))))
+
+  ;; gemm4x8 adds to the 4×8 block of c at pc the products of the 4 rows of a at pa with
+  ;; the 8 columns of b at pb, over k > 0 terms. Strides are in bytes.
+  ;;
+  ;; It adds every product, zero factors included: gemm only calls it when that gives
+  ;; the same bits as skipping them (see gemm), which saves a mask per product.
+  (func $gemm4x8
+    (param $k i32) (param $pa i32) (param $rs i32) (param $cs i32)
+    (param $pb i32) (param $ldb i32) (param $pc i32) (param $ldc i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $b0 v128) (local $b1 v128) (local $av v128)
+    (local $pa1 i32) (local $pa2 i32) (local $pa3 i32)
+    (local $pc1 i32) (local $pc2 i32) (local $pc3 i32)
+    (local.set $pa1 (i32.add (local.get $pa) (local.get $rs)))
+    (local.set $pa2 (i32.add (local.get $pa1) (local.get $rs)))
+    (local.set $pa3 (i32.add (local.get $pa2) (local.get $rs)))
+    (local.set $pc1 (i32.add (local.get $pc) (local.get $ldc)))
+    (local.set $pc2 (i32.add (local.get $pc1) (local.get $ldc)))
+    (local.set $pc3 (i32.add (local.get $pc2) (local.get $ldc)))
+    (local.set $c00 (v128.load (local.get $pc)))
+    (local.set $c01 (v128.load offset=16 (local.get $pc)))
+    (local.set $c10 (v128.load (local.get $pc1)))
+    (local.set $c11 (v128.load offset=16 (local.get $pc1)))
+    (local.set $c20 (v128.load (local.get $pc2)))
+    (local.set $c21 (v128.load offset=16 (local.get $pc2)))
+    (local.set $c30 (v128.load (local.get $pc3)))
+    (local.set $c31 (v128.load offset=16 (local.get $pc3)))
+    (loop $l
+      (local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      ;; row 0
+      (local.set $av (v128.load32_splat (local.get $pa)))
+      (local.set $c00 (f32x4.add (local.get $c00)
+        (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c01 (f32x4.add (local.get $c01)
+        (f32x4.mul (local.get $av) (local.get $b1))))
+      ;; row 1
+      (local.set $av (v128.load32_splat (local.get $pa1)))
+      (local.set $c10 (f32x4.add (local.get $c10)
+        (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c11 (f32x4.add (local.get $c11)
+        (f32x4.mul (local.get $av) (local.get $b1))))
+      ;; row 2
+      (local.set $av (v128.load32_splat (local.get $pa2)))
+      (local.set $c20 (f32x4.add (local.get $c20)
+        (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c21 (f32x4.add (local.get $c21)
+        (f32x4.mul (local.get $av) (local.get $b1))))
+      ;; row 3
+      (local.set $av (v128.load32_splat (local.get $pa3)))
+      (local.set $c30 (f32x4.add (local.get $c30)
+        (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c31 (f32x4.add (local.get $c31)
+        (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $cs)))
+      (local.set $pa1 (i32.add (local.get $pa1) (local.get $cs)))
+      (local.set $pa2 (i32.add (local.get $pa2) (local.get $cs)))
+      (local.set $pa3 (i32.add (local.get $pa3) (local.get $cs)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (v128.store (local.get $pc) (local.get $c00))
+    (v128.store offset=16 (local.get $pc) (local.get $c01))
+    (v128.store (local.get $pc1) (local.get $c10))
+    (v128.store offset=16 (local.get $pc1) (local.get $c11))
+    (v128.store (local.get $pc2) (local.get $c20))
+    (v128.store offset=16 (local.get $pc2) (local.get $c21))
+    (v128.store (local.get $pc3) (local.get $c30))
+    (v128.store offset=16 (local.get $pc3) (local.get $c31)))
+
+  ;; gemm4x8exact is gemm4x8 for the rare calls where adding a zero product could change
+  ;; c (see gemm): a zero a(i,l) leaves row i unchanged, as Go's skip does. Its products
+  ;; are replaced by −0 (x + −0 = x for every x, −0 and NaN included) with a mask, which
+  ;; costs less than a branch on data that ReLU makes half zeros, but still triples the
+  ;; time of gemm4x8.
+  (func $gemm4x8exact
+    (param $k i32) (param $pa i32) (param $rs i32) (param $cs i32)
+    (param $pb i32) (param $ldb i32) (param $pc i32) (param $ldc i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $b0 v128) (local $b1 v128) (local $av v128) (local $mask v128)
+    (local $zero v128) (local $negz v128)
+    (local $pa1 i32) (local $pa2 i32) (local $pa3 i32)
+    (local $pc1 i32) (local $pc2 i32) (local $pc3 i32)
+    (local.set $zero (v128.const f32x4 0 0 0 0))
+    (local.set $negz (v128.const f32x4 -0 -0 -0 -0))
+    (local.set $pa1 (i32.add (local.get $pa) (local.get $rs)))
+    (local.set $pa2 (i32.add (local.get $pa1) (local.get $rs)))
+    (local.set $pa3 (i32.add (local.get $pa2) (local.get $rs)))
+    (local.set $pc1 (i32.add (local.get $pc) (local.get $ldc)))
+    (local.set $pc2 (i32.add (local.get $pc1) (local.get $ldc)))
+    (local.set $pc3 (i32.add (local.get $pc2) (local.get $ldc)))
+    (local.set $c00 (v128.load (local.get $pc)))
+    (local.set $c01 (v128.load offset=16 (local.get $pc)))
+    (local.set $c10 (v128.load (local.get $pc1)))
+    (local.set $c11 (v128.load offset=16 (local.get $pc1)))
+    (local.set $c20 (v128.load (local.get $pc2)))
+    (local.set $c21 (v128.load offset=16 (local.get $pc2)))
+    (local.set $c30 (v128.load (local.get $pc3)))
+    (local.set $c31 (v128.load offset=16 (local.get $pc3)))
+    (loop $l
+      (local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      ;; row 0
+      (local.set $mask (f32x4.ne (local.tee $av (v128.load32_splat (local.get $pa))) (local.get $zero)))
+      (local.set $c00 (f32x4.add (local.get $c00)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b0)) (local.get $negz) (local.get $mask))))
+      (local.set $c01 (f32x4.add (local.get $c01)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b1)) (local.get $negz) (local.get $mask))))
+      ;; row 1
+      (local.set $mask (f32x4.ne (local.tee $av (v128.load32_splat (local.get $pa1))) (local.get $zero)))
+      (local.set $c10 (f32x4.add (local.get $c10)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b0)) (local.get $negz) (local.get $mask))))
+      (local.set $c11 (f32x4.add (local.get $c11)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b1)) (local.get $negz) (local.get $mask))))
+      ;; row 2
+      (local.set $mask (f32x4.ne (local.tee $av (v128.load32_splat (local.get $pa2))) (local.get $zero)))
+      (local.set $c20 (f32x4.add (local.get $c20)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b0)) (local.get $negz) (local.get $mask))))
+      (local.set $c21 (f32x4.add (local.get $c21)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b1)) (local.get $negz) (local.get $mask))))
+      ;; row 3
+      (local.set $mask (f32x4.ne (local.tee $av (v128.load32_splat (local.get $pa3))) (local.get $zero)))
+      (local.set $c30 (f32x4.add (local.get $c30)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b0)) (local.get $negz) (local.get $mask))))
+      (local.set $c31 (f32x4.add (local.get $c31)
+        (v128.bitselect (f32x4.mul (local.get $av) (local.get $b1)) (local.get $negz) (local.get $mask))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $cs)))
+      (local.set $pa1 (i32.add (local.get $pa1) (local.get $cs)))
+      (local.set $pa2 (i32.add (local.get $pa2) (local.get $cs)))
+      (local.set $pa3 (i32.add (local.get $pa3) (local.get $cs)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (v128.store (local.get $pc) (local.get $c00))
+    (v128.store offset=16 (local.get $pc) (local.get $c01))
+    (v128.store (local.get $pc1) (local.get $c10))
+    (v128.store offset=16 (local.get $pc1) (local.get $c11))
+    (v128.store (local.get $pc2) (local.get $c20))
+    (v128.store offset=16 (local.get $pc2) (local.get $c21))
+    (v128.store (local.get $pc3) (local.get $c30))
+    (v128.store offset=16 (local.get $pc3) (local.get $c31)))
+
+  ;; anyNonFinite reports whether the rows×cols matrix at p (ld bytes between rows) holds
+  ;; an infinity or a NaN: x − x is NaN for those and +0 for every finite x.
+  (func $anyNonFinite (param $p i32) (param $rows i32) (param $cols i32) (param $ld i32) (result i32)
+    (local $q i32) (local $end i32) (local $end4 i32) (local $acc v128) (local $s i32) (local $x f32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.eqz (local.get $rows)))
+        (local.set $q (local.get $p))
+        (local.set $end (i32.add (local.get $p) (i32.shl (local.get $cols) (i32.const 2))))
+        (local.set $end4 (i32.add (local.get $p) (i32.shl (i32.and (local.get $cols) (i32.const -4)) (i32.const 2))))
+        (block $done4
+          (loop $v
+            (br_if $done4 (i32.ge_u (local.get $q) (local.get $end4)))
+            (local.set $acc (v128.or (local.get $acc)
+              (f32x4.sub (v128.load (local.get $q)) (v128.load (local.get $q)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $v)))
+        (block $done1
+          (loop $one
+            (br_if $done1 (i32.ge_u (local.get $q) (local.get $end)))
+            (local.set $x (f32.load (local.get $q)))
+            (local.set $s (i32.or (local.get $s) (f32.ne (f32.sub (local.get $x) (local.get $x)) (f32.const 0))))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $one)))
+        (local.set $p (i32.add (local.get $p) (local.get $ld)))
+        (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+        (br $row)))
+    (i32.or (local.get $s) (v128.any_true (local.get $acc))))
+
+  ;; anyNegativeZero reports whether the rows×cols matrix at p (ld bytes between rows)
+  ;; holds a −0.
+  (func $anyNegativeZero (param $p i32) (param $rows i32) (param $cols i32) (param $ld i32) (result i32)
+    (local $q i32) (local $end i32) (local $end4 i32) (local $acc v128) (local $negz v128) (local $s i32)
+    (local.set $negz (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
+    (block $done
+      (loop $row
+        (br_if $done (i32.eqz (local.get $rows)))
+        (local.set $q (local.get $p))
+        (local.set $end (i32.add (local.get $p) (i32.shl (local.get $cols) (i32.const 2))))
+        (local.set $end4 (i32.add (local.get $p) (i32.shl (i32.and (local.get $cols) (i32.const -4)) (i32.const 2))))
+        (block $done4
+          (loop $v
+            (br_if $done4 (i32.ge_u (local.get $q) (local.get $end4)))
+            (local.set $acc (v128.or (local.get $acc) (i32x4.eq (v128.load (local.get $q)) (local.get $negz))))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $v)))
+        (block $done1
+          (loop $one
+            (br_if $done1 (i32.ge_u (local.get $q) (local.get $end)))
+            (local.set $s (i32.or (local.get $s) (i32.eq (i32.load (local.get $q)) (i32.const 0x80000000))))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $one)))
+        (local.set $p (i32.add (local.get $p) (local.get $ld)))
+        (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+        (br $row)))
+    (i32.or (local.get $s) (v128.any_true (local.get $acc))))
+
+  ;; row adds to columns j0 ≤ j < n of the row of c at pc the products of the row of a at
+  ;; pa (stride cs bytes between its k > 0 terms) with b: 8 columns at a time, then 4,
+  ;; then one. A single row can afford a branch on a zero a(l), which also saves work.
+  (func $row
+    (param $k i32) (param $pa i32) (param $cs i32) (param $pb i32) (param $ldb i32)
+    (param $pc i32) (param $j0 i32) (param $n i32)
+    (local $j i32) (local $l i32) (local $qa i32) (local $qb i32) (local $qc i32)
+    (local $s f32) (local $av v128) (local $c0 v128) (local $c1 v128)
+    (local.set $j (local.get $j0))
+    ;; 8 columns
+    (block $done8
+      (loop $cols8
+        (br_if $done8 (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $n)))
+        (local.set $qc (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $qb (i32.add (local.get $pb) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $qa (local.get $pa))
+        (local.set $c0 (v128.load (local.get $qc)))
+        (local.set $c1 (v128.load offset=16 (local.get $qc)))
+        (local.set $l (local.get $k))
+        (loop $terms8
+          (if (f32.ne (f32.load (local.get $qa)) (f32.const 0))
+            (then
+              (local.set $av (v128.load32_splat (local.get $qa)))
+              (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (local.get $av) (v128.load (local.get $qb)))))
+              (local.set $c1 (f32x4.add (local.get $c1) (f32x4.mul (local.get $av) (v128.load offset=16 (local.get $qb)))))))
+          (local.set $qa (i32.add (local.get $qa) (local.get $cs)))
+          (local.set $qb (i32.add (local.get $qb) (local.get $ldb)))
+          (br_if $terms8 (local.tee $l (i32.sub (local.get $l) (i32.const 1)))))
+        (v128.store (local.get $qc) (local.get $c0))
+        (v128.store offset=16 (local.get $qc) (local.get $c1))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $cols8)))
+    ;; 4 columns
+    (if (i32.le_u (i32.add (local.get $j) (i32.const 4)) (local.get $n))
+      (then
+        (local.set $qc (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $qb (i32.add (local.get $pb) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $qa (local.get $pa))
+        (local.set $c0 (v128.load (local.get $qc)))
+        (local.set $l (local.get $k))
+        (loop $terms4
+          (if (f32.ne (f32.load (local.get $qa)) (f32.const 0))
+            (then
+              (local.set $c0 (f32x4.add (local.get $c0)
+                (f32x4.mul (v128.load32_splat (local.get $qa)) (v128.load (local.get $qb)))))))
+          (local.set $qa (i32.add (local.get $qa) (local.get $cs)))
+          (local.set $qb (i32.add (local.get $qb) (local.get $ldb)))
+          (br_if $terms4 (local.tee $l (i32.sub (local.get $l) (i32.const 1)))))
+        (v128.store (local.get $qc) (local.get $c0))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))))
+    ;; one column at a time
+    (block $done1
+      (loop $cols1
+        (br_if $done1 (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $qc (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $qb (i32.add (local.get $pb) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $qa (local.get $pa))
+        (local.set $s (f32.load (local.get $qc)))
+        (local.set $l (local.get $k))
+        (loop $terms1
+          (if (f32.ne (f32.load (local.get $qa)) (f32.const 0))
+            (then
+              (local.set $s (f32.add (local.get $s)
+                (f32.mul (f32.load (local.get $qa)) (f32.load (local.get $qb)))))))
+          (local.set $qa (i32.add (local.get $qa) (local.get $cs)))
+          (local.set $qb (i32.add (local.get $qb) (local.get $ldb)))
+          (br_if $terms1 (local.tee $l (i32.sub (local.get $l) (i32.const 1)))))
+        (f32.store (local.get $qc) (local.get $s))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $cols1))))
+
+  ;; transpose writes the cols×rows transpose of the rows×cols matrix at src into dst.
+  ;; It only moves values, so any order gives the same bits; plain scalar moves are fast
+  ;; enough next to the products that use the result.
+  (func (export "transpose") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)
+    (local $i i32) (local $j i32) (local $ps i32) (local $pd i32) (local $rs i32) (local $ds i32)
+    (local.set $rs (i32.shl (local.get $cols) (i32.const 2))) ;; a row of src, in bytes
+    (local.set $ds (i32.shl (local.get $rows) (i32.const 2))) ;; a row of dst, in bytes
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $ps (i32.add (local.get $src) (i32.mul (local.get $i) (local.get $rs))))
+        (local.set $pd (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $j (local.get $cols))
+        (block $row_done
+          (br_if $row_done (i32.eqz (local.get $j)))
+          (loop $col
+            (f32.store (local.get $pd) (f32.load (local.get $ps)))
+            (local.set $ps (i32.add (local.get $ps) (i32.const 4)))
+            (local.set $pd (i32.add (local.get $pd) (local.get $ds)))
+            (br_if $col (local.tee $j (i32.sub (local.get $j) (i32.const 1))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $row))))
+
+  ;; colsum adds the rows of the rows×cols matrix at src to dst: dst[j] += src[i,j], in
+  ;; increasing i (a layer's bias gradient: the sum of the output gradients over the batch).
+  (func (export "colsum") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $rs i32) (local $acc v128) (local $s f32)
+    (local.set $rs (i32.shl (local.get $cols) (i32.const 2)))
+    (if (i32.eqz (local.get $rows)) (then (return)))
+    (block $done4
+      (loop $cols4
+        (br_if $done4 (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $cols)))
+        (local.set $acc (v128.load (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $i (local.get $rows))
+        (loop $sum4
+          (local.set $acc (f32x4.add (local.get $acc) (v128.load (local.get $p))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sum4 (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+        (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $acc))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $cols4)))
+    (block $done1
+      (loop $cols1
+        (br_if $done1 (i32.ge_u (local.get $j) (local.get $cols)))
+        (local.set $s (f32.load (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $i (local.get $rows))
+        (loop $sum1
+          (local.set $s (f32.add (local.get $s) (f32.load (local.get $p))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sum1 (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+        (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $s))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $cols1))))
+
+  ;; relu writes y[i] = max(x[i], 0) for i < n: Go's max, which f32x4.max is (NaN stays
+  ;; NaN, max(−0, 0) = 0).
+  (func (export "relu") (param $y i32) (param $x i32) (param $n i32)
+    (local $end i32) (local $end4 i32) (local $zero v128)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $end4 (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4
+      (loop $v
+        (br_if $done4 (i32.ge_u (local.get $x) (local.get $end4)))
+        (v128.store (local.get $y) (f32x4.max (v128.load (local.get $x)) (local.get $zero)))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (br $v)))
+    (block $done1
+      (loop $s
+        (br_if $done1 (i32.ge_u (local.get $x) (local.get $end)))
+        (f32.store (local.get $y) (f32.max (f32.load (local.get $x)) (f32.const 0)))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $y (i32.add (local.get $y) (i32.const 4)))
+        (br $s))))
+
+  ;; relugrad writes dx[i] = dy[i] where y[i] > 0, else 0, for i < n: the gradient of
+  ;; ReLU, which passes where the output was positive.
+  (func (export "relugrad") (param $dx i32) (param $dy i32) (param $y i32) (param $n i32)
+    (local $end i32) (local $end4 i32) (local $zero v128)
+    (local.set $end (i32.add (local.get $y) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $end4 (i32.add (local.get $y) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4
+      (loop $v
+        (br_if $done4 (i32.ge_u (local.get $y) (local.get $end4)))
+        (v128.store (local.get $dx)
+          (v128.and (v128.load (local.get $dy)) (f32x4.gt (v128.load (local.get $y)) (local.get $zero))))
+        (local.set $dx (i32.add (local.get $dx) (i32.const 16)))
+        (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (br $v)))
+    (block $done1
+      (loop $s
+        (br_if $done1 (i32.ge_u (local.get $y) (local.get $end)))
+        (f32.store (local.get $dx)
+          (select (f32.load (local.get $dy)) (f32.const 0) (f32.gt (f32.load (local.get $y)) (f32.const 0))))
+        (local.set $dx (i32.add (local.get $dx) (i32.const 4)))
+        (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+        (local.set $y (i32.add (local.get $y) (i32.const 4)))
+        (br $s))))
+
+  ;; sgd is one step of SGD with momentum and weight decay on n values, in PyTorch's
+  ;; form and Go's order of operations: v = (μ·v + g) + λ·w, then w = w − η·v.
+  (func (export "sgd") (param $w i32) (param $v i32) (param $g i32) (param $n i32)
+    (param $eta f32) (param $mu f32) (param $lambda f32)
+    (local $end i32) (local $end4 i32) (local $vv v128) (local $ww v128)
+    (local $eta4 v128) (local $mu4 v128) (local $lambda4 v128) (local $vs f32) (local $ws f32)
+    (local.set $eta4 (f32x4.splat (local.get $eta)))
+    (local.set $mu4 (f32x4.splat (local.get $mu)))
+    (local.set $lambda4 (f32x4.splat (local.get $lambda)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $end4 (i32.add (local.get $w) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done4
+      (loop $vec
+        (br_if $done4 (i32.ge_u (local.get $w) (local.get $end4)))
+        (local.set $ww (v128.load (local.get $w)))
+        (local.set $vv (f32x4.add
+          (f32x4.add (f32x4.mul (local.get $mu4) (v128.load (local.get $v))) (v128.load (local.get $g)))
+          (f32x4.mul (local.get $lambda4) (local.get $ww))))
+        (v128.store (local.get $v) (local.get $vv))
+        (v128.store (local.get $w) (f32x4.sub (local.get $ww) (f32x4.mul (local.get $eta4) (local.get $vv))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (br $vec)))
+    (block $done1
+      (loop $one
+        (br_if $done1 (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $ws (f32.load (local.get $w)))
+        (local.set $vs (f32.add
+          (f32.add (f32.mul (local.get $mu) (f32.load (local.get $v))) (f32.load (local.get $g)))
+          (f32.mul (local.get $lambda) (local.get $ws))))
+        (f32.store (local.get $v) (local.get $vs))
+        (f32.store (local.get $w) (f32.sub (local.get $ws) (f32.mul (local.get $eta) (local.get $vs))))
+        (local.set $w (i32.add (local.get $w) (i32.const 4)))
+        (local.set $v (i32.add (local.get $v) (i32.const 4)))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
+        (br $one))))
+)
