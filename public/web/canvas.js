@@ -1,9 +1,9 @@
-// Starts the Ebitengine canvas (wasm/canvas) in canvas.html. Paths are relative to the
-// page, so the site works from any sub-path.
+// Starts the Ebitengine canvas (wasm/canvas) in canvas.html with the site's loader
+// (web/loader.js). The canvas never trains, so it gets no SIMD kernels. Paths are
+// relative to the page, so the site works from any sub-path.
 "use strict";
-const go = new Go();
-WebAssembly.instantiateStreaming(fetch("web/canvas.wasm"), go.importObject)
-  .then((result) => go.run(result.instance))
+genlabStartGo(new Go(), fetch("web/canvas.wasm"), null)
+  .then(({ run }) => run)
   .catch((err) => {
     document.body.textContent = "The canvas could not start: " + err;
     if (window.parent !== window) {

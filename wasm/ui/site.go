@@ -410,6 +410,12 @@ func relativeIndex(b []byte) ([]byte, error) {
 		return "<" + sub[1] + strings.Join(attrs, "") + sub[3] + ">"
 	})
 	s = emptyOG.ReplaceAllString(s, "")
+	// The loader of every Go binary (web/loader.js) runs before app.js, which uses it.
+	const appScript = `<script defer src="app.js"></script>`
+	if strings.Count(s, appScript) != 1 {
+		return nil, errors.New("no single app.js <script> to put the loader before")
+	}
+	s = strings.Replace(s, appScript, `<script defer src="web/loader.js"></script>`+"\n    "+appScript, 1)
 	return []byte(s), nil
 }
 
@@ -441,8 +447,28 @@ func relativeAppJS(b []byte) ([]byte, error) {
 		}
 		s = strings.Replace(s, quoted, `genlabRoot + "`+file+`"`, 1)
 	}
+	if strings.Count(s, goappStart) != 1 {
+		return nil, errors.New("go-app's app.js no longer starts app.wasm as it did: check relativeAppJS")
+	}
+	s = strings.Replace(s, goappStart, loaderStart, 1)
 	return []byte(s), nil
 }
+
+// goappStart is how go-app's app.js starts app.wasm; loaderStart starts it with the site's
+// one loader instead (web/loader.js, which index.html loads before app.js). The page
+// itself never trains, so it gets no SIMD kernels: its binary only asks whether it has
+// them.
+const (
+	goappStart = `    const wasm = await instantiateStreaming(
+      fetchWithProgress(genlabRoot + "web/app.wasm", showProgress),
+      go.importObject
+    );
+
+    go.run(wasm.instance);
+`
+	loaderStart = `    await genlabStartGo(go, fetchWithProgress(genlabRoot + "web/app.wasm", showProgress), null);
+`
+)
 
 // relativeManifest makes the web manifest's URLs relative to itself, so the installed
 // app's scope and start are the site's folder wherever it is.
