@@ -145,6 +145,10 @@ type Run struct {
 	// MsPerExample is the wall-clock training time per example, averaged over the last
 	// epoch (evaluation included); 0 before the first epoch.
 	MsPerExample float64 `json:"ms_per_example"`
+	// Path is the arithmetic that trains the run: PathSIMD (the WebAssembly SIMD
+	// kernels) or PathGo (Go alone: natively, or in a browser without wasm SIMD). Both
+	// give the same numbers; only the speed differs.
+	Path string `json:"path,omitempty"`
 	EpochsToFit  int     `json:"epochs_to_fit"` // 0 until every training example is fitted
 	Params       int     `json:"params"`        // trainable parameters of the network
 	Stop         string  `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, diverged
@@ -238,6 +242,12 @@ func (e Envelope) check() error {
 	return nil
 }
 
+// The values of Run.Path.
+const (
+	PathSIMD = "simd"
+	PathGo   = "go"
+)
+
 func (r Run) check() error {
 	for _, v := range []float64{r.TrainAcc, r.TestAcc} {
 		if !(v >= 0 && v <= 1) {
@@ -248,6 +258,9 @@ func (r Run) check() error {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 			return fmt.Errorf("value %v is not a finite non-negative number", v)
 		}
+	}
+	if r.Path != "" && r.Path != PathSIMD && r.Path != PathGo {
+		return fmt.Errorf("unknown path %q", r.Path)
 	}
 	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.Params < 0 {
 		return errors.New("counts out of range")

@@ -11,6 +11,7 @@ import (
 
 	"genlab/app/message"
 	"genlab/sim"
+	"genlab/sim/nn/kernel"
 )
 
 // Trainer owns one run. The zero value is not usable; call New.
@@ -138,6 +139,10 @@ func (t *Trainer) Stats() message.Run {
 		MsPerExample: t.msPerExample,
 		Params:       s.Params,
 		Stop:         s.Stop.String(),
+		Path:         message.PathGo,
+	}
+	if kernel.SIMD() {
+		st.Path = message.PathSIMD
 	}
 	if h := t.run.History(); len(h) > 0 {
 		e := h[len(h)-1]

@@ -52,7 +52,8 @@ func runMetrics(r message.Run) []metric {
 		{Key: metricFitted, Label: "Fitted", Text: strconv.Itoa(r.Fitted), Value: strconv.Itoa(r.Fitted),
 			Unit: "of " + strconv.Itoa(r.Examples)},
 		epochsToFitMetric(r.EpochsToFit),
-		{Key: metricMs, Label: "ms / example", Text: formatMs(r.MsPerExample), Value: rawFloat(r.MsPerExample)},
+		{Key: metricMs, Label: "ms / example", Text: formatMs(r.MsPerExample), Value: rawFloat(r.MsPerExample),
+			Unit: pathLabel(r.Path)},
 	}
 }
 
@@ -93,6 +94,19 @@ func formatLoss(v float64) string {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
+}
+
+// pathLabel names the arithmetic that trains a run, next to its speed: the same numbers
+// come out of both, but a browser without WebAssembly SIMD trains several times slower,
+// and a teacher comparing machines should see why.
+func pathLabel(path string) string {
+	switch path {
+	case message.PathSIMD:
+		return "(SIMD)"
+	case message.PathGo:
+		return "(no SIMD)"
+	}
+	return ""
 }
 
 // formatMs writes the training time per example with about three significant digits; it is

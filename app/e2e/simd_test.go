@@ -1,0 +1,77 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestSameRunWithoutSIMD: a browser that cannot run the SIMD kernels (here, a server
+// without kernels.wasm; in the wild, Safari before 16.4) trains on the pure-Go path, says
+// so next to the speed, and gets the same numbers, to the last bit of the losses, as a
+// browser that runs them.
+func TestSameRunWithoutSIMD(t *testing.T) {
+	const query = "seed=5&" + quickRuns + "&panels=readouts"
+	files := siteHandler(publicDir)
+	noKernels := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/kernels.wasm") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer noKernels.Close()
+
+	var got [2][]string
+	for i, site := range []struct {
+		url, path string
+	}{
+		{siteURL, "(SIMD)"},
+		{noKernels.URL, "(no SIMD)"},
+	} {
+		p := newTab(t, newBrowser(t), testTimeout)
+		p.goTo(site.url + "/?" + query)
+		p.waitReady()
+		got[i] = p.stepLosses(2)
+		for run := range 2 {
+			unit := evalJS[string](p, fmt.Sprintf(
+				`document.querySelector('[data-run="%d"][data-metric="ms-per-example"]').parentElement.querySelector(".unit").textContent.trim()`, run))
+			if unit != site.path {
+				t.Errorf("%s: run %d's speed says %q, want %q", site.url, run, unit, site.path)
+			}
+		}
+		chromedp.Cancel(p.ctx)
+	}
+	t.Logf("with SIMD:\n  %s", strings.Join(got[0], "\n  "))
+	if strings.Join(got[0], "\n") != strings.Join(got[1], "\n") {
+		t.Errorf("the runs differ without SIMD:\nwith    %q\nwithout %q", got[0], got[1])
+	}
+}
+
+// stepLosses steps epochs epochs and returns, after each, both runs' losses and
+// accuracies as the page holds them (full precision: the readouts' data-value).
+func (p *page) stepLosses(epochs int) []string {
+	p.tb.Helper()
+	var out []string
+	for e := 1; e <= epochs; e++ {
+		p.press("Step")
+		p.waitUntil(fmt.Sprintf("Step to train epoch %d", e), trainTimeout, fmt.Sprintf(
+			`(m(0, "epoch") >= %d || m(0, "state") !== "running") && (m(1, "epoch") >= %d || m(1, "state") !== "running") && %s`,
+			e, e, pressedJS("Pause")))
+		p.steadyEpochs()
+		r := p.readouts()
+		for run := range 2 {
+			k := strconv.Itoa(run) + "/"
+			out = append(out, fmt.Sprintf("epoch %s run %d: train loss %s acc %s, test loss %s acc %s",
+				r[k+"epoch"], run, r[k+"train-loss"], r[k+"train-acc"], r[k+"test-loss"], r[k+"test-acc"]))
+		}
+	}
+	return out
+}
