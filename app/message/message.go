@@ -148,10 +148,10 @@ type Run struct {
 	// Path is the arithmetic that trains the run: PathSIMD (the WebAssembly SIMD
 	// kernels) or PathGo (Go alone: natively, or in a browser without wasm SIMD). Both
 	// give the same numbers; only the speed differs.
-	Path string `json:"path,omitempty"`
-	EpochsToFit  int     `json:"epochs_to_fit"` // 0 until every training example is fitted
-	Params       int     `json:"params"`        // trainable parameters of the network
-	Stop         string  `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, diverged
+	Path        string `json:"path,omitempty"`
+	EpochsToFit int    `json:"epochs_to_fit"` // 0 until every training example is fitted
+	Params      int    `json:"params"`        // trainable parameters of the network
+	Stop        string `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, diverged
 }
 
 // Encode returns the JSON text of e, with V set to Version.
