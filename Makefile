@@ -58,6 +58,9 @@ bench: need-node $(KERNELS)
 # wasm_exec.js, the JavaScript half of Go's WebAssembly runtime, must come from the
 # toolchain that built the binaries: it is copied from GOROOT into web/, and the
 # generator puts the same file at the root in place of go-app's copy.
+# Last, every file worth compressing gets a .br (brotli -q 11) and a .gz (gzip -9) copy,
+# which make serve, like a well-configured static server, sends to the browsers that
+# accept them: a first visit downloads a fifth of the bytes (see wasm/ui/compress.go).
 WEB        := public/web
 WASM_GLUE  := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 WASM_BUILD := $(WASM_ENV) $(GO) build -trimpath -ldflags=-s
@@ -69,12 +72,13 @@ GENERATED  := public/index.html public/app.js public/app-worker.js public/app.cs
 
 .PHONY: build serve clean
 
-build: $(KERNELS)
+build: $(KERNELS) need-brotli
 	$(WASM_BUILD) -o $(WEB)/app.wasm ./wasm/ui
 	$(WASM_BUILD) -o $(WEB)/canvas.wasm ./wasm/canvas
 	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
 	cp $(WASM_GLUE) $(WEB)/wasm_exec.js
 	$(GO) run ./wasm/ui -generate public
+	$(GO) run ./wasm/ui -compress public
 
 # The SIMD kernels are WebAssembly text (wasm/kernels/kernels.wat), assembled by wabt's
 # wat2wasm, which is installed from Debian when missing (as root), as Chromium is.
@@ -94,18 +98,35 @@ need-wat2wasm:
 		fi; \
 	fi
 
+# The .br files are written by Debian's brotli command (Go's standard library has no
+# brotli), installed when missing (as root), as wat2wasm and Chromium are.
+.PHONY: need-brotli
+need-brotli:
+	@if ! command -v brotli >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing brotli: it compresses the site's files"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y brotli; \
+		else \
+			echo "brotli is missing: it compresses the site's files (the .br copies in public/)." >&2; \
+			echo "Install Debian's brotli as root with: apt-get update && apt-get install -y brotli  (or run: sudo make need-brotli)" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
 serve: build
 	$(GO) run ./wasm/ui -serve public -addr $(ADDR) -base $(BASE)
 
 clean:
 	rm -f $(GENERATED)
+	find public -type f \( -name '*.br' -o -name '*.gz' \) -delete
 
 ## test-browser: build, then drive the site in headless Chromium (app/e2e, build tag e2e)
 ## bench-browser: build, then the browser benchmarks (frame time, first epoch, memorizing, .wasm sizes,
-##                speed against TensorFlow.js)
+##                first-visit bytes, speed against TensorFlow.js)
 ## need-chromium: install Debian's chromium if it is missing (as root), or say how to
 #
-# The browser tests serve public/ themselves (httptest) and start /usr/bin/chromium with a
+# The browser tests serve public/ themselves (httptest; the first-visit benchmark with make
+# serve's server, which sends the compressed copies) and start /usr/bin/chromium with a
 # fresh profile per test; they fail with "run make build first" when the site is not built.
 # The benchmarks report their figures as metrics; the load of the machine is printed first,
 # since other work on it slows the browser down.

@@ -108,7 +108,8 @@ func siteHandler(dir string) http.Handler {
 
 // newBrowser starts a headless Chromium with a fresh profile for tb and returns its
 // first tab's context. The browser is closed, and its profile removed, when tb ends.
-func newBrowser(tb testing.TB) context.Context {
+// extra options come after the usual ones (transfer_test.go's adds a DevTools port).
+func newBrowser(tb testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
 	tb.Helper()
 	profile := tb.TempDir()
 	opts := []chromedp.ExecAllocatorOption{
@@ -138,6 +139,7 @@ func newBrowser(tb testing.TB) context.Context {
 		chromedp.Flag("password-store", "basic"),
 		chromedp.Flag("use-mock-keychain", true),
 	}
+	opts = append(opts, extra...)
 	actx, stopAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, stopBrowser := chromedp.NewContext(actx)
 	tb.Cleanup(func() {

@@ -49,7 +49,8 @@ func fakeSite(t *testing.T) string {
 	return dir
 }
 
-// sourceFiles lists the files of public/ that are sources: neither built nor generated.
+// sourceFiles lists the files of public/ that are sources: neither built nor generated
+// nor compressed copies (-compress writes those; see compress.go).
 func sourceFiles(t *testing.T) []string {
 	t.Helper()
 	var names []string
@@ -59,7 +60,7 @@ func sourceFiles(t *testing.T) []string {
 		}
 		name, _ := filepath.Rel(publicDir, p)
 		name = filepath.ToSlash(name)
-		if !slices.Contains(builtFiles, name) && !slices.Contains(generatedFiles, name) {
+		if _, compressed := siblingOf(name); !compressed && !slices.Contains(builtFiles, name) && !slices.Contains(generatedFiles, name) {
 			names = append(names, name)
 		}
 		return nil
