@@ -35,9 +35,10 @@ type Lab struct {
 	Playing bool
 }
 
-// New builds the runs of the base settings in query (a link query) and the variants
-// (see sim.Config.Variants). Settings come from the page, which validated them, so bad
-// ones are an error, not a fallback.
+// New sets up the runs of the base settings in query (a link query) and the variants
+// (see sim.Config.Variants), without their images: MakeImages makes them, which takes a
+// while, so the canvas first hands the runs to its workers. Settings come from the page,
+// which validated them, so bad ones are an error, not a fallback.
 func New(query, variants string) (*Lab, error) {
 	base, err := sim.ParseQuery(query)
 	if err != nil {
@@ -53,16 +54,23 @@ func New(query, variants string) (*Lab, error) {
 	names := splitVariants(variants)
 	l := &Lab{Runs: make([]Run, len(cfgs))}
 	for i, c := range cfgs {
-		train, _ := sim.Dataset(c)
 		r := &l.Runs[i]
-		r.Config, r.Images = c, train
+		r.Config = c
 		if i < len(names) {
 			r.Variant = names[i]
 		}
 		r.Title = Title(r.Variant, i)
-		r.Stats = message.Run{Name: r.Variant, Examples: train.Len(), Stop: sim.Running.String()}
+		r.Stats = message.Run{Name: r.Variant, Examples: c.Train, Stop: sim.Running.String()}
 	}
 	return l, nil
+}
+
+// MakeImages makes every run's training images, which the canvas shows: the same images,
+// from the same seed, as its worker trains on.
+func (l *Lab) MakeImages() {
+	for i := range l.Runs {
+		l.Runs[i].Images = sim.TrainingImages(l.Runs[i].Config)
+	}
 }
 
 func splitVariants(list string) []string {
@@ -151,9 +159,9 @@ func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
 		r.Snap = s
 		return err
 	}
-	if len(s.Fitted) != r.Images.Len() {
+	if len(s.Fitted) != r.Config.Train {
 		r.Snap = s
-		return fmt.Errorf("snapshot of %d examples for a run of %d", len(s.Fitted), r.Images.Len())
+		return fmt.Errorf("snapshot of %d examples for a run of %d", len(s.Fitted), r.Config.Train)
 	}
 	r.Snap = s
 	st := e.Stats[0]

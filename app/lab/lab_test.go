@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,15 +45,17 @@ func TestNew(t *testing.T) {
 	if got := l.Queries()[1]; !strings.Contains(got, "labels=random") || !strings.Contains(got, "side=8") {
 		t.Errorf("second run's query = %q", got)
 	}
-	if l.Runs[0].Images.Len() != 64 || l.AllReady() {
-		t.Errorf("images %d, ready %v", l.Runs[0].Images.Len(), l.AllReady())
+	if l.Runs[0].Images.Len() != 0 || l.Runs[0].Stats.Examples != 64 || l.AllReady() {
+		t.Errorf("before MakeImages: images %d, examples %d, ready %v", l.Runs[0].Images.Len(), l.Runs[0].Stats.Examples, l.AllReady())
+	}
+	l.MakeImages()
+	if l.Runs[0].Images.Len() != 64 {
+		t.Errorf("after MakeImages: images %d, want 64", l.Runs[0].Images.Len())
 	}
 	// The lab regenerates the very images the worker trains on.
 	tr, _ := trainer.New(l.Queries()[1], time.Now)
-	for i, v := range tr.Run().Train().Pixels {
-		if l.Runs[1].Images.Pixels[i] != v {
-			t.Fatal("the lab's images differ from the worker's")
-		}
+	if !slices.Equal(tr.Run().Train().Pixels, l.Runs[1].Images.Pixels) {
+		t.Fatal("the lab's images differ from the worker's")
 	}
 }
 

@@ -129,7 +129,15 @@ type Envelope struct {
 
 	// Export, File
 	Format string `json:"format,omitempty"` // FormatCSV or FormatPNG
+
+	// Between the canvas and a training worker: the run a message is about. A worker
+	// trains several runs when the machine has fewer cores to spare than there are runs
+	// (see wasm/canvas/workers.go); the page never sets it.
+	Run int `json:"run,omitempty"`
 }
+
+// MaxRun bounds Envelope.Run: no lab has more runs than this.
+const MaxRun = 63
 
 // Run is the live state of one run.
 type Run struct {
@@ -194,6 +202,12 @@ func Decode(text string) (Envelope, error) {
 func (e Envelope) check() error {
 	hasSetup := e.Query != "" || e.Runs != ""
 	hasStats := e.Playing || e.Stats != nil
+	if e.Run < 0 || e.Run > MaxRun {
+		return fmt.Errorf("run %d out of range 0..%d", e.Run, MaxRun)
+	}
+	if e.Run != 0 && (e.Kind == Hello || e.Kind == Export || e.Kind == File) {
+		return errors.New("fields of another kind")
+	}
 	if e.Format != "" && e.Kind != Export && e.Kind != File {
 		return errors.New("fields of another kind")
 	}

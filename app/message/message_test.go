@@ -14,6 +14,8 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Ready, Stats: []Run{{Name: "labels=true", Examples: 10}}},
 		{Kind: Metrics, Playing: true, Stats: []Run{{Name: "a", Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
 		{Kind: Problem, Error: "side = 40 is out of range 8..32"},
+		{Kind: Setup, Query: "width=64", Run: 3},
+		{Kind: Metrics, Run: 1, Stats: []Run{{Name: "b", Examples: 10, Path: PathSIMD}}},
 	}
 	for _, want := range tests {
 		got, err := Decode(Encode(want))
@@ -46,6 +48,10 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 		{"negative loss", `{"v":1,"kind":"metrics","stats":[{"name":"a","train_loss":-1}]}`, "non-negative"},
 		{"two objects", `{"v":1,"kind":"play"}{"v":1,"kind":"play"}`, "text after"},
 		{"huge", `{"v":1,"kind":"setup","query":"` + strings.Repeat("a", maxSize) + `"}`, "larger than"},
+		{"negative run", `{"v":1,"kind":"play","run":-1}`, "out of range"},
+		{"run too large", `{"v":1,"kind":"play","run":64}`, "out of range"},
+		{"hello about a run", `{"v":1,"kind":"hello","run":1}`, "another kind"},
+		{"unknown path", `{"v":1,"kind":"metrics","stats":[{"name":"a","path":"gpu"}]}`, "unknown path"},
 	}
 	for _, tt := range tests {
 		_, err := Decode(tt.text)

@@ -20,7 +20,7 @@ import (
 // lab is only ever touched from the game loop.
 type event struct {
 	fromPage bool
-	worker   int // which worker reported (fromPage false)
+	worker   int // which worker reported (fromPage false); the run is msg.Run
 	msg      message.Envelope
 	snap     []byte
 }
@@ -112,11 +112,13 @@ func (g *game) command(e message.Envelope) {
 		}
 		g.lab, g.readySent, g.wantPlay = l, false, false
 		g.awaiting = make([]bool, len(l.Runs))
-		for i, q := range l.Queries() {
+		for i := range g.awaiting {
 			g.awaiting[i] = true
-			g.workers.send(i, message.Envelope{Kind: message.Setup, Query: q})
-			g.workers.send(i, message.Envelope{Kind: message.Speed, Speed: g.speed})
 		}
+		// The workers build their runs while the canvas makes the images it shows.
+		g.workers.setup(l.Queries())
+		g.workers.broadcast(message.Envelope{Kind: message.Speed, Speed: g.speed})
+		l.MakeImages()
 		g.scene.Runs = g.scene.Runs[:0]
 		for i := range l.Runs {
 			r := &l.Runs[i]
@@ -133,13 +135,13 @@ func (g *game) command(e message.Envelope) {
 		g.lab.Playing = e.Kind == message.Play
 		g.wantPlay = g.lab.Playing
 		if g.lab.AllReady() {
-			g.broadcast(e)
+			g.workers.broadcast(e)
 		}
 		g.dirty = true
 	case message.Speed:
 		g.speed = e.Speed
 		if g.lab != nil {
-			g.broadcast(e)
+			g.workers.broadcast(e)
 		}
 	case message.Export:
 		g.export(e.Format)
@@ -148,21 +150,17 @@ func (g *game) command(e message.Envelope) {
 	}
 }
 
-func (g *game) broadcast(e message.Envelope) {
-	for i := range g.lab.Runs {
-		g.workers.send(i, e)
-	}
-}
-
-// report applies a message of worker i.
-func (g *game) report(i int, e message.Envelope, snap []byte) {
+// report applies a message of worker w about run e.Run.
+func (g *game) report(w int, e message.Envelope, snap []byte) {
 	if e.Kind == message.Hello {
-		g.workers.listening(i)
+		g.workers.listening(w)
 		return
 	}
+	i := e.Run
 	if g.lab == nil || i >= len(g.lab.Runs) {
 		return
 	}
+	e.Run = 0 // the page knows nothing of workers
 	switch e.Kind {
 	case message.Problem:
 		g.page.post(e)
@@ -187,7 +185,7 @@ func (g *game) report(i int, e message.Envelope, snap []byte) {
 		g.readySent = true
 		g.page.post(g.lab.Report(message.Ready))
 		if g.wantPlay {
-			g.broadcast(message.Envelope{Kind: message.Play})
+			g.workers.broadcast(message.Envelope{Kind: message.Play})
 		}
 	}
 }

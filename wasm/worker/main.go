@@ -1,13 +1,16 @@
 //go:build js && wasm
 
-// Command worker is the training worker: a Web Worker that the canvas starts, one per
-// run, so that training never blocks the page's frames and two runs use two cores.
+// Command worker is a training worker: a Web Worker that the canvas starts to train runs
+// off the page's threads. The canvas starts one worker per core it can spare, and a
+// worker trains every run the canvas gives it, in turns (see wasm/canvas/workers.go).
 // It only wires app/trainer to postMessage.
 //
 // Protocol (app/message): the worker posts Hello once it listens; the canvas answers
-// Setup{Query} with one run's settings; the worker posts Ready, then Metrics with the
-// run's snapshot as bytes beside it (message.AppendSnapshot) at every epoch's end and
-// every reportEvery while training. A message of the wrong shape is logged and ignored.
+// Setup{Query, Run} for each run it gives the worker, and addresses every later command
+// to one run (Run). The worker posts Ready{Run} once it has built a run, then Metrics{Run}
+// with the run's snapshot as bytes beside it (message.AppendSnapshot) at every epoch's
+// end and every reportEvery while the run trains. A message of the wrong shape is logged
+// and ignored.
 package main
 
 import (
@@ -20,9 +23,10 @@ import (
 )
 
 const (
-	// slice is how long the worker trains before it comes up for air to receive commands.
+	// slice is how long the worker trains before it comes up for air to receive
+	// commands; its runs share it.
 	slice = 50 * time.Millisecond
-	// reportEvery is how often it reports while training, besides every epoch's end.
+	// reportEvery is how often a run reports while training, besides every epoch's end.
 	reportEvery = 200 * time.Millisecond
 )
 
@@ -48,20 +52,25 @@ func main() {
 		return nil
 	}))
 	w := &worker{}
-	w.post(message.Envelope{Kind: message.Hello}, false)
+	w.post(message.Envelope{Kind: message.Hello}, nil)
 	w.loop(inbox)
 }
 
 type worker struct {
+	runs []*run // by run index; nil for the runs of other workers
+	buf  []byte
+}
+
+// run is one run this worker trains.
+type run struct {
 	tr       *trainer.Trainer
 	snap     sim.Snapshot
-	buf      []byte
 	lastPost time.Time
 }
 
 func (w *worker) loop(inbox chan message.Envelope) {
 	for {
-		if w.tr == nil || !w.tr.Busy() {
+		if !w.busy() {
 			w.handle(<-inbox) // nothing to do: sleep until told
 		}
 	drain:
@@ -73,16 +82,41 @@ func (w *worker) loop(inbox chan message.Envelope) {
 				break drain
 			}
 		}
-		if w.tr == nil || !w.tr.Busy() {
+		busy := 0
+		for _, r := range w.runs {
+			if r != nil && r.tr.Busy() {
+				busy++
+			}
+		}
+		if busy == 0 {
 			continue
 		}
-		ended := w.tr.Work(slice)
-		if ended || !w.tr.Busy() || time.Since(w.lastPost) >= reportEvery {
-			w.report(message.Metrics)
+		// One turn: each busy run trains its share of the slice.
+		wait := time.Duration(-1)
+		for i, r := range w.runs {
+			if r == nil || !r.tr.Busy() {
+				continue
+			}
+			ended := r.tr.Work(slice / time.Duration(busy))
+			if ended || !r.tr.Busy() || time.Since(r.lastPost) >= reportEvery {
+				w.report(i, message.Metrics)
+			}
+			if r.tr.Busy() && (wait < 0 || r.tr.Wait() < wait) {
+				wait = r.tr.Wait()
+			}
 		}
 		// Sleep, even briefly, so that the event loop delivers the next command.
-		time.Sleep(max(w.tr.Wait(), time.Millisecond))
+		time.Sleep(max(wait, time.Millisecond))
 	}
+}
+
+func (w *worker) busy() bool {
+	for _, r := range w.runs {
+		if r != nil && r.tr.Busy() {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *worker) handle(e message.Envelope) {
@@ -90,44 +124,48 @@ func (w *worker) handle(e message.Envelope) {
 	case message.Setup:
 		tr, err := trainer.New(e.Query, time.Now)
 		if err != nil {
-			w.post(message.Envelope{Kind: message.Problem, Error: err.Error()}, false)
+			w.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
 			return
 		}
-		w.tr = tr
-		w.report(message.Ready)
+		for len(w.runs) <= e.Run {
+			w.runs = append(w.runs, nil)
+		}
+		w.runs[e.Run] = &run{tr: tr}
+		w.report(e.Run, message.Ready)
 	case message.Play, message.Pause, message.Step, message.Reset, message.Speed:
-		if w.tr == nil {
-			warn("worker: " + string(e.Kind) + " before setup, ignored")
+		if e.Run >= len(w.runs) || w.runs[e.Run] == nil {
+			warn("worker: " + string(e.Kind) + " for a run it was not given, ignored")
 			return
 		}
-		if err := w.tr.Handle(e); err != nil {
-			w.post(message.Envelope{Kind: message.Problem, Error: err.Error()}, false)
+		if err := w.runs[e.Run].tr.Handle(e); err != nil {
+			w.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
 			return
 		}
-		w.report(message.Metrics)
+		w.report(e.Run, message.Metrics)
 	default:
 		warn("worker: ignored a " + string(e.Kind) + " message")
 	}
 }
 
-// report posts the run's numbers and its snapshot.
-func (w *worker) report(kind message.Kind) {
-	w.tr.Snapshot(&w.snap)
-	w.buf = message.AppendSnapshot(w.buf[:0], &w.snap)
-	w.post(message.Envelope{Kind: kind, Playing: w.tr.Busy(), Stats: []message.Run{w.tr.Stats()}}, true)
-	w.lastPost = time.Now()
+// report posts run i's numbers and its snapshot.
+func (w *worker) report(i int, kind message.Kind) {
+	r := w.runs[i]
+	r.tr.Snapshot(&r.snap)
+	w.buf = message.AppendSnapshot(w.buf[:0], &r.snap)
+	w.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.Run{r.tr.Stats()}}, w.buf)
+	r.lastPost = time.Now()
 }
 
 // post sends {msg: JSON, snap: bytes?} to the canvas, transferring the bytes' buffer.
-func (w *worker) post(e message.Envelope, withSnapshot bool) {
+func (w *worker) post(e message.Envelope, snap []byte) {
 	obj := js.Global().Get("Object").New()
 	obj.Set("msg", message.Encode(e))
-	if !withSnapshot {
+	if snap == nil {
 		js.Global().Call("postMessage", obj)
 		return
 	}
-	arr := js.Global().Get("Uint8Array").New(len(w.buf))
-	js.CopyBytesToJS(arr, w.buf)
+	arr := js.Global().Get("Uint8Array").New(len(snap))
+	js.CopyBytesToJS(arr, snap)
 	obj.Set("snap", arr)
 	js.Global().Call("postMessage", obj, []any{arr.Get("buffer")})
 }
