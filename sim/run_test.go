@@ -303,3 +303,16 @@ func BenchmarkEpochDefault(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
 }
+
+// BenchmarkEpochCNN is BenchmarkEpochDefault for the CNN (conv–pool–conv–pool–dense).
+func BenchmarkEpochCNN(b *testing.B) {
+	c := Default()
+	c.Model, c.LR = CNN, 0.01
+	c.StopFitted = false
+	c.Epochs = 1000
+	r := mustRun(b, c)
+	for b.Loop() {
+		r.RunEpoch()
+	}
+	b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
+}

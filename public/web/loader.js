@@ -18,17 +18,24 @@
 "use strict";
 
 (function (scope) {
-  // compile compiles a module from a Response, a promise of one, or bytes (node).
+  // compile compiles a module from a Response, a promise of one, or bytes (node). A
+  // Response compiles while it downloads. compileStreaming insists on the type
+  // application/wasm, which a response rebuilt in JavaScript (go-app's progress bar) or
+  // an old server may lack: the loader only fetches the site's own .wasm files, so it
+  // gives them the type rather than waiting for the whole download.
   async function compile(source) {
     source = await source;
     if (typeof Response !== "undefined" && source instanceof Response) {
       if (!source.ok) {
         throw new Error(source.url + ": HTTP " + source.status);
       }
-      if (WebAssembly.compileStreaming && (source.headers.get("Content-Type") || "").startsWith("application/wasm")) {
-        return WebAssembly.compileStreaming(source);
+      if (!WebAssembly.compileStreaming) {
+        return WebAssembly.compile(await source.arrayBuffer());
       }
-      source = await source.arrayBuffer();
+      if (!(source.headers.get("Content-Type") || "").startsWith("application/wasm")) {
+        source = new Response(source.body, { headers: { "Content-Type": "application/wasm" } });
+      }
+      return WebAssembly.compileStreaming(source);
     }
     return WebAssembly.compile(source);
   }

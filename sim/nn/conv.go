@@ -53,26 +53,7 @@ func (c *Conv) Forward(x []float32, n int, _ bool) []float32 {
 	k := 9 * c.In
 	rows := n * c.H * c.W
 	cols := c.cols[:rows*k]
-	inSize := c.H * c.W * c.In
-	for e := 0; e < n; e++ {
-		img := x[e*inSize : (e+1)*inSize]
-		for py := 0; py < c.H; py++ {
-			for px := 0; px < c.W; px++ {
-				row := cols[((e*c.H+py)*c.W+px)*k:][:k]
-				for ky := 0; ky < 3; ky++ {
-					for kx := 0; kx < 3; kx++ {
-						dst := row[(ky*3+kx)*c.In:][:c.In]
-						sy, sx := py+ky-1, px+kx-1
-						if sy < 0 || sy >= c.H || sx < 0 || sx >= c.W {
-							clear(dst)
-							continue
-						}
-						copy(dst, img[(sy*c.W+sx)*c.In:])
-					}
-				}
-			}
-		}
-	}
+	kernel.Im2Col(cols, x, n, c.H, c.W, c.In)
 	y := c.y[:rows*c.Filters]
 	for r := 0; r < rows; r++ {
 		copy(y[r*c.Filters:(r+1)*c.Filters], c.B.Value)

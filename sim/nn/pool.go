@@ -1,5 +1,7 @@
 package nn
 
+import "genlab/sim/nn/kernel"
+
 // MaxPool keeps the largest value of every 2×2 block of each channel (stride 2), halving
 // height and width (an odd last row or column is dropped). Layout is channels last.
 type MaxPool struct {
@@ -25,27 +27,8 @@ func (p *MaxPool) Params() []*Param { return nil }
 
 // Forward implements Layer.
 func (p *MaxPool) Forward(x []float32, n int, _ bool) []float32 {
-	oh, ow := p.H/2, p.W/2
-	inSize, outSize := p.H*p.W*p.C, p.Out()
-	y := p.y[:n*outSize]
-	for e := 0; e < n; e++ {
-		for oy := 0; oy < oh; oy++ {
-			for ox := 0; ox < ow; ox++ {
-				for c := 0; c < p.C; c++ {
-					o := e*outSize + (oy*ow+ox)*p.C + c
-					best := int32(e*inSize + ((2*oy)*p.W+2*ox)*p.C + c)
-					for _, d := range [3][2]int{{0, 1}, {1, 0}, {1, 1}} {
-						i := int32(e*inSize + ((2*oy+d[0])*p.W+2*ox+d[1])*p.C + c)
-						if x[i] > x[best] {
-							best = i
-						}
-					}
-					p.arg[o] = best
-					y[o] = x[best]
-				}
-			}
-		}
-	}
+	y := p.y[:n*p.Out()]
+	kernel.MaxPool(y, p.arg, x, n, p.H, p.W, p.C)
 	return y
 }
 

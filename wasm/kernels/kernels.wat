@@ -456,6 +456,143 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $row))))
 
+  ;; im2col copies, for n images of h×w positions and c channels (channels last), every
+  ;; position's 3×3 neighbourhood into a row of cols: row (e·h + y)·w + x holds the 9·c
+  ;; values at (y+ky−1, x+kx−1), ky and kx in 0..2, zeros outside the image. It only moves
+  ;; values.
+  (func (export "im2col") (param $cols i32) (param $x i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
+    (local $e i32) (local $y i32) (local $xx i32) (local $ky i32) (local $kx i32)
+    (local $sy i32) (local $sx i32) (local $img i32) (local $dst i32) (local $seg i32) (local $size i32)
+    (local.set $seg (i32.shl (local.get $c) (i32.const 2)))                          ;; one position's values, in bytes
+    (local.set $size (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $seg))) ;; one image, in bytes
+    (local.set $dst (local.get $cols))
+    (block $images_done
+      (loop $images
+        (br_if $images_done (i32.ge_u (local.get $e) (local.get $n)))
+        (local.set $img (i32.add (local.get $x) (i32.mul (local.get $e) (local.get $size))))
+        (local.set $y (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $y) (local.get $h)))
+            (local.set $xx (i32.const 0))
+            (block $cols_done
+              (loop $positions
+                (br_if $cols_done (i32.ge_u (local.get $xx) (local.get $w)))
+                (local.set $ky (i32.const 0))
+                (loop $kys
+                  (local.set $sy (i32.sub (i32.add (local.get $y) (local.get $ky)) (i32.const 1)))
+                  (local.set $kx (i32.const 0))
+                  (loop $kxs
+                    (local.set $sx (i32.sub (i32.add (local.get $xx) (local.get $kx)) (i32.const 1)))
+                    ;; unsigned comparisons: −1 is out of range too
+                    (if (i32.and (i32.lt_u (local.get $sy) (local.get $h)) (i32.lt_u (local.get $sx) (local.get $w)))
+                      (then
+                        (memory.copy (local.get $dst)
+                          (i32.add (local.get $img)
+                            (i32.mul (i32.add (i32.mul (local.get $sy) (local.get $w)) (local.get $sx)) (local.get $seg)))
+                          (local.get $seg)))
+                      (else
+                        (memory.fill (local.get $dst) (i32.const 0) (local.get $seg))))
+                    (local.set $dst (i32.add (local.get $dst) (local.get $seg)))
+                    (br_if $kxs (i32.lt_u (local.tee $kx (i32.add (local.get $kx) (i32.const 1))) (i32.const 3))))
+                  (br_if $kys (i32.lt_u (local.tee $ky (i32.add (local.get $ky) (i32.const 1))) (i32.const 3))))
+                (local.set $xx (i32.add (local.get $xx) (i32.const 1)))
+                (br $positions)))
+            (local.set $y (i32.add (local.get $y) (i32.const 1)))
+            (br $rows)))
+        (local.set $e (i32.add (local.get $e) (i32.const 1)))
+        (br $images))))
+
+  ;; maxpool keeps the largest of every 2×2 block of each channel of n images of h×w
+  ;; positions and c channels (channels last; an odd last row or column is dropped), and
+  ;; the index in x of the value it kept, as Go does: the block's first value, replaced
+  ;; by each later one that is strictly greater (so the first of equal values, and never
+  ;; a NaN after the first value, wins). Vectors run across channels.
+  (func (export "maxpool") (param $y i32) (param $arg i32) (param $x i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
+    (local $e i32) (local $oy i32) (local $ox i32) (local $ch i32) (local $c4 i32)
+    (local $base i32) (local $i00 i32) (local $rowb i32) (local $posb i32)
+    (local $best v128) (local $bi v128) (local $v v128) (local $vi v128) (local $m v128) (local $step v128)
+    (local $bs f32) (local $bis i32) (local $s f32)
+    (local.set $c4 (i32.and (local.get $c) (i32.const -4)))
+    (local.set $posb (i32.shl (local.get $c) (i32.const 2)))          ;; one position, in bytes
+    (local.set $rowb (i32.mul (local.get $w) (local.get $posb)))      ;; one row, in bytes
+    (local.set $step (v128.const i32x4 0 1 2 3))
+    (block $images_done
+      (loop $images
+        (br_if $images_done (i32.ge_u (local.get $e) (local.get $n)))
+        (local.set $oy (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $oy) (i32.shr_u (local.get $h) (i32.const 1))))
+            (local.set $ox (i32.const 0))
+            (block $outs_done
+              (loop $outs
+                (br_if $outs_done (i32.ge_u (local.get $ox) (i32.shr_u (local.get $w) (i32.const 1))))
+                ;; the index in x of channel 0 of the block's first value
+                (local.set $i00 (i32.add
+                  (i32.mul (local.get $e) (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $c)))
+                  (i32.mul (i32.add (i32.mul (i32.shl (local.get $oy) (i32.const 1)) (local.get $w))
+                                    (i32.shl (local.get $ox) (i32.const 1))) (local.get $c))))
+                (local.set $base (i32.add (local.get $x) (i32.shl (local.get $i00) (i32.const 2))))
+                (local.set $ch (i32.const 0))
+                (block $vec_done
+                  (loop $vec
+                    (br_if $vec_done (i32.ge_u (local.get $ch) (local.get $c4)))
+                    (local.set $best (v128.load (local.get $base)))
+                    (local.set $bi (i32x4.add (i32x4.splat (i32.add (local.get $i00) (local.get $ch))) (local.get $step)))
+                    ;; (0, 1)
+                    (local.set $v (v128.load (i32.add (local.get $base) (local.get $posb))))
+                    (local.set $vi (i32x4.add (local.get $bi) (i32x4.splat (local.get $c))))
+                    (local.set $m (f32x4.gt (local.get $v) (local.get $best)))
+                    (local.set $best (v128.bitselect (local.get $v) (local.get $best) (local.get $m)))
+                    (local.set $bi (v128.bitselect (local.get $vi) (local.get $bi) (local.get $m)))
+                    ;; (1, 0)
+                    (local.set $v (v128.load (i32.add (local.get $base) (local.get $rowb))))
+                    (local.set $vi (i32x4.add (i32x4.splat (i32.add (i32.add (local.get $i00) (local.get $ch)) (i32.mul (local.get $w) (local.get $c))))
+                      (local.get $step)))
+                    (local.set $m (f32x4.gt (local.get $v) (local.get $best)))
+                    (local.set $best (v128.bitselect (local.get $v) (local.get $best) (local.get $m)))
+                    (local.set $bi (v128.bitselect (local.get $vi) (local.get $bi) (local.get $m)))
+                    ;; (1, 1)
+                    (local.set $v (v128.load (i32.add (i32.add (local.get $base) (local.get $rowb)) (local.get $posb))))
+                    (local.set $vi (i32x4.add (local.get $vi) (i32x4.splat (local.get $c))))
+                    (local.set $m (f32x4.gt (local.get $v) (local.get $best)))
+                    (local.set $best (v128.bitselect (local.get $v) (local.get $best) (local.get $m)))
+                    (local.set $bi (v128.bitselect (local.get $vi) (local.get $bi) (local.get $m)))
+                    (v128.store (local.get $y) (local.get $best))
+                    (v128.store (local.get $arg) (local.get $bi))
+                    (local.set $y (i32.add (local.get $y) (i32.const 16)))
+                    (local.set $arg (i32.add (local.get $arg) (i32.const 16)))
+                    (local.set $base (i32.add (local.get $base) (i32.const 16)))
+                    (local.set $ch (i32.add (local.get $ch) (i32.const 4)))
+                    (br $vec)))
+                (block $one_done
+                  (loop $one
+                    (br_if $one_done (i32.ge_u (local.get $ch) (local.get $c)))
+                    (local.set $bs (f32.load (local.get $base)))
+                    (local.set $bis (i32.add (local.get $i00) (local.get $ch)))
+                    (if (f32.gt (local.tee $s (f32.load (i32.add (local.get $base) (local.get $posb)))) (local.get $bs))
+                      (then (local.set $bs (local.get $s)) (local.set $bis (i32.add (i32.add (local.get $i00) (local.get $ch)) (local.get $c)))))
+                    (if (f32.gt (local.tee $s (f32.load (i32.add (local.get $base) (local.get $rowb)))) (local.get $bs))
+                      (then (local.set $bs (local.get $s))
+                        (local.set $bis (i32.add (i32.add (local.get $i00) (local.get $ch)) (i32.mul (local.get $w) (local.get $c))))))
+                    (if (f32.gt (local.tee $s (f32.load (i32.add (i32.add (local.get $base) (local.get $rowb)) (local.get $posb)))) (local.get $bs))
+                      (then (local.set $bs (local.get $s))
+                        (local.set $bis (i32.add (i32.add (i32.add (local.get $i00) (local.get $ch)) (i32.mul (local.get $w) (local.get $c))) (local.get $c)))))
+                    (f32.store (local.get $y) (local.get $bs))
+                    (i32.store (local.get $arg) (local.get $bis))
+                    (local.set $y (i32.add (local.get $y) (i32.const 4)))
+                    (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+                    (local.set $base (i32.add (local.get $base) (i32.const 4)))
+                    (local.set $ch (i32.add (local.get $ch) (i32.const 1)))
+                    (br $one)))
+                (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+                (br $outs)))
+            (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+            (br $rows)))
+        (local.set $e (i32.add (local.get $e) (i32.const 1)))
+        (br $images))))
+
   ;; colsum adds the rows of the rows×cols matrix at src to dst: dst[j] += src[i,j], in
   ;; increasing i (a layer's bias gradient: the sum of the output gradients over the batch).
   (func (export "colsum") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)

@@ -195,3 +195,88 @@ func goSGD(w, v, g []float32, eta, mu, lambda float32) {
 
 // ptr is the address of s's first element, for a kernel; s is not empty.
 func ptr(s []float32) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(s)) }
+
+// Im2Col copies, for n images of h×w positions and c channels (channels last), every
+// position's 3×3 neighbourhood into a row of cols: row (e·h + y)·w + x holds the 9·c
+// values at (y+ky−1, x+kx−1) for ky, kx in 0..2, in that order, with zeros outside the
+// image (a 3×3 convolution with stride 1 and padding 1 is then one matrix product).
+func Im2Col(cols, x []float32, n, h, w, c int) {
+	if n < 0 || h < 0 || w < 0 || c < 0 || len(x) < n*h*w*c || len(cols) < n*h*w*9*c {
+		panic(fmt.Sprintf("kernel: Im2Col of %d images %d×%d×%d with slices of %d, %d", n, h, w, c, len(cols), len(x)))
+	}
+	if n*h*w*c == 0 {
+		return
+	}
+	if simd {
+		simdIm2Col(ptr(cols), ptr(x), int32(n), int32(h), int32(w), int32(c))
+		return
+	}
+	goIm2Col(cols, x, n, h, w, c)
+}
+
+func goIm2Col(cols, x []float32, n, h, w, c int) {
+	k := 9 * c
+	size := h * w * c
+	for e := range n {
+		img := x[e*size : (e+1)*size]
+		for py := range h {
+			for px := range w {
+				row := cols[((e*h+py)*w+px)*k:][:k]
+				for ky := range 3 {
+					for kx := range 3 {
+						dst := row[(ky*3+kx)*c:][:c]
+						sy, sx := py+ky-1, px+kx-1
+						if sy < 0 || sy >= h || sx < 0 || sx >= w {
+							clear(dst)
+							continue
+						}
+						copy(dst, img[(sy*w+sx)*c:])
+					}
+				}
+			}
+		}
+	}
+}
+
+// MaxPool writes into y the largest value of every 2×2 block of each channel of n
+// images of h×w positions and c channels (channels last, stride 2; an odd last row or
+// column is dropped), and into arg the index in x of the value it kept: the block's
+// first value, replaced by each later one (right, below, below right) that is strictly
+// greater.
+func MaxPool(y []float32, arg []int32, x []float32, n, h, w, c int) {
+	out := n * (h / 2) * (w / 2) * c
+	if n < 0 || h < 0 || w < 0 || c < 0 || len(x) < n*h*w*c || len(y) < out || len(arg) < out {
+		panic(fmt.Sprintf("kernel: MaxPool of %d images %d×%d×%d with slices of %d, %d, %d", n, h, w, c, len(y), len(arg), len(x)))
+	}
+	if out == 0 {
+		return
+	}
+	if simd {
+		simdMaxPool(ptr(y), unsafe.Pointer(unsafe.SliceData(arg)), ptr(x), int32(n), int32(h), int32(w), int32(c))
+		return
+	}
+	goMaxPool(y, arg, x, n, h, w, c)
+}
+
+func goMaxPool(y []float32, arg []int32, x []float32, n, h, w, c int) {
+	oh, ow := h/2, w/2
+	inSize, outSize := h*w*c, oh*ow*c
+	for e := range n {
+		for oy := range oh {
+			for ox := range ow {
+				for ch := range c {
+					o := e*outSize + (oy*ow+ox)*c + ch
+					best := int32(e*inSize + ((2*oy)*w+2*ox)*c + ch)
+					for _, d := range [3][2]int{{0, 1}, {1, 0}, {1, 1}} {
+						i := int32(e*inSize + ((2*oy+d[0])*w+2*ox+d[1])*c + ch)
+						if x[i] > x[best] {
+							best = i
+						}
+					}
+					arg[o] = best
+					y[o] = x[best]
+				}
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -164,6 +165,41 @@ func TestKernelsMatchGo(t *testing.T) {
 		SumColumns(got, src, rows, cols)
 		goSumColumns(want, src, rows, cols)
 		check(fmt.Sprintf("SumColumns(%d×%d)", rows, cols), got, want)
+	}
+}
+
+// The convolution's and the pooling's kernels against their Go twins, on every tail:
+// odd sides, channels not a multiple of 4, ties and NaNs (which decide what pooling keeps).
+func TestImageKernelsMatchGo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for trial := range 120 {
+		n, h, w, c := 1+rng.IntN(3), 1+rng.IntN(9), 1+rng.IntN(9), 1+rng.IntN(11)
+		x := values(rng, n*h*w*c, trial%2 == 1)
+		if trial%3 == 0 { // few distinct values: ties
+			for i := range x {
+				x[i] = float32(rng.IntN(3))
+			}
+		}
+		name := fmt.Sprintf("%d images %d×%d×%d", n, h, w, c)
+
+		got, want := values(rng, n*h*w*9*c, false), make([]float32, n*h*w*9*c)
+		Im2Col(got, x, n, h, w, c)
+		goIm2Col(want, x, n, h, w, c)
+		if ok, diff := sameBits(got, want); !ok {
+			t.Errorf("Im2Col of %s on %s: %s", name, Path(), diff)
+		}
+
+		out := n * (h / 2) * (w / 2) * c
+		gotY, wantY := make([]float32, out), make([]float32, out)
+		gotArg, wantArg := make([]int32, out), make([]int32, out)
+		MaxPool(gotY, gotArg, x, n, h, w, c)
+		goMaxPool(wantY, wantArg, x, n, h, w, c)
+		if ok, diff := sameBits(gotY, wantY); !ok {
+			t.Errorf("MaxPool of %s on %s: %s", name, Path(), diff)
+		}
+		if !slices.Equal(gotArg, wantArg) {
+			t.Errorf("MaxPool of %s on %s: kept %v, want %v", name, Path(), gotArg, wantArg)
+		}
 	}
 }
 

@@ -27,3 +27,9 @@ func simdReLUGrad(dx, dy, y unsafe.Pointer, n int32) {
 func simdSGD(w, v, g unsafe.Pointer, n int32, eta, mu, lambda float32) {
 	panic("kernel: no SIMD kernels outside WebAssembly")
 }
+func simdIm2Col(cols, x unsafe.Pointer, n, h, w, c int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdMaxPool(y, arg, x unsafe.Pointer, n, h, w, c int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}

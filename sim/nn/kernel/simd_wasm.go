@@ -30,3 +30,9 @@ func simdReLUGrad(dx, dy, y unsafe.Pointer, n int32)
 
 //go:wasmimport kernels sgd
 func simdSGD(w, v, g unsafe.Pointer, n int32, eta, mu, lambda float32)
+
+//go:wasmimport kernels im2col
+func simdIm2Col(cols, x unsafe.Pointer, n, h, w, c int32)
+
+//go:wasmimport kernels maxpool
+func simdMaxPool(y, arg, x unsafe.Pointer, n, h, w, c int32)
