@@ -45,7 +45,7 @@ const chromiumPath = "/usr/bin/chromium"
 // without (the sources beside them, canvas.html and web/worker.js, are checked too).
 var builtFiles = []string{
 	"index.html", "app.js", "app-worker.js", "wasm_exec.js", "canvas.html",
-	"web/app.wasm", "web/canvas.wasm", "web/worker.wasm", "web/wasm_exec.js",
+	"web/app.wasm", "web/canvas.wasm", "web/worker.wasm", "web/kernels.wasm", "web/wasm_exec.js",
 	"web/worker.js", "web/canvas.js",
 }
 

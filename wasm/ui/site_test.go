@@ -25,7 +25,7 @@ var publicDir = filepath.Join("..", "..", "public")
 
 // builtFiles are the files of the site that make build compiles or copies (the others
 // are sources in public/, or written by generate).
-var builtFiles = []string{"web/app.wasm", "web/canvas.wasm", "web/worker.wasm", "web/wasm_exec.js"}
+var builtFiles = []string{"web/app.wasm", "web/canvas.wasm", "web/worker.wasm", "web/kernels.wasm", "web/wasm_exec.js"}
 
 // fakeSite copies the sources of public/ into a temporary folder, adds stand-ins for the
 // built files, and generates the site there, once the routes are declared.
