@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -101,7 +102,9 @@ func (l *Lab) OnMount(ctx app.Context) {
 	}
 	l.bridge.OnFile(l.receiveFile)
 	l.bridge.Listen(ctx, l.receive)
-	l.frameSrc = canvasPage
+	// The Setup rides along in the canvas's address too, so that the canvas can start
+	// its workers before it has said Hello (see wasm/canvas); sendSetup still answers it.
+	l.frameSrc = canvasPage + "#" + url.PathEscape(message.Encode(l.exp.setup()))
 	ctx.After(helloTimeout, func(ctx app.Context) {
 		if l.phase == phaseLoading {
 			l.phase = phaseSilent
