@@ -9,6 +9,23 @@ KERNELS   := public/web/kernels.wasm
 WASM_EXEC := node --stack-size=8192 $(CURDIR)/wasm/kernels/exec_node.js
 
 .PHONY: all test vet test-native test-wasm bench need-node
+.PHONY: need-wat2wasm need-brotli need-chromium
+
+# need-debian,COMMAND,PACKAGE,WHY installs Debian's PACKAGE when COMMAND is missing and make
+# runs as root, and otherwise stops and says how (the tools the build and the tests need:
+# wabt, brotli, chromium). WHY may not hold a comma.
+define need-debian
+	@if ! command -v $(1) >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing $(2): $(3)"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(2); \
+		else \
+			echo "$(1) is missing: $(3)." >&2; \
+			echo "Install it as root with: apt-get update && apt-get install -y $(2)  (or run: sudo make $@)" >&2; \
+			exit 1; \
+		fi; \
+	fi
+endef
 
 all: test
 
@@ -85,33 +102,13 @@ build: $(KERNELS) need-brotli
 $(KERNELS): wasm/kernels/kernels.wat | need-wat2wasm
 	wat2wasm -o $@ $<
 
-.PHONY: need-wat2wasm
 need-wat2wasm:
-	@if ! command -v wat2wasm >/dev/null; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "installing wabt: wat2wasm assembles the SIMD kernels"; \
-			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wabt; \
-		else \
-			echo "wat2wasm is missing: it assembles the SIMD kernels (wasm/kernels/kernels.wat)." >&2; \
-			echo "Install Debian's wabt as root with: apt-get update && apt-get install -y wabt  (or run: sudo make need-wat2wasm)" >&2; \
-			exit 1; \
-		fi; \
-	fi
+	$(call need-debian,wat2wasm,wabt,wat2wasm assembles the SIMD kernels (wasm/kernels/kernels.wat))
 
 # The .br files are written by Debian's brotli command (Go's standard library has no
 # brotli), installed when missing (as root), as wat2wasm and Chromium are.
-.PHONY: need-brotli
 need-brotli:
-	@if ! command -v brotli >/dev/null; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "installing brotli: it compresses the site's files"; \
-			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y brotli; \
-		else \
-			echo "brotli is missing: it compresses the site's files (the .br copies in public/)." >&2; \
-			echo "Install Debian's brotli as root with: apt-get update && apt-get install -y brotli  (or run: sudo make need-brotli)" >&2; \
-			exit 1; \
-		fi; \
-	fi
+	$(call need-debian,brotli,brotli,brotli writes the compressed copies of the site's files)
 
 serve: build
 	$(GO) run ./wasm/ui -serve public -addr $(ADDR) -base $(BASE)
@@ -135,7 +132,7 @@ CHROMIUM := /usr/bin/chromium
 # npm from app/e2e/package-lock.json into app/e2e/node_modules, again when the lock changes.
 TFJS     := app/e2e/node_modules/.package-lock.json
 
-.PHONY: test-browser bench-browser need-chromium
+.PHONY: test-browser bench-browser
 
 test-browser: need-chromium build
 	$(GO) vet -tags e2e ./app/e2e/
@@ -150,13 +147,4 @@ $(TFJS): app/e2e/package-lock.json
 	npm ci --prefix app/e2e --no-audit --no-fund
 
 need-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "installing chromium: the browser tests drive it"; \
-			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
-		else \
-			echo "$(CHROMIUM) is missing: the browser tests drive Debian's Chromium." >&2; \
-			echo "Install it as root with: apt-get update && apt-get install -y chromium  (or run: sudo make need-chromium)" >&2; \
-			exit 1; \
-		fi; \
-	fi
+	$(call need-debian,$(CHROMIUM),chromium,the browser tests drive Debian's Chromium)

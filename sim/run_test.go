@@ -293,26 +293,26 @@ func TestNewRunRejectsBadSettings(t *testing.T) {
 	}
 }
 
-func BenchmarkEpochDefault(b *testing.B) {
-	c := Default()
-	c.StopFitted = false
-	c.Epochs = 1000
-	r := mustRun(b, c)
-	for b.Loop() {
-		r.RunEpoch()
+// BenchmarkEpoch measures whole epochs (training, then evaluating both sets) of the
+// default settings, with the default MLP and with the CNN (conv–pool–conv–pool–dense).
+func BenchmarkEpoch(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		edit func(c *Config)
+	}{
+		{"default", func(c *Config) {}},
+		{"cnn", func(c *Config) { c.Model, c.LR = CNN, 0.01 }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := Default()
+			bc.edit(&c)
+			c.StopFitted = false
+			c.Epochs = 1000
+			r := mustRun(b, c)
+			for b.Loop() {
+				r.RunEpoch()
+			}
+			b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
+		})
 	}
-	b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
-}
-
-// BenchmarkEpochCNN is BenchmarkEpochDefault for the CNN (conv–pool–conv–pool–dense).
-func BenchmarkEpochCNN(b *testing.B) {
-	c := Default()
-	c.Model, c.LR = CNN, 0.01
-	c.StopFitted = false
-	c.Epochs = 1000
-	r := mustRun(b, c)
-	for b.Loop() {
-		r.RunEpoch()
-	}
-	b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
 }

@@ -347,6 +347,16 @@ func (p *page) quietEpochs() [2]int {
 // returns the raw train and test accuracies of both runs after each epoch.
 func (p *page) stepReadouts(epochs int) []string {
 	p.tb.Helper()
+	return p.stepEpochs(epochs, func(r map[string]string, run int, k string) string {
+		return fmt.Sprintf("epoch %s run %d: train %s test %s", r[k+"epoch"], run, r[k+"train-acc"], r[k+"test-acc"])
+	})
+}
+
+// stepEpochs presses Step epochs times, waits each time for both runs to finish the
+// epoch, and returns what line makes of each run's readouts after each epoch (k is the
+// run's key prefix in the readouts, "0/" or "1/").
+func (p *page) stepEpochs(epochs int, line func(r map[string]string, run int, k string) string) []string {
+	p.tb.Helper()
 	var out []string
 	for e := 1; e <= epochs; e++ {
 		p.press("Step")
@@ -356,8 +366,7 @@ func (p *page) stepReadouts(epochs int) []string {
 		p.steadyEpochs()
 		r := p.readouts()
 		for run := range 2 {
-			k := strconv.Itoa(run) + "/"
-			out = append(out, fmt.Sprintf("epoch %s run %d: train %s test %s", r[k+"epoch"], run, r[k+"train-acc"], r[k+"test-acc"]))
+			out = append(out, line(r, run, strconv.Itoa(run)+"/"))
 		}
 	}
 	return out

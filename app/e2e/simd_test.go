@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -59,19 +58,8 @@ func TestSameRunWithoutSIMD(t *testing.T) {
 // accuracies as the page holds them (full precision: the readouts' data-value).
 func (p *page) stepLosses(epochs int) []string {
 	p.tb.Helper()
-	var out []string
-	for e := 1; e <= epochs; e++ {
-		p.press("Step")
-		p.waitUntil(fmt.Sprintf("Step to train epoch %d", e), trainTimeout, fmt.Sprintf(
-			`(m(0, "epoch") >= %d || m(0, "state") !== "running") && (m(1, "epoch") >= %d || m(1, "state") !== "running") && %s`,
-			e, e, pressedJS("Pause")))
-		p.steadyEpochs()
-		r := p.readouts()
-		for run := range 2 {
-			k := strconv.Itoa(run) + "/"
-			out = append(out, fmt.Sprintf("epoch %s run %d: train loss %s acc %s, test loss %s acc %s",
-				r[k+"epoch"], run, r[k+"train-loss"], r[k+"train-acc"], r[k+"test-loss"], r[k+"test-acc"]))
-		}
-	}
-	return out
+	return p.stepEpochs(epochs, func(r map[string]string, run int, k string) string {
+		return fmt.Sprintf("epoch %s run %d: train loss %s acc %s, test loss %s acc %s",
+			r[k+"epoch"], run, r[k+"train-loss"], r[k+"train-acc"], r[k+"test-loss"], r[k+"test-acc"])
+	})
 }
