@@ -82,8 +82,9 @@ func (g *game) start() {
 
 // setupInAddress reads the Setup that the page puts in the canvas's address
 // (canvas.html#<the Setup's JSON>), so that the workers build the runs while Ebitengine
-// starts and before the page, whose thread the canvas shares, answers Hello: the first
-// epoch shows about a second sooner. The page's own Setup remains the word that counts
+// starts and before the page, whose thread the canvas shares, answers Hello (cold, the
+// first epoch came 3.3–3.6 s after navigation instead of 4.1 in BenchmarkFirstEpoch).
+// The page's own Setup remains the word that counts
 // (see command); this only starts the work early.
 func setupInAddress() (message.Envelope, bool) {
 	hash := js.Global().Get("location").Get("hash").String()

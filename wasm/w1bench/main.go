@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command w1bench is the core's side of the browser speed benchmark (app/e2e/speed_test.go):
-// it trains the reference workload W1 (see w1.go) on the core, as the lab's workers do,
+// it trains the reference workload W1 (app/speed) on the core, as the lab's workers do,
 // so that the benchmark can time it against TensorFlow.js in the same page. main only
 // wires W1 to JavaScript.
 //
@@ -16,7 +16,7 @@
 //	                            // on, seconds taken, the last batch's mean loss
 //	  gemm(ms) -> [{shape, gflops}],
 //	                            // times kernel.Gemm for about ms milliseconds on each
-//	                            // of W1's matrix products (see gemm.go)
+//	                            // of W1's matrix products (app/speed)
 //	}
 //
 // Both functions run synchronously, blocking the page while they train, as TensorFlow.js
@@ -30,6 +30,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"genlab/app/speed"
 	"genlab/sim/nn/kernel"
 )
 
@@ -41,24 +42,24 @@ func main() {
 	// One seed, as everywhere in the lab: every instance trains the same network on the
 	// same data, so the two paths do the same work.
 	rng := rand.New(rand.NewPCG(1, 1))
-	w := newW1(rng)
+	w := speed.NewW1(rng)
 	api := js.Global().Get("Object").New()
 	api.Set("simd", kernel.SIMD())
 	api.Set("run", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		examples, elapsed := w.train(milliseconds(args[0]))
+		examples, elapsed := w.Train(milliseconds(args[0]))
 		return map[string]any{
 			"examples": examples,
 			"seconds":  elapsed.Seconds(),
-			"loss":     w.loss,
+			"loss":     w.Loss,
 			"simd":     kernel.SIMD(),
 		}
 	}))
 	api.Set("gemm", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		shapes := w1Gemms()
+		shapes := speed.W1Gemms()
 		each := milliseconds(args[0]) / time.Duration(len(shapes))
 		out := make([]any, len(shapes))
 		for i, s := range shapes {
-			out[i] = map[string]any{"shape": s.name(), "gflops": s.gflops(each, rng)}
+			out[i] = map[string]any{"shape": s.Name(), "gflops": s.GFLOPS(each, rng)}
 		}
 		return out
 	}))

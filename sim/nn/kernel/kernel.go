@@ -11,14 +11,6 @@ import (
 // SIMD reports whether the WebAssembly SIMD kernels run; if not, the pure-Go path does.
 func SIMD() bool { return simd }
 
-// Path names the path that runs, for a speed readout: "WebAssembly SIMD" or "Go".
-func Path() string {
-	if simd {
-		return "WebAssembly SIMD"
-	}
-	return "Go"
-}
-
 // Gemm computes c = a·b + beta·c for row-major matrices, where a is m×k (or k×m when
 // transA), b is k×n and c is m×n; beta is 0 (c is overwritten) or 1 (c is added to).
 //

@@ -15,7 +15,15 @@ func TestKernelsLoaded(t *testing.T) {
 	if os.Getenv("GENLAB_WANT_SIMD") != "" && !SIMD() {
 		t.Fatal("GENLAB_WANT_SIMD is set but the SIMD kernels did not load: the tests below ran on the pure-Go path")
 	}
-	t.Logf("path: %s", Path())
+	t.Logf("path: %s", path())
+}
+
+// path names the path the tests run on, for their messages.
+func path() string {
+	if SIMD() {
+		return "WebAssembly SIMD"
+	}
+	return "Go"
 }
 
 // values returns n floats for a kernel test: mostly normal draws, with zeros of both
@@ -105,7 +113,7 @@ func TestGemmIsItsDocumentedArithmetic(t *testing.T) {
 					got := append([]float32(nil), c...)
 					Gemm(transA, m, n, k, a, b, beta, got)
 					if ok, diff := sameBits(got, want); !ok {
-						t.Errorf("%s: Gemm(transA=%v, %d×%d×%d, beta=%v, special=%v): %s", Path(), transA, m, n, k, beta, special, diff)
+						t.Errorf("%s: Gemm(transA=%v, %d×%d×%d, beta=%v, special=%v): %s", path(), transA, m, n, k, beta, special, diff)
 					}
 				}
 			}
@@ -121,7 +129,7 @@ func TestKernelsMatchGo(t *testing.T) {
 	check := func(name string, got, want []float32) {
 		t.Helper()
 		if ok, diff := sameBits(got, want); !ok {
-			t.Errorf("%s on %s: %s", name, Path(), diff)
+			t.Errorf("%s on %s: %s", name, path(), diff)
 		}
 	}
 	for trial := range 200 {
@@ -186,7 +194,7 @@ func TestImageKernelsMatchGo(t *testing.T) {
 		Im2Col(got, x, n, h, w, c)
 		goIm2Col(want, x, n, h, w, c)
 		if ok, diff := sameBits(got, want); !ok {
-			t.Errorf("Im2Col of %s on %s: %s", name, Path(), diff)
+			t.Errorf("Im2Col of %s on %s: %s", name, path(), diff)
 		}
 
 		out := n * (h / 2) * (w / 2) * c
@@ -195,10 +203,10 @@ func TestImageKernelsMatchGo(t *testing.T) {
 		MaxPool(gotY, gotArg, x, n, h, w, c)
 		goMaxPool(wantY, wantArg, x, n, h, w, c)
 		if ok, diff := sameBits(gotY, wantY); !ok {
-			t.Errorf("MaxPool of %s on %s: %s", name, Path(), diff)
+			t.Errorf("MaxPool of %s on %s: %s", name, path(), diff)
 		}
 		if !slices.Equal(gotArg, wantArg) {
-			t.Errorf("MaxPool of %s on %s: kept %v, want %v", name, Path(), gotArg, wantArg)
+			t.Errorf("MaxPool of %s on %s: kept %v, want %v", name, path(), gotArg, wantArg)
 		}
 	}
 }

@@ -12,7 +12,7 @@
 // products on W1's shapes, [{shape, gflops}].
 "use strict";
 
-// W1, as wasm/w1bench/w1.go defines it: an MLP 256-256-256-10, softmax cross-entropy,
+// W1, as app/speed/w1.go defines it: an MLP 256-256-256-10, softmax cross-entropy,
 // SGD with momentum 0.9 and learning rate 0.01 without weight decay, batches of 32
 // cycling through 2,048 examples of uniform random pixels with random labels.
 const W1 = { inputs: 256, hidden: 256, classes: 10, batch: 32, examples: 2048, lr: 0.01, momentum: 0.9 };

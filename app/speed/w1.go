@@ -1,6 +1,8 @@
-//go:build js && wasm
-
-package main
+// Package speed is the core's side of the browser speed benchmark (app/e2e/speed_test.go,
+// wasm/w1bench): the reference workload W1 and the timing of its matrix products, which
+// the benchmark runs against TensorFlow.js in the same page. It is plain Go, tested
+// natively; the wasm binary only exposes it to JavaScript.
+package speed
 
 import (
 	"math/rand/v2"
@@ -24,18 +26,19 @@ const (
 	w1Momentum = 0.9
 )
 
-// w1 is W1 ready to train: the network, its data, and the batch it trains on next.
-type w1 struct {
+// W1 is W1 ready to train: the network, its data, and the batch it trains on next.
+type W1 struct {
 	net    *nn.Network
 	x      []float32 // w1Examples rows of w1Inputs pixels
 	labels []int
 	dlogit []float32 // the loss gradient with respect to one batch's logits
 	next   int       // the index of the next batch
-	loss   float64   // the mean loss of the last batch trained on
+	Loss   float64   // the mean loss of the last batch trained on
 }
 
-func newW1(rng *rand.Rand) *w1 {
-	w := &w1{
+// NewW1 builds W1 with weights and data drawn from rng.
+func NewW1(rng *rand.Rand) *W1 {
+	w := &W1{
 		net: nn.NewNetwork(
 			nn.NewDense(w1Inputs, w1Hidden, w1Batch, rng), nn.NewReLU(w1Hidden, w1Batch),
 			nn.NewDense(w1Hidden, w1Hidden, w1Batch, rng), nn.NewReLU(w1Hidden, w1Batch),
@@ -55,19 +58,19 @@ func newW1(rng *rand.Rand) *w1 {
 
 // step trains on the next batch: forward, loss, backward, SGD update. The batch is a
 // slice of the data, not a copy, as in the lab's own training step.
-func (w *w1) step() {
+func (w *W1) step() {
 	i := w.next * w1Batch
 	w.next = (w.next + 1) % (w1Examples / w1Batch)
 	w.net.ZeroGrad()
 	logits := w.net.Forward(w.x[i*w1Inputs:(i+w1Batch)*w1Inputs], w1Batch, true)
-	w.loss = nn.SoftmaxCrossEntropy(logits, w.labels[i:i+w1Batch], w1Batch, w1Classes, w.dlogit, nil)
+	w.Loss = nn.SoftmaxCrossEntropy(logits, w.labels[i:i+w1Batch], w1Batch, w1Classes, w.dlogit, nil)
 	w.net.Backward(w.dlogit, w1Batch)
 	w.net.SGD(w1LR, w1Momentum, 0)
 }
 
-// train steps until d has passed and returns the examples trained on and the time it
+// Train steps until d has passed and returns the examples trained on and the time it
 // took (at least d, by less than one step).
-func (w *w1) train(d time.Duration) (examples int, elapsed time.Duration) {
+func (w *W1) Train(d time.Duration) (examples int, elapsed time.Duration) {
 	start := time.Now()
 	for elapsed < d {
 		w.step()

@@ -1,0 +1,118 @@
+package trainer
+
+import (
+	"fmt"
+	"time"
+
+	"genlab/app/message"
+	"genlab/sim"
+)
+
+// Host trains the runs a worker is given, in turns: the canvas starts one worker per core
+// it can spare, and gives each its share of the runs (see wasm/canvas/workers.go). Every
+// message it handles or posts is about one run, named by Envelope.Run.
+//
+// It posts Ready{Run} once it has built a run, then Metrics{Run} with the run's snapshot
+// bytes (message.AppendSnapshot) after every command, at every epoch's end and every
+// reportEvery while the run trains; a bad Setup or command is a Problem{Run}. The bytes
+// passed to post are reused by the next post.
+type Host struct {
+	now  func() time.Time
+	post func(e message.Envelope, snapshot []byte)
+	runs []*hosted // by run index; nil for the runs of other workers
+	buf  []byte
+}
+
+// hosted is one run of a Host.
+type hosted struct {
+	tr       *Trainer
+	snap     sim.Snapshot
+	lastPost time.Time
+}
+
+// reportEvery is how often a run reports while it trains, besides every epoch's end.
+const reportEvery = 200 * time.Millisecond
+
+// NewHost returns a host with no runs; now is the clock (time.Now), post sends a
+// message (and a snapshot's bytes, or nil) to the canvas.
+func NewHost(now func() time.Time, post func(e message.Envelope, snapshot []byte)) *Host {
+	return &Host{now: now, post: post}
+}
+
+// Handle applies a message of the canvas: Setup builds run e.Run (replacing any run of
+// that index), the commands go to run e.Run. It returns an error for a message it
+// ignores (the worker logs it); a Setup or command that fails is posted as a Problem.
+func (h *Host) Handle(e message.Envelope) error {
+	switch e.Kind {
+	case message.Setup:
+		tr, err := New(e.Query, h.now)
+		if err != nil {
+			h.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
+			return nil
+		}
+		for len(h.runs) <= e.Run {
+			h.runs = append(h.runs, nil)
+		}
+		h.runs[e.Run] = &hosted{tr: tr}
+		h.report(e.Run, message.Ready)
+	case message.Play, message.Pause, message.Step, message.Reset, message.Speed:
+		if e.Run >= len(h.runs) || h.runs[e.Run] == nil {
+			return fmt.Errorf("%s for run %d, which this worker was not given", e.Kind, e.Run)
+		}
+		if err := h.runs[e.Run].tr.Handle(e); err != nil {
+			h.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
+			return nil
+		}
+		h.report(e.Run, message.Metrics)
+	default:
+		return fmt.Errorf("a %s message is not for a worker", e.Kind)
+	}
+	return nil
+}
+
+// Busy reports whether any run has training to do.
+func (h *Host) Busy() bool {
+	for _, r := range h.runs {
+		if r != nil && r.tr.Busy() {
+			return true
+		}
+	}
+	return false
+}
+
+// Turn trains every busy run for its share of slice, reports what is due, and returns
+// how long to wait before the next turn (0: at once) at the runs' speeds.
+func (h *Host) Turn(slice time.Duration) (wait time.Duration) {
+	busy := 0
+	for _, r := range h.runs {
+		if r != nil && r.tr.Busy() {
+			busy++
+		}
+	}
+	if busy == 0 {
+		return 0
+	}
+	wait = -1
+	for i, r := range h.runs {
+		if r == nil || !r.tr.Busy() {
+			continue
+		}
+		ended := r.tr.Work(slice / time.Duration(busy))
+		if ended || !r.tr.Busy() || h.now().Sub(r.lastPost) >= reportEvery {
+			h.report(i, message.Metrics)
+		}
+		if r.tr.Busy() && (wait < 0 || r.tr.Wait() < wait) {
+			wait = r.tr.Wait()
+		}
+	}
+	return max(wait, 0)
+}
+
+// report posts run i's numbers and its snapshot.
+func (h *Host) report(i int, kind message.Kind) {
+	r := h.runs[i]
+	r.tr.Snapshot(&r.snap)
+	h.buf = message.AppendSnapshot(h.buf[:0], &r.snap)
+	h.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.Run{r.tr.Stats()}}, h.buf)
+	r.lastPost = h.now()
+}
