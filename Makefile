@@ -69,7 +69,7 @@ bench: need-node $(KERNELS)
 ## clean: remove everything build writes (the sources in public/ stay)
 #
 # public/ works from any folder of any static server, at / or under a sub-path, with no
-# rebuild: every URL in it is relative (see wasm/ui/site.go). The Version of the site
+# rebuild: every URL in it is relative (see app/site). The Version of the site
 # (which makes the service worker update students' copies) is a hash of every file the
 # site serves, computed by `go run ./wasm/ui -generate`; so the binaries are built first.
 # wasm_exec.js, the JavaScript half of Go's WebAssembly runtime, must come from the
@@ -77,7 +77,7 @@ bench: need-node $(KERNELS)
 # generator puts the same file at the root in place of go-app's copy.
 # Last, every file worth compressing gets a .br (brotli -q 11) and a .gz (gzip -9) copy,
 # which make serve, like a well-configured static server, sends to the browsers that
-# accept them: a first visit downloads a fifth of the bytes (see wasm/ui/compress.go).
+# accept them: a first visit downloads a fifth of the bytes (see app/site).
 WEB        := public/web
 WASM_GLUE  := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 WASM_BUILD := $(WASM_ENV) $(GO) build -trimpath -ldflags=-s

@@ -104,7 +104,7 @@ func cachedList(tb testing.TB) []string {
 		tb.Fatalf("public/app-worker.js's files: %v", err)
 	}
 	// What the site cannot work without offline; the complete list is checked by the
-	// generator's own tests (wasm/ui).
+	// generator's own tests (app/site).
 	for _, want := range []string{"./", "app.js", "wasm_exec.js", "web/app.wasm", "canvas.html", "web/canvas.js",
 		"web/canvas.wasm", "web/worker.js", "web/wasm_exec.js", "web/worker.wasm", "web/style.css"} {
 		if !slices.Contains(files, want) {

@@ -5,7 +5,7 @@ package e2e
 // What a first visit downloads. The site is mostly three Go WebAssembly binaries, 24 MB
 // as built; make build also writes a .br and a .gz copy of each compressible file, which
 // make serve (go run ./wasm/ui -serve), like a well-configured static host, sends to the
-// browsers that accept them (wasm/ui/compress.go). This benchmark measures the bytes
+// browsers that accept them (app/site). This benchmark measures the bytes
 // that actually cross the network, in Chromium, from the DevTools protocol.
 
 import (

@@ -132,7 +132,7 @@ type Envelope struct {
 
 	// Between the canvas and a training worker: the run a message is about. A worker
 	// trains several runs when the machine has fewer cores to spare than there are runs
-	// (see wasm/canvas/workers.go); the page never sets it.
+	// (see relay.Pool in app/relay); the page never sets it.
 	Run int `json:"run,omitempty"`
 }
 

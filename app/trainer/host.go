@@ -9,7 +9,7 @@ import (
 )
 
 // Host trains the runs a worker is given, in turns: the canvas starts one worker per core
-// it can spare, and gives each its share of the runs (see wasm/canvas/workers.go). Every
+// it can spare, and gives each its share of the runs (see relay.Pool in app/relay). Every
 // message it handles or posts is about one run, named by Envelope.Run.
 //
 // It posts Ready{Run} once it has built a run, then Metrics{Run} with the run's snapshot

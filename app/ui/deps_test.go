@@ -11,7 +11,8 @@ import (
 // TestPageNeverImportsTheCanvas enforces the architecture: Ebitengine takes over the
 // document it runs in, so the page (package ui and its binary, wasm/ui) must never link
 // it; the canvas lives in its own binary in an iframe. And the server half of the
-// binary (site.go: net/http/httptest, the generator) stays out of app.wasm.
+// binary (package genlab/app/site, whose go-app server side links net/http/httptest)
+// stays out of app.wasm.
 func TestPageNeverImportsTheCanvas(t *testing.T) {
 	if runtime.GOOS == "js" {
 		t.Skip("needs the go command")

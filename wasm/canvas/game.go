@@ -12,8 +12,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"genlab/app/canvas"
-	"genlab/app/lab"
 	"genlab/app/message"
+	"genlab/app/relay"
 )
 
 // event is something that happened outside the game loop: a command from the page or a
@@ -27,28 +27,17 @@ type event struct {
 }
 
 type game struct {
-	page    *pageBridge
-	workers *workerPool
+	page *pageBridge
+	hub  *relay.Hub
 
 	mu    sync.Mutex
 	queue []event
 
-	lab        *lab.Lab
-	awaiting   []bool // worker i was sent a Setup and has not answered Ready yet
-	wantPlay   bool   // the page asked to play; forwarded once every run is ready
-	speed      int
-	readySent  bool
-	setup      message.Envelope // the Setup the lab was built from
-	early      bool             // built from the canvas's address, before the page's own Setup
-	dirty      bool             // the page has not been told the latest numbers
-	lastReport time.Time
-
 	painter canvas.Painter
-	scene   canvas.Scene
 	frame   *image.RGBA
 	shot    *image.RGBA // the exported picture (see export)
 	img     *ebiten.Image
-	repaint bool      // paint at the next frame: the size or the pointer changed
+	repaint bool      // paint at the next frame: the runs, the size or the pointer changed
 	fresh   bool      // new numbers arrived: paint when repaintEvery has passed
 	painted time.Time // when the scene was last painted
 	hoverX  int
@@ -58,11 +47,12 @@ type game struct {
 }
 
 func newGame() *game {
-	g := &game{speed: message.DefaultSpeed, hoverX: -1, hoverY: -1}
+	g := &game{hoverX: -1, hoverY: -1}
 	g.page = newPageBridge(func(e message.Envelope) { g.push(event{fromPage: true, msg: e}) })
-	g.workers = newWorkerPool(func(i int, e message.Envelope, snap []byte) {
+	pool := newWorkerPool(func(i int, e message.Envelope, snap []byte) {
 		g.push(event{worker: i, msg: e, snap: snap})
 	})
+	g.hub = relay.NewHub(g.page, pool)
 	return g
 }
 
@@ -73,19 +63,11 @@ func (g *game) start() {
 		g.push(event{fromPage: true, msg: message.Envelope{Kind: message.Play}})
 		return
 	}
-	g.page.post(message.Envelope{Kind: message.Hello})
-	if e, ok := setupInAddress(); ok {
-		g.command(e)
-		g.early = g.lab != nil
-	}
+	g.hub.Start(setupInAddress())
 }
 
 // setupInAddress reads the Setup that the page puts in the canvas's address
-// (canvas.html#<the Setup's JSON>), so that the workers build the runs while Ebitengine
-// starts and before the page, whose thread the canvas shares, answers Hello (cold, the
-// first epoch came 3.3–3.6 s after navigation instead of 4.1 in BenchmarkFirstEpoch).
-// The page's own Setup remains the word that counts
-// (see command); this only starts the work early.
+// (canvas.html#<the Setup's JSON>): see relay.Hub.Start.
 func setupInAddress() (message.Envelope, bool) {
 	hash := js.Global().Get("location").Get("hash").String()
 	if len(hash) < 2 {
@@ -117,122 +99,24 @@ func (g *game) Update() error {
 	g.queue = nil
 	g.mu.Unlock()
 	for _, e := range queue {
-		if e.fromPage {
-			g.command(e.msg)
-		} else {
-			g.report(e.worker, e.msg, e.snap)
+		switch {
+		case e.fromPage && e.msg.Kind == message.Export:
+			g.export(e.msg.Format)
+		case e.fromPage:
+			if err := g.hub.Command(e.msg); err != nil {
+				warn("canvas: " + err.Error())
+			}
+		default:
+			if err := g.hub.Report(e.worker, e.msg, e.snap); err != nil {
+				warn("canvas: ignored a report: " + err.Error())
+			}
 		}
 	}
+	rebuilt, fresh := g.hub.News()
+	g.repaint, g.fresh = g.repaint || rebuilt, g.fresh || fresh
 	g.followPointer()
-	if g.lab != nil && g.readySent && g.dirty && time.Since(g.lastReport) >= 150*time.Millisecond {
-		g.lab.Playing = g.lab.Playing && g.lab.Busy()
-		g.page.post(g.lab.Report(message.Metrics))
-		g.dirty, g.lastReport = false, time.Now()
-	}
+	g.hub.Tick(time.Now())
 	return nil
-}
-
-// command applies a message of the page.
-func (g *game) command(e message.Envelope) {
-	switch e.Kind {
-	case message.Setup:
-		if g.early && g.lab != nil && e.Query == g.setup.Query && e.Runs == g.setup.Runs {
-			// The page confirms the runs the canvas started from its address.
-			g.early = false
-			g.announceReady()
-			return
-		}
-		g.early, g.setup = false, e
-		l, err := lab.New(e.Query, e.Runs)
-		if err != nil {
-			g.page.post(message.Envelope{Kind: message.Problem, Error: err.Error()})
-			return
-		}
-		g.lab, g.readySent, g.wantPlay = l, false, false
-		g.awaiting = make([]bool, len(l.Runs))
-		for i := range g.awaiting {
-			g.awaiting[i] = true
-		}
-		// The workers build their runs while the canvas makes the images it shows.
-		g.workers.setup(l.Queries())
-		g.workers.broadcast(message.Envelope{Kind: message.Speed, Speed: g.speed})
-		l.MakeImages()
-		g.scene.Runs = g.scene.Runs[:0]
-		for i := range l.Runs {
-			r := &l.Runs[i]
-			g.scene.Runs = append(g.scene.Runs, canvas.Run{
-				Title: r.Title, Classes: r.Config.Classes, Images: &r.Images, Snap: &r.Snap,
-				Params: r.Stats.Params, MaxEpochs: r.Config.Epochs,
-			})
-		}
-		g.repaint = true
-	case message.Play, message.Pause, message.Step, message.Reset:
-		if g.lab == nil {
-			return
-		}
-		g.lab.Playing = e.Kind == message.Play
-		g.wantPlay = g.lab.Playing
-		if g.lab.AllReady() {
-			g.workers.broadcast(e)
-		}
-		g.dirty = true
-	case message.Speed:
-		g.speed = e.Speed
-		if g.lab != nil {
-			g.workers.broadcast(e)
-		}
-	case message.Export:
-		g.export(e.Format)
-	default:
-		warn("canvas: ignored a " + string(e.Kind) + " message from the page")
-	}
-}
-
-// report applies a message of worker w about run e.Run.
-func (g *game) report(w int, e message.Envelope, snap []byte) {
-	if e.Kind == message.Hello {
-		g.workers.listening(w)
-		return
-	}
-	i := e.Run
-	if g.lab == nil || i >= len(g.lab.Runs) {
-		return
-	}
-	e.Run = 0 // the page knows nothing of workers
-	switch e.Kind {
-	case message.Problem:
-		g.page.post(e)
-		return
-	case message.Ready:
-		g.awaiting[i] = false
-	case message.Metrics:
-		if g.awaiting[i] {
-			return // about the run before the last Setup
-		}
-	default:
-		warn("canvas: ignored a " + string(e.Kind) + " message from a worker")
-		return
-	}
-	if err := g.lab.Receive(i, e, snap); err != nil {
-		warn("canvas: ignored a report: " + err.Error())
-		return
-	}
-	g.scene.Runs[i].Params = g.lab.Runs[i].Stats.Params
-	g.fresh, g.dirty = true, true
-	g.announceReady()
-}
-
-// announceReady tells the page, once, that every run is built: after the page's own
-// Setup only, since the page waits for the Ready that answers it.
-func (g *game) announceReady() {
-	if g.readySent || g.early || g.lab == nil || !g.lab.AllReady() {
-		return
-	}
-	g.readySent = true
-	g.page.post(g.lab.Report(message.Ready))
-	if g.wantPlay {
-		g.workers.broadcast(message.Envelope{Kind: message.Play})
-	}
 }
 
 // followPointer tracks the mouse or the last touch, for the tile tooltip.
@@ -274,10 +158,11 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if g.frame == nil || !(g.repaint || g.fresh && time.Since(g.painted) >= repaintEvery) {
 		return
 	}
-	g.scene.HoverX, g.scene.HoverY = g.hoverX, g.hoverY
-	g.scene.Playing = g.lab != nil && g.lab.Playing
-	g.scene.Density = ebiten.Monitor().DeviceScaleFactor()
-	g.painter.Paint(g.frame, &g.scene)
+	scene := &g.hub.Scene
+	scene.HoverX, scene.HoverY = g.hoverX, g.hoverY
+	scene.Playing = g.hub.Lab != nil && g.hub.Lab.Playing
+	scene.Density = ebiten.Monitor().DeviceScaleFactor()
+	g.painter.Paint(g.frame, scene)
 	g.img.WritePixels(g.frame.Pix)
 	screen.DrawImage(g.img, nil)
 	g.repaint, g.fresh, g.painted = false, false, time.Now()
@@ -292,14 +177,15 @@ func (g *game) Draw(screen *ebiten.Image) {
 // frame on screen may show the tooltip of wherever the pointer last was, and the exported
 // picture should be the lesson, not the pointer.
 func (g *game) export(format string) {
-	if g.lab == nil {
+	l := g.hub.Lab
+	if l == nil {
 		warn("canvas: nothing to export before the runs are built")
 		return
 	}
 	switch format {
 	case message.FormatCSV:
 		blob := js.Global().Get("Blob").New(
-			js.ValueOf([]any{g.lab.CurvesCSV()}),
+			js.ValueOf([]any{l.CurvesCSV()}),
 			js.ValueOf(map[string]any{"type": message.FileType(format)}))
 		g.postFile(format, blob)
 	case message.FormatPNG:
@@ -311,9 +197,9 @@ func (g *game) export(format string) {
 		if g.shot == nil || g.shot.Rect != b {
 			g.shot = image.NewRGBA(b)
 		}
-		scene := g.scene
+		scene := g.hub.Scene
 		scene.HoverX, scene.HoverY = -1, -1
-		scene.Playing = g.lab.Playing
+		scene.Playing = l.Playing
 		scene.Density = ebiten.Monitor().DeviceScaleFactor()
 		g.painter.Paint(g.shot, &scene)
 		g.repaint = true // the painter's layout is shared; paint the screen again next frame

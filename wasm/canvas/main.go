@@ -1,9 +1,10 @@
 //go:build js && wasm
 
 // Command canvas is the Ebitengine canvas of Generalization Lab, shown by the page in an
-// <iframe> (Ebitengine takes over the whole document it runs in). It starts one training
-// worker per run, keeps the lab (app/lab) up to date from their reports, paints it with
-// app/canvas, and relays the page's commands and the runs' numbers. main only wires.
+// <iframe> (Ebitengine takes over the whole document it runs in). It wires the page's
+// messages and the training workers' to a relay.Hub (app/relay), which keeps the lab up
+// to date and says what each side must hear, and paints the hub's scene with app/canvas.
+// main only wires.
 package main
 
 import (

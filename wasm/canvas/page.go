@@ -47,7 +47,7 @@ func newPageBridge(receive func(message.Envelope)) *pageBridge {
 // standalone reports whether the canvas was opened on its own, not inside a page.
 func (b *pageBridge) standalone() bool { return b.parent.Equal(js.Global()) }
 
-func (b *pageBridge) post(e message.Envelope) {
+func (b *pageBridge) Post(e message.Envelope) {
 	if b.standalone() {
 		return
 	}

@@ -2,11 +2,13 @@
 //
 //   - as WebAssembly (GOOS=js GOARCH=wasm), it is public/web/app.wasm, the go-app program
 //     that runs the page in the browser (package genlab/app/ui);
-//   - natively, it is the tool that writes go-app's static files into public/ (-generate)
-//     and serves the folder for development (-serve). See site.go.
+//   - natively, it is the site tool: it writes go-app's static files into public/
+//     (-generate), their compressed copies (-compress), and serves the folder for
+//     development (-serve). site.go parses the flags; the work is package genlab/app/site.
 //
 // The native half lives behind a build constraint so that none of it (net/http, the
-// file system, go-app's server side) is linked into app.wasm, which it would double.
+// file system, go-app's server side) is linked into app.wasm, which it would double; a
+// test of package genlab/app/site checks it.
 //
 // The page never imports ebiten: the canvas is a separate binary in an <iframe> (see
 // package genlab/app/ui), and a test of that package checks the dependencies.

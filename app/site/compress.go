@@ -1,32 +1,6 @@
 //go:build !wasm
 
-package main
-
-// Precompressed files.
-//
-// Most of the site is three Go WebAssembly binaries, 24 MB as built, which brotli shrinks
-// to 4.4 MB and gzip to 6.1. Compressing them is slow at the levels that matter
-// (brotli's best takes half a minute on canvas.wasm alone), far too slow for a server to
-// do on each request, so it is done once, at build time:
-//
-//	go run ./wasm/ui -compress public    # after -generate
-//
-// writes next to every compressible file of the folder a .br sibling (brotli, quality 11)
-// and a .gz sibling (gzip -9), each only if it is smaller than the file. A static server
-// then sends, per request, the sibling that the browser's Accept-Encoding allows, with
-// Content-Encoding set: nginx's brotli_static and gzip_static, Caddy's precompressed and
-// Apache's rewrite recipes do; so does -serve (servePrecompressed).
-//
-// The siblings are not files of the site. The page never names them, so the service
-// worker does not list them (a browser that received web/app.wasm.br decodes it and
-// caches web/app.wasm), and the Version does not hash them: they follow from the files it
-// hashes. Writing them changes nothing the student gets but the bytes on the wire.
-//
-// A sibling carries its original's modification time, and -serve sends a sibling only
-// while the two agree: a file changed after -compress ran (a binary rebuilt by hand, the
-// page generated again) is sent as it is, never as a stale compressed copy. Running
-// -compress again keeps every sibling that still decodes to its original, so a rebuild
-// that changed no file (Go builds are reproducible) does not spend brotli's time again.
+package site
 
 import (
 	"bytes"
@@ -36,15 +10,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"mime"
-	"net/http"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -66,11 +37,11 @@ type encoding struct {
 	suffix string // of the sibling file that holds it
 }
 
-// encodings are the representations -compress writes, in the order -serve prefers them
+// encodings are the representations Compress writes, in the order Serve prefers them
 // when a browser accepts several equally: the smallest first.
 var encodings = []encoding{{token: "br", suffix: ".br"}, {token: "gzip", suffix: ".gz"}}
 
-// siblingOf reports whether name is a precompressed sibling -compress writes, and of
+// siblingOf reports whether name is a precompressed sibling Compress writes, and of
 // which file.
 func siblingOf(name string) (original string, ok bool) {
 	for _, enc := range encodings {
@@ -153,17 +124,17 @@ func command(name string, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// A compressedFile is what compressSite did with one file.
+// A compressedFile is what compressDir did with one file.
 type compressedFile struct {
 	name     string  // slash-separated, relative to the site's folder
 	size     int64   // of the file
 	siblings []int64 // the size of each of encodings' siblings; 0 for none (it was not smaller)
 }
 
-// compressSite writes the siblings of every compressible file under dir, in parallel,
+// compressDir writes the siblings of every compressible file under dir, in parallel,
 // largest files first (brotli's time grows with the size), and removes the siblings of
 // files that are gone. It returns what it did, largest files first.
-func compressSite(dir string) ([]compressedFile, error) {
+func compressDir(dir string) ([]compressedFile, error) {
 	c, err := newCompressor()
 	if err != nil {
 		return nil, err
@@ -297,11 +268,15 @@ func writeAtomically(file string, data []byte, modTime time.Time) (err error) {
 	return os.Rename(tmp.Name(), file)
 }
 
-// compress is -compress: it writes the siblings of dir's files and prints their sizes,
-// and what a browser downloads in all with each encoding (a file without a sibling is
-// sent as it is).
-func compress(dir string) error {
-	files, err := compressSite(dir)
+// Compress writes next to every file of dir worth compressing (WebAssembly and text) a
+// brotli and a gzip copy, its .br and .gz siblings, that Serve and well-configured static
+// servers send to the browsers that accept them (see "Precompressed files" in the
+// package's documentation). It needs Debian's brotli command.
+//
+// It prints a table of the sizes of the files and of their siblings, and what a browser
+// downloads in all with each encoding (a file without a sibling is sent as it is).
+func Compress(dir string) error {
+	files, err := compressDir(dir)
 	if err != nil {
 		return err
 	}
@@ -341,156 +316,4 @@ func compress(dir string) error {
 	}
 	fmt.Println()
 	return nil
-}
-
-// contentTypes are the types -serve sends for the kinds of files whose type some
-// systems' MIME tables lack or name otherwise, so that every machine sends the same.
-var contentTypes = map[string]string{
-	".wasm":        "application/wasm", // WebAssembly.instantiateStreaming requires it
-	".webmanifest": "application/manifest+json",
-	".ico":         "image/x-icon",
-}
-
-// contentType returns the type of the file name, from its extension.
-func contentType(name string) string {
-	if t, ok := contentTypes[path.Ext(name)]; ok {
-		return t
-	}
-	return mime.TypeByExtension(path.Ext(name))
-}
-
-// servePrecompressed answers r with a sibling of the file it asks for, in root, if one is
-// up to date (see above) and the request's Accept-Encoding allows it, and reports whether
-// it did; if not, the caller serves the file as it is. The answer has the file's type,
-// the sibling's length and Content-Encoding, and, for a file that has siblings, whichever
-// is sent, Vary: Accept-Encoding, since another browser may get another answer.
-func servePrecompressed(w http.ResponseWriter, r *http.Request, root http.Dir) bool {
-	name := r.URL.Path
-	switch {
-	case strings.HasSuffix(name, "/"):
-		name += "index.html"
-	case strings.HasSuffix(name, "/index.html"):
-		return false // http.FileServer redirects it to the folder
-	}
-	if !compressible(name) {
-		return false
-	}
-	orig, err := statRegular(root, name)
-	if err != nil {
-		return false // not found, or a folder: http.FileServer answers
-	}
-	var offered []encoding
-	for _, enc := range encodings {
-		if sibling, err := statRegular(root, name+enc.suffix); err == nil && sibling.ModTime().Equal(orig.ModTime()) {
-			offered = append(offered, enc)
-		}
-	}
-	if len(offered) == 0 {
-		return false
-	}
-	w.Header().Add("Vary", "Accept-Encoding")
-	enc, ok := negotiate(r.Header.Values("Accept-Encoding"), offered)
-	if !ok {
-		return false
-	}
-	f, err := root.Open(name + enc.suffix)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	sibling, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	h := w.Header()
-	h.Set("Content-Encoding", enc.token)
-	h.Set("Content-Type", contentType(name))
-	// ServeContent leaves the length out when Content-Encoding is set (for handlers that
-	// compress as they write); here the bytes are known. It sets the length of a range
-	// itself, and removes this one from a 304 or an error.
-	h.Set("Content-Length", strconv.FormatInt(sibling.Size(), 10))
-	http.ServeContent(w, r, name, orig.ModTime(), f)
-	return true
-}
-
-// statRegular returns the file information of name in root, or an error if it is not a
-// regular file.
-func statRegular(root http.Dir, name string) (fs.FileInfo, error) {
-	f, err := root.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	return info, nil
-}
-
-// negotiate chooses among the encodings offered and the file as it is ("identity") by
-// the Accept-Encoding header of a request (its values, nil when it has none), as HTTP
-// defines it (RFC 9110, 12.5.3): the encoding the browser weighs highest (q), the
-// earlier offered on a tie, unless the header weighs identity higher still. It reports
-// false for identity, which is also the answer when the browser accepts no encoding
-// offered (even if it refuses identity too: a 406 would leave it with no file at all)
-// and when it sends no Accept-Encoding (HTTP would allow any encoding then, but clients
-// that send none, such as scripts, expect the file as it is).
-func negotiate(header []string, offered []encoding) (encoding, bool) {
-	weights := acceptedWeights(header)
-	// weight returns the weight the header gives to a coding: its own entry's, else that
-	// of "*", else 0. For identity, 0 means acceptable but last: the file as it is only
-	// wins over the encodings that the header names when it names identity itself.
-	weight := func(token string) float64 {
-		if q, ok := weights[token]; ok {
-			return q
-		}
-		if q, ok := weights["x-"+token]; ok && token == "gzip" {
-			return q // x-gzip is an old name of gzip (RFC 9110, 8.4.1.3)
-		}
-		return weights["*"]
-	}
-	var best encoding
-	top := 0.0
-	for _, enc := range offered {
-		if q := weight(enc.token); q > top {
-			best, top = enc, q
-		}
-	}
-	if top == 0 || weight("identity") > top {
-		return encoding{}, false
-	}
-	return best, true
-}
-
-// acceptedWeights parses the values of an Accept-Encoding header into the weight of each
-// content coding it names, lower-cased ("*" included). An element whose weight is not a
-// number from 0 to 1 weighs 0: what the browser meant is unclear, so nothing is sent in
-// that encoding.
-func acceptedWeights(header []string) map[string]float64 {
-	weights := map[string]float64{}
-	for _, element := range strings.Split(strings.Join(header, ","), ",") {
-		token, params, _ := strings.Cut(element, ";")
-		token = strings.ToLower(strings.TrimSpace(token))
-		if token == "" {
-			continue
-		}
-		q := 1.0
-		for _, param := range strings.Split(params, ";") {
-			key, value, _ := strings.Cut(param, "=")
-			if !strings.EqualFold(strings.TrimSpace(key), "q") {
-				continue
-			}
-			v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-			if err != nil || !(v >= 0 && v <= 1) {
-				v = 0
-			}
-			q = v
-		}
-		weights[token] = q
-	}
-	return weights
 }

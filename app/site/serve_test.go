@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"bytes"
@@ -9,66 +9,49 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
 
-// The encoding chosen for each Accept-Encoding, by the rules of HTTP: weights (q),
-// "*", "identity", refusals (q=0); the smaller encoding on a tie; the file as it is
-// without the header or when nothing is acceptable.
-func TestNegotiate(t *testing.T) {
-	both := encodings
-	gzipOnly := encodings[1:]
-	for _, tc := range []struct {
-		header  []string // nil: no Accept-Encoding at all
-		offered []encoding
-		want    string // "identity": the file as it is
-	}{
-		{nil, both, "identity"},
-		{[]string{""}, both, "identity"},
-		{[]string{"gzip, deflate, br, zstd"}, both, "br"}, // Chromium over HTTPS
-		{[]string{"gzip, deflate"}, both, "gzip"},
-		{[]string{"br"}, both, "br"},
-		{[]string{"br"}, gzipOnly, "identity"},
-		{[]string{"gzip, br"}, gzipOnly, "gzip"},
-		{[]string{"BR, GZip"}, both, "br"},
-		{[]string{"br;q=0, gzip"}, both, "gzip"},
-		{[]string{"br;q=0"}, both, "identity"},
-		{[]string{"br; q=0.000"}, both, "identity"},
-		{[]string{"gzip;q=1.0, br;q=0.5"}, both, "gzip"},
-		{[]string{"br;q=0.5, gzip;q=0.5"}, both, "br"},
-		{[]string{" gzip ; q=0.8 , br ; Q=0.9 "}, both, "br"},
-		{[]string{"gzip", "br"}, both, "br"}, // two header lines
-		{[]string{"*"}, both, "br"},
-		{[]string{"*;q=0.5, br;q=0"}, both, "gzip"},
-		{[]string{"*;q=0"}, both, "identity"},
-		{[]string{"identity"}, both, "identity"},
-		{[]string{"identity, gzip;q=0.5"}, both, "identity"},
-		{[]string{"identity;q=0.5, gzip"}, both, "gzip"},
-		{[]string{"identity;q=0, *;q=0"}, both, "identity"}, // nothing acceptable: the file anyway
-		{[]string{"x-gzip"}, both, "gzip"},
-		{[]string{"deflate, zstd"}, both, "identity"},
-		{[]string{"br;q=2, gzip"}, both, "gzip"}, // not a weight: refused
-		{[]string{"br;q=high, gzip"}, both, "gzip"},
-		{[]string{"br;level=5"}, both, "br"}, // other parameters do not matter
-		{[]string{",, br ,"}, both, "br"},
-	} {
-		got := "identity"
-		if enc, ok := negotiate(tc.header, tc.offered); ok {
-			got = enc.token
+// Serve serves the folder at / or under a sub-path, with WebAssembly's type.
+func TestServeUnderABase(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "index.html", "the page")
+	writeFile(t, dir, "web/app.wasm", "\x00asm")
+	for _, tc := range []struct{ base, clean string }{{"", "/"}, {"/", "/"}, {"courses/ml/lab", "/courses/ml/lab/"}, {"/courses/ml/lab/", "/courses/ml/lab/"}} {
+		h, base := handlerAt(dir, tc.base)
+		if base != tc.clean {
+			t.Errorf("base %q cleaned to %q, want %q", tc.base, base, tc.clean)
 		}
-		if got != tc.want {
-			t.Errorf("Accept-Encoding %q, offering %v: got %s, want %s", tc.header, tc.offered, got, tc.want)
+		get := func(p string) *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+			return rec
+		}
+		if rec := get(base); rec.Code != http.StatusOK || rec.Body.String() != "the page" {
+			t.Errorf("base %q: GET %s: %d %q", tc.base, base, rec.Code, rec.Body)
+		}
+		if rec := get(base + "?labels=random"); rec.Code != http.StatusOK {
+			t.Errorf("base %q: a link with a query: %d", tc.base, rec.Code)
+		}
+		if rec := get(base + "web/app.wasm"); rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/wasm" {
+			t.Errorf("base %q: app.wasm: %d, type %q", tc.base, rec.Code, rec.Header().Get("Content-Type"))
+		}
+		if base != "/" {
+			if rec := get("/"); rec.Code != http.StatusFound || rec.Header().Get("Location") != base {
+				t.Errorf("base %q: / answers %d to %q, want a redirect to the site", tc.base, rec.Code, rec.Header().Get("Location"))
+			}
+			if rec := get("/web/app.wasm"); rec.Code != http.StatusNotFound {
+				t.Errorf("base %q: the site is also served at the root: %d", tc.base, rec.Code)
+			}
 		}
 	}
 }
 
-// -serve sends the sibling the browser accepts, with Content-Encoding, the file's type,
+// Serve sends the sibling the browser accepts, with Content-Encoding, the file's type,
 // the sibling's length and Vary; the file as it is otherwise; and everything else as
 // before: the page of a folder, redirects, 404s, the sub-path.
 func TestServePrecompressed(t *testing.T) {
@@ -128,7 +111,7 @@ func TestServePrecompressed(t *testing.T) {
 		{"GET", "web/", chromium, 200, "", "", "", false}, // a folder without a page: its listing, as before
 	} {
 		for _, base := range []string{"/", "/courses/ml/lab/"} {
-			h, base := siteMux(dir, base)
+			h, base := handlerAt(dir, base)
 			req := httptest.NewRequest(tc.method, base+tc.path, nil)
 			if tc.accept != "" {
 				req.Header.Set("Accept-Encoding", tc.accept)
@@ -184,7 +167,7 @@ func TestServePrecompressedConditional(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h, _ := siteMux(dir, "/")
+	h, _ := handlerAt(dir, "/")
 	for _, tc := range []struct {
 		header, value    string
 		status           int
@@ -213,143 +196,18 @@ func TestServePrecompressedConditional(t *testing.T) {
 	}
 }
 
-// needBrotli skips the test when the brotli command is missing.
-func needBrotli(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("brotli"); err != nil {
-		t.Skip("brotli is missing (apt-get install -y brotli, or make need-brotli): it writes the .br files")
-	}
-}
-
-// -compress gives every compressible file of the site a .br and a .gz sibling that
-// decode to it, are smaller and carry its time, and leaves the rest alone: the site's
-// files, its Version and the service worker's list do not change. A second run keeps
-// the siblings; a changed file gets new ones; siblings of files that are gone, or that
-// would not be smaller, are removed.
-func TestCompressSite(t *testing.T) {
-	needBrotli(t)
-	dir := fakeSite(t)
-	// Stand-ins the size of a real binary's first pages, which compress well.
-	writeFile(t, dir, "web/app.wasm", "\x00asm"+strings.Repeat("\x01\x02 go wasm ", 5000))
-	if err := generate(dir); err != nil {
-		t.Fatal(err)
-	}
-	version := versionOf(t, dir)
-	site := allFiles(t, dir)
-	contents := map[string]string{}
-	for _, name := range site {
-		contents[name] = readFile(t, dir, name)
-	}
-
-	files, err := compressSite(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := newCompressor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var compressed, siblings []string
-	for _, f := range files {
-		compressed = append(compressed, f.name)
-	}
-	for _, name := range allFiles(t, dir) {
-		if _, ok := siblingOf(name); ok {
-			siblings = append(siblings, name)
-		} else if !slices.Contains(site, name) || readFile(t, dir, name) != contents[name] {
-			t.Errorf("-compress wrote or changed %s, a file of the site", name)
-		}
-	}
-	for _, name := range site {
-		if compressible(name) != slices.Contains(compressed, name) {
-			t.Errorf("%s: compressed %v, want %v", name, slices.Contains(compressed, name), compressible(name))
-		}
-	}
-	for _, name := range []string{"index.html", "app.js", "web/app.wasm", "web/style.css", "app-worker.js"} {
-		for _, enc := range encodings {
-			if !slices.Contains(siblings, name+enc.suffix) {
-				t.Errorf("%s has no %s", name, enc.suffix)
-			}
-		}
-	}
-	for _, name := range siblings {
-		original, _ := siblingOf(name)
-		enc := encodings[slices.IndexFunc(encodings, func(e encoding) bool { return strings.HasSuffix(name, e.suffix) })]
-		decoded, err := c.decode(enc, filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil || string(decoded) != contents[original] {
-			t.Errorf("%s does not decode to %s: %v", name, original, err)
-		}
-		sib, orig := stat(t, dir, name), stat(t, dir, original)
-		if sib.Size() >= orig.Size() {
-			t.Errorf("%s has %d bytes, %s %d: not smaller", name, sib.Size(), original, orig.Size())
-		}
-		if !sib.ModTime().Equal(orig.ModTime()) {
-			t.Errorf("%s is dated %v, %s %v: -serve would take it for stale", name, sib.ModTime(), original, orig.ModTime())
-		}
-	}
-	if slices.Contains(siblings, "web/icon-192.png.br") || slices.Contains(siblings, "web/worker.wasm.gz") {
-		t.Errorf("siblings of a PNG or of a file they do not shrink: %q", siblings)
-	}
-
-	// Nothing the student gets changed: the Version (generate again), and so the service
-	// worker's list and the site's files (TestSiteFilesAreTheWholeSite).
-	if err := generate(dir); err != nil {
-		t.Fatal(err)
-	}
-	if got := versionOf(t, dir); got != version {
-		t.Errorf("the version changed from %s to %s with the .br and .gz files", version, got)
-	}
-
-	// Again: the siblings stay as they are; they follow a changed file; those of a file
-	// that is gone, or that no longer shrinks, go.
-	before := map[string]string{}
-	for _, name := range siblings {
-		before[name] = readFile(t, dir, name)
-	}
-	writeFile(t, dir, "web/style.css", contents["web/style.css"]+"\nbody { color: red; }\n")
-	writeFile(t, dir, "web/app.wasm", "\x00asm")
-	if err := os.Remove(filepath.Join(dir, "web", "canvas.js")); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, dir, "web/gone.js.br", "a sibling left from before")
-	if _, err := compressSite(dir); err != nil {
-		t.Fatal(err)
-	}
-	after := allFiles(t, dir)
-	for _, name := range siblings {
-		original, _ := siblingOf(name)
-		switch original {
-		case "web/style.css":
-			if readFile(t, dir, name) == before[name] {
-				t.Errorf("%s did not follow web/style.css", name)
-			}
-		case "web/app.wasm", "web/canvas.js":
-			if slices.Contains(after, name) {
-				t.Errorf("%s was kept, though its file no longer shrinks or is gone", name)
-			}
-		default:
-			if readFile(t, dir, name) != before[name] {
-				t.Errorf("%s changed, though its file did not", name)
-			}
-		}
-	}
-	if slices.Contains(after, "web/gone.js.br") {
-		t.Error("web/gone.js.br, a sibling of no file, was kept")
-	}
-}
-
-// What -compress writes, -serve sends, and it decodes to the file.
+// What Compress writes, Serve sends, and it decodes to the file.
 func TestServeCompressedSite(t *testing.T) {
 	needBrotli(t)
 	dir := fakeSite(t)
-	if _, err := compressSite(dir); err != nil {
+	if _, err := compressDir(dir); err != nil {
 		t.Fatal(err)
 	}
 	c, err := newCompressor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, _ := siteMux(dir, "/")
+	h, _ := handlerAt(dir, "/")
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	for _, name := range []string{"index.html", "app.js", "web/style.css"} {
@@ -389,13 +247,4 @@ func TestServeCompressedSite(t *testing.T) {
 			}
 		}
 	}
-}
-
-func stat(t *testing.T, dir, name string) os.FileInfo {
-	t.Helper()
-	info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info
 }

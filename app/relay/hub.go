@@ -1,0 +1,181 @@
+package relay
+
+import (
+	"fmt"
+	"time"
+
+	"genlab/app/canvas"
+	"genlab/app/lab"
+	"genlab/app/message"
+)
+
+// Page is where the hub's messages for the page go.
+type Page interface {
+	Post(message.Envelope)
+}
+
+// MetricsEvery is the least time between two Metrics to the page: workers report five
+// times a second each, and the page only needs to keep its readouts current.
+const MetricsEvery = 150 * time.Millisecond
+
+// Hub applies the page's commands and the workers' reports to the lab. Its methods are
+// called from one goroutine (the canvas's game loop).
+type Hub struct {
+	page Page
+	pool *Pool
+
+	// Lab is the experiment of the last good Setup; nil before one.
+	Lab *lab.Lab
+	// Scene is what the canvas paints of the lab; the canvas sets its pointer, density
+	// and Playing fields before painting.
+	Scene canvas.Scene
+
+	setup      message.Envelope // the Setup the lab was built from
+	early      bool             // built from the canvas's address, before the page's own Setup
+	awaiting   []bool           // run i was handed to its worker and has not answered Ready
+	wantPlay   bool             // the page asked to play; forwarded once every run is ready
+	readySent  bool
+	speed      int
+	dirty      bool // the page has not heard the latest numbers
+	lastReport time.Time
+
+	rebuilt bool // the scene has new runs: paint at once
+	fresh   bool // the runs have new numbers: paint soon
+}
+
+// NewHub returns a hub that talks to page and trains on pool.
+func NewHub(page Page, pool *Pool) *Hub {
+	return &Hub{page: page, pool: pool, speed: message.DefaultSpeed}
+}
+
+// Start begins: it says Hello to the page, and, given the Setup in the canvas's address
+// (addressed is false when there is none), builds its runs at once, so that the workers
+// build them while Ebitengine starts and before the page — whose thread the canvas
+// shares — answers Hello. The page's own Setup remains the word that counts: when it is
+// the same, it only confirms; otherwise the runs are built again from it.
+func (h *Hub) Start(addressed message.Envelope, ok bool) {
+	h.page.Post(message.Envelope{Kind: message.Hello})
+	if ok {
+		h.Command(addressed)
+		h.early = h.Lab != nil
+	}
+}
+
+// Command applies a message of the page, and returns an error for one that is not a
+// command the hub takes (the canvas logs it; Export is the canvas's own business).
+func (h *Hub) Command(e message.Envelope) error {
+	switch e.Kind {
+	case message.Setup:
+		if h.early && h.Lab != nil && e.Query == h.setup.Query && e.Runs == h.setup.Runs {
+			h.early = false
+			h.announceReady()
+			return nil
+		}
+		h.early, h.setup = false, e
+		l, err := lab.New(e.Query, e.Runs)
+		if err != nil {
+			h.page.Post(message.Envelope{Kind: message.Problem, Error: err.Error()})
+			return nil
+		}
+		h.Lab, h.readySent, h.wantPlay = l, false, false
+		h.awaiting = make([]bool, len(l.Runs))
+		for i := range h.awaiting {
+			h.awaiting[i] = true
+		}
+		// The workers build their runs while the canvas makes the images it shows.
+		h.pool.Setup(l.Queries())
+		h.pool.Broadcast(message.Envelope{Kind: message.Speed, Speed: h.speed})
+		l.MakeImages()
+		h.Scene.Runs = h.Scene.Runs[:0]
+		for i := range l.Runs {
+			r := &l.Runs[i]
+			h.Scene.Runs = append(h.Scene.Runs, canvas.Run{
+				Title: r.Title, Classes: r.Config.Classes, Images: &r.Images, Snap: &r.Snap,
+				Params: r.Stats.Params, MaxEpochs: r.Config.Epochs,
+			})
+		}
+		h.rebuilt = true
+	case message.Play, message.Pause, message.Step, message.Reset:
+		if h.Lab == nil {
+			return nil // nothing to play yet: the page's buttons wait for Ready anyway
+		}
+		h.Lab.Playing = e.Kind == message.Play
+		h.wantPlay = h.Lab.Playing
+		if h.Lab.AllReady() {
+			h.pool.Broadcast(e)
+		}
+		h.dirty = true
+	case message.Speed:
+		h.speed = e.Speed
+		if h.Lab != nil {
+			h.pool.Broadcast(e)
+		}
+	default:
+		return fmt.Errorf("ignored a %s message from the page", e.Kind)
+	}
+	return nil
+}
+
+// Report applies a message of worker w about run e.Run, and returns an error for a
+// report that does not fit (the canvas logs it).
+func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
+	if e.Kind == message.Hello {
+		h.pool.Listening(w)
+		return nil
+	}
+	i := e.Run
+	if h.Lab == nil || i < 0 || i >= len(h.Lab.Runs) {
+		return nil // about the runs of an earlier lab
+	}
+	e.Run = 0 // the page knows nothing of workers
+	switch e.Kind {
+	case message.Problem:
+		h.page.Post(e)
+		return nil
+	case message.Ready:
+		h.awaiting[i] = false
+	case message.Metrics:
+		if h.awaiting[i] {
+			return nil // about the run before the last Setup
+		}
+	}
+	if err := h.Lab.Receive(i, e, snap); err != nil {
+		return err
+	}
+	h.Scene.Runs[i].Params = h.Lab.Runs[i].Stats.Params
+	h.fresh, h.dirty = true, true
+	h.announceReady()
+	return nil
+}
+
+// Tick tells the page the lab's latest numbers, if it has not heard them and the last
+// Metrics is at least MetricsEvery old at now.
+func (h *Hub) Tick(now time.Time) {
+	if h.Lab == nil || !h.readySent || !h.dirty || now.Sub(h.lastReport) < MetricsEvery {
+		return
+	}
+	h.Lab.Playing = h.Lab.Playing && h.Lab.Busy()
+	h.page.Post(h.Lab.Report(message.Metrics))
+	h.dirty, h.lastReport = false, now
+}
+
+// News reports, and forgets, whether the scene got new runs (paint at once) or new
+// numbers (paint when convenient) since the last call.
+func (h *Hub) News() (rebuilt, fresh bool) {
+	rebuilt, fresh = h.rebuilt, h.fresh
+	h.rebuilt, h.fresh = false, false
+	return rebuilt, fresh
+}
+
+// announceReady tells the page, once, that every run is built: after the page's own
+// Setup only, since the page waits for the Ready that answers it.
+func (h *Hub) announceReady() {
+	if h.readySent || h.early || h.Lab == nil || !h.Lab.AllReady() {
+		return
+	}
+	h.readySent = true
+	h.page.Post(h.Lab.Report(message.Ready))
+	if h.wantPlay {
+		h.pool.Broadcast(message.Envelope{Kind: message.Play})
+	}
+}
