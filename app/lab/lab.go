@@ -65,12 +65,10 @@ func New(query, variants string) (*Lab, error) {
 	return l, nil
 }
 
-// MakeImages makes every run's training images, which the canvas shows: the same images,
-// from the same seed, as its worker trains on.
-func (l *Lab) MakeImages() {
-	for i := range l.Runs {
-		l.Runs[i].Images = sim.TrainingImages(l.Runs[i].Config)
-	}
+// MakeImages makes run's training images, which the canvas shows: the same images, from
+// the same seed, as its worker trains on.
+func (l *Lab) MakeImages(run int) {
+	l.Runs[run].Images = sim.TrainingImages(l.Runs[run].Config)
 }
 
 func splitVariants(list string) []string {

@@ -48,7 +48,8 @@ func TestNew(t *testing.T) {
 	if l.Runs[0].Images.Len() != 0 || l.Runs[0].Stats.Examples != 64 || l.AllReady() {
 		t.Errorf("before MakeImages: images %d, examples %d, ready %v", l.Runs[0].Images.Len(), l.Runs[0].Stats.Examples, l.AllReady())
 	}
-	l.MakeImages()
+	l.MakeImages(0)
+	l.MakeImages(1)
 	if l.Runs[0].Images.Len() != 64 {
 		t.Errorf("after MakeImages: images %d, want 64", l.Runs[0].Images.Len())
 	}

@@ -39,7 +39,9 @@ type Hub struct {
 	dirty      bool // the page has not heard the latest numbers
 	lastReport time.Time
 
-	rebuilt bool // the scene has new runs: paint at once
+	imagesMade int // the runs of the lab whose images Idle has made
+
+	rebuilt bool // the scene has new runs or images: paint at once
 	fresh   bool // the runs have new numbers: paint soon
 }
 
@@ -82,10 +84,9 @@ func (h *Hub) Command(e message.Envelope) error {
 		for i := range h.awaiting {
 			h.awaiting[i] = true
 		}
-		// The workers build their runs while the canvas makes the images it shows.
 		h.pool.Setup(l.Queries())
 		h.pool.Broadcast(message.Envelope{Kind: message.Speed, Speed: h.speed})
-		l.MakeImages()
+		h.imagesMade = 0 // see Idle
 		h.Scene.Runs = h.Scene.Runs[:0]
 		for i := range l.Runs {
 			r := &l.Runs[i]
@@ -157,6 +158,20 @@ func (h *Hub) Tick(now time.Time) {
 	h.Lab.Playing = h.Lab.Playing && h.Lab.Busy()
 	h.page.Post(h.Lab.Report(message.Metrics))
 	h.dirty, h.lastReport = false, now
+}
+
+// Idle does what the canvas leaves for a quiet moment, a piece per call (call it once per
+// game tick): once the page has heard Ready, it makes the training images of the next run
+// that lacks them. A run's images take a quarter of a second or more to make in the
+// browser, on the thread the page and the canvas share: made at Setup, they delayed the
+// page's Ready, and so the first epoch, by that much per run.
+func (h *Hub) Idle() {
+	if h.Lab == nil || !h.readySent || h.imagesMade >= len(h.Lab.Runs) {
+		return
+	}
+	h.Lab.MakeImages(h.imagesMade)
+	h.imagesMade++
+	h.rebuilt = true
 }
 
 // News reports, and forgets, whether the scene got new runs (paint at once) or new

@@ -16,13 +16,13 @@ type Worker interface {
 //
 // Why not a worker per run: on a machine of two cores, two workers training flat out
 // leave no core to the page and the canvas, whose frames then take 70 ms instead of 17.
-// The canvas sizes the pool to the cores it can spare (navigator.hardwareConcurrency − 1,
-// at least one).
+// The canvas (web/canvas.js) sizes the pool to the cores it can spare
+// (navigator.hardwareConcurrency − 1, at least one).
 //
-// Workers start when the canvas does, not with the first Setup, so that they load and
-// compile their WebAssembly while Ebitengine starts; they are kept across setups, so a
-// new Setup rebuilds runs without paying for new instances. Messages to a worker wait in
-// a queue until its Hello.
+// Workers start before the canvas's own binary does (web/canvas.js), so that they load
+// and compile their WebAssembly, and build the runs in the canvas's address, while
+// Ebitengine starts; they are kept across setups, so a new Setup rebuilds runs without
+// paying for new instances. Messages to a worker wait in a queue until its Hello.
 type Pool struct {
 	size    int
 	start   func(index int) Worker

@@ -192,6 +192,7 @@ func (h *harness) train() {
 		h.clock = h.clock.Add(50 * time.Millisecond)
 		h.deliver()
 		h.hub.Tick(h.clock)
+		h.hub.Idle()
 		if !busy {
 			return
 		}
@@ -210,8 +211,8 @@ func TestHubRunsALesson(t *testing.T) {
 	if h.page.count(message.Ready) != 0 {
 		t.Fatal("Ready before any worker said Hello")
 	}
-	if rebuilt, _ := h.hub.News(); !rebuilt || len(h.hub.Scene.Runs) != 2 || h.hub.Scene.Runs[1].Images.Len() != 64 {
-		t.Fatalf("scene after Setup: rebuilt %v, %d runs", rebuilt, len(h.hub.Scene.Runs))
+	if rebuilt, _ := h.hub.News(); !rebuilt || len(h.hub.Scene.Runs) != 2 || h.hub.Scene.Runs[1].Images.Len() != 0 {
+		t.Fatalf("scene after Setup: rebuilt %v, %d runs, images made before Ready", rebuilt, len(h.hub.Scene.Runs))
 	}
 	h.train()
 	if got := h.page.kinds(); len(got) < 3 || got[0] != message.Hello || got[1] != message.Ready {
@@ -227,6 +228,11 @@ func TestHubRunsALesson(t *testing.T) {
 	for i, s := range last.Stats {
 		if s.Epoch != 3 || s.Stop == sim.Running.String() {
 			t.Errorf("run %d ended at epoch %d, stop %q", i, s.Epoch, s.Stop)
+		}
+	}
+	for i, r := range h.hub.Scene.Runs {
+		if r.Images.Len() != 64 {
+			t.Errorf("run %d shows %d images, want 64", i, r.Images.Len())
 		}
 	}
 	if _, fresh := h.hub.News(); !fresh {

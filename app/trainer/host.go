@@ -2,6 +2,8 @@ package trainer
 
 import (
 	"fmt"
+	"net/url"
+	"strconv"
 	"time"
 
 	"genlab/app/message"
@@ -42,18 +44,20 @@ func NewHost(now func() time.Time, post func(e message.Envelope, snapshot []byte
 // Handle applies a message of the canvas: Setup builds run e.Run (replacing any run of
 // that index), the commands go to run e.Run. It returns an error for a message it
 // ignores (the worker logs it); a Setup or command that fails is posted as a Problem.
+//
+// A Setup of the very run the host already holds, untouched (see Prebuild), is not built
+// again: building is deterministic, so the host only answers Ready.
 func (h *Host) Handle(e message.Envelope) error {
 	switch e.Kind {
 	case message.Setup:
-		tr, err := New(e.Query, h.now)
-		if err != nil {
+		if e.Run < len(h.runs) && h.runs[e.Run] != nil && h.runs[e.Run].tr.Untouched(e.Query) {
+			h.report(e.Run, message.Ready)
+			return nil
+		}
+		if err := h.build(e.Run, e.Query); err != nil {
 			h.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
 			return nil
 		}
-		for len(h.runs) <= e.Run {
-			h.runs = append(h.runs, nil)
-		}
-		h.runs[e.Run] = &hosted{tr: tr}
 		h.report(e.Run, message.Ready)
 	case message.Play, message.Pause, message.Step, message.Reset, message.Speed:
 		if e.Run >= len(h.runs) || h.runs[e.Run] == nil {
@@ -68,6 +72,74 @@ func (h *Host) Handle(e message.Envelope) error {
 		return fmt.Errorf("a %s message is not for a worker", e.Kind)
 	}
 	return nil
+}
+
+// build builds run i from query, replacing any run of that index.
+func (h *Host) build(i int, query string) error {
+	tr, err := New(query, h.now)
+	if err != nil {
+		return err
+	}
+	for len(h.runs) <= i {
+		h.runs = append(h.runs, nil)
+	}
+	h.runs[i] = &hosted{tr: tr}
+	return nil
+}
+
+// Prebuild builds, before the canvas asks, this worker's share of the runs of setup: the
+// page's Setup (base settings and variants, as the canvas got it in its address) for a
+// pool of workers workers, of which this is worker number worker (it trains the runs i
+// with i mod workers = worker; see relay.Pool). It posts nothing: when the canvas's own
+// Setup of each run arrives, Handle finds the run built and only answers Ready. A guess
+// that turns out wrong (the page changed its mind) costs only the time it took.
+//
+// Why: the canvas's thread is busy for a second or more while it starts (Ebitengine, its
+// own images); a worker that waits for the canvas's Setup builds its runs only after.
+func (h *Host) Prebuild(setup message.Envelope, worker, workers int) error {
+	if setup.Kind != message.Setup || workers < 1 || worker < 0 || worker >= workers {
+		return fmt.Errorf("prebuild: worker %d of %d, %s message", worker, workers, setup.Kind)
+	}
+	base, err := sim.ParseQuery(setup.Query)
+	if err != nil {
+		return fmt.Errorf("prebuild: %w", err)
+	}
+	cfgs, err := base.Variants(setup.Runs)
+	if err != nil {
+		return fmt.Errorf("prebuild: %w", err)
+	}
+	for i := worker; i < len(cfgs); i += workers {
+		if err := h.build(i, cfgs[i].Encode()); err != nil {
+			return fmt.Errorf("prebuild: %w", err)
+		}
+	}
+	return nil
+}
+
+// ParseName reads what a worker's name says to prebuild (see Prebuild): the canvas
+// starts its workers with the name "worker=I&workers=N&setup=<the page's Setup as JSON>",
+// query-escaped (the name, not the address, because a service worker answering for
+// worker.js gives the worker the address of its cached copy, without query or hash).
+// ok is false for a worker without a name (one started later, for a larger lab); a name
+// that cannot be read is an error.
+func ParseName(name string) (setup message.Envelope, worker, workers int, ok bool, err error) {
+	if name == "" {
+		return message.Envelope{}, 0, 0, false, nil
+	}
+	q, err := url.ParseQuery(name)
+	if err == nil {
+		worker, err = strconv.Atoi(q.Get("worker"))
+	}
+	if err == nil {
+		workers, err = strconv.Atoi(q.Get("workers"))
+	}
+	if err == nil {
+		setup, err = message.Decode(q.Get("setup"))
+	}
+	if err != nil {
+		return message.Envelope{}, 0, 0, false, fmt.Errorf("worker name %q: %w", name, err)
+	}
+	return setup, worker, workers, true, nil
 }
 
 // Busy reports whether any run has training to do.

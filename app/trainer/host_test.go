@@ -1,10 +1,15 @@
 package trainer
 
 import (
+	"bytes"
+	"net/url"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 // posted records what a Host posts.
@@ -69,5 +74,111 @@ func TestHostRejects(t *testing.T) {
 	must(t, h.Handle(message.Envelope{Kind: message.Setup, Query: "side=40", Run: 1}))
 	if e, ok := out.last(message.Problem, 1); !ok || e.Error == "" {
 		t.Errorf("a bad Setup posted %+v, want a Problem about run 1", out.msgs)
+	}
+}
+
+// A worker builds its share of the page's runs from its address before the canvas asks;
+// the canvas's Setup of such a run only gets the Ready a fresh build would have posted.
+func TestHostPrebuilds(t *testing.T) {
+	clock := &fakeClock{tick: time.Millisecond}
+	page := message.Envelope{Kind: message.Setup, Query: quick, Runs: "labels=true;labels=random;labels=corrupt,p=0.5"}
+	base, err := sim.ParseQuery(quick)
+	must(t, err)
+	cfgs, err := base.Variants(page.Runs)
+	must(t, err)
+
+	var out posted
+	var snaps [][]byte
+	h := NewHost(clock.now, func(e message.Envelope, snap []byte) {
+		out.post(e, snap)
+		snaps = append(snaps, slices.Clone(snap))
+	})
+	must(t, h.Prebuild(page, 1, 2))
+	if len(out.msgs) != 0 {
+		t.Fatalf("Prebuild posted %v", out.msgs)
+	}
+	if len(h.runs) != 2 || h.runs[0] != nil || h.runs[1] == nil {
+		t.Fatalf("worker 1 of 2 built runs %v, want only run 1", h.runs)
+	}
+	built := h.runs[1]
+	must(t, h.Handle(message.Envelope{Kind: message.Setup, Query: cfgs[1].Encode(), Run: 1}))
+	if h.runs[1] != built {
+		t.Error("the canvas's Setup of the prebuilt run built it again")
+	}
+
+	// The Ready is the one a fresh build posts, bytes and all.
+	var fresh posted
+	var freshSnaps [][]byte
+	f := NewHost(clock.now, func(e message.Envelope, snap []byte) {
+		fresh.post(e, snap)
+		freshSnaps = append(freshSnaps, slices.Clone(snap))
+	})
+	must(t, f.Handle(message.Envelope{Kind: message.Setup, Query: cfgs[1].Encode(), Run: 1}))
+	if len(out.msgs) != 1 || !reflect.DeepEqual(out.msgs, fresh.msgs) || !bytes.Equal(snaps[0], freshSnaps[0]) {
+		t.Errorf("prebuilt Ready %+v differs from a fresh build's %+v", out.msgs, fresh.msgs)
+	}
+
+	// Once it has trained, or for other settings, a Setup builds afresh.
+	must(t, h.Handle(message.Envelope{Kind: message.Step, Run: 1}))
+	for h.Busy() {
+		h.Turn(time.Second)
+	}
+	trained := h.runs[1]
+	must(t, h.Handle(message.Envelope{Kind: message.Setup, Query: cfgs[1].Encode(), Run: 1}))
+	if h.runs[1] == trained || h.runs[1].tr.Stats().Steps != 0 {
+		t.Error("a Setup of a trained run did not build it afresh")
+	}
+	again := h.runs[1]
+	must(t, h.Handle(message.Envelope{Kind: message.Setup, Query: cfgs[0].Encode(), Run: 1}))
+	if h.runs[1] == again {
+		t.Error("a Setup of other settings did not build afresh")
+	}
+
+	for _, bad := range []struct {
+		setup           message.Envelope
+		worker, workers int
+	}{
+		{page, 2, 2},
+		{page, 0, 0},
+		{page, -1, 2},
+		{message.Envelope{Kind: message.Play}, 0, 1},
+		{message.Envelope{Kind: message.Setup, Query: "train=-3"}, 0, 1},
+		{message.Envelope{Kind: message.Setup, Runs: "labels=nonsense"}, 0, 1},
+	} {
+		if err := NewHost(clock.now, out.post).Prebuild(bad.setup, bad.worker, bad.workers); err == nil {
+			t.Errorf("Prebuild(%+v, %d, %d) = nil, want an error", bad.setup, bad.worker, bad.workers)
+		}
+	}
+}
+
+func TestParseName(t *testing.T) {
+	setup := message.Envelope{Kind: message.Setup, Query: "width=64&lr=0.01", Runs: "labels=true;labels=random"}
+	name := func(worker, workers string, setup string) string {
+		return "worker=" + worker + "&workers=" + workers + "&setup=" + url.QueryEscape(setup)
+	}
+	good := message.Encode(setup)
+	tests := []struct {
+		name            string
+		worker, workers int
+		ok, err         bool
+	}{
+		{"", 0, 0, false, false},
+		{name("1", "2", good), 1, 2, true, false},
+		{name("0", "1", good), 0, 1, true, false},
+		{name("x", "2", good), 0, 0, false, true},
+		{"worker=0&setup=" + url.QueryEscape(good), 0, 0, false, true},
+		{name("0", "2", "{not json"), 0, 0, false, true},
+		{name("0", "2", ""), 0, 0, false, true},
+		{"%zz", 0, 0, false, true},
+	}
+	for _, tt := range tests {
+		got, worker, workers, ok, err := ParseName(tt.name)
+		if ok != tt.ok || (err != nil) != tt.err || worker != tt.worker || workers != tt.workers {
+			t.Errorf("ParseName(%q) = worker %d of %d, ok %v, err %v; want %d of %d, ok %v, error %v",
+				tt.name, worker, workers, ok, err, tt.worker, tt.workers, tt.ok, tt.err)
+		}
+		if ok && (got.Kind != setup.Kind || got.Query != setup.Query || got.Runs != setup.Runs) {
+			t.Errorf("ParseName(%q) setup = %+v, want %+v", tt.name, got, setup)
+		}
 	}
 }

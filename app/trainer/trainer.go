@@ -47,6 +47,12 @@ func New(query string, now func() time.Time) (*Trainer, error) {
 	return &Trainer{cfg: cfg, query: query, run: run, now: now, speed: message.DefaultSpeed}, nil
 }
 
+// Untouched reports whether the trainer is what New(query) builds: the same settings,
+// paused, not one step trained.
+func (t *Trainer) Untouched(query string) bool {
+	return t.query == query && !t.Busy() && !t.playing && t.run.Summary().Steps == 0
+}
+
 // Run returns the run being trained (read-only).
 func (t *Trainer) Run() *sim.Run { return t.run }
 

@@ -112,6 +112,7 @@ func (g *game) Update() error {
 			}
 		}
 	}
+	g.hub.Idle()
 	rebuilt, fresh := g.hub.News()
 	g.repaint, g.fresh = g.repaint || rebuilt, g.fresh || fresh
 	g.followPointer()

@@ -4,7 +4,9 @@
 // off the page's threads. It only wires app/trainer's Host (which trains the runs the
 // canvas gives it, in turns, and says what to post) to postMessage.
 //
-// It posts Hello once it listens; the canvas's messages only arrive after that.
+// Started by the canvas with the page's Setup in its name, it first builds its share
+// of those runs (trainer.Host.Prebuild). It posts Hello once it listens; the canvas's
+// messages only arrive after that.
 package main
 
 import (
@@ -39,7 +41,20 @@ func main() {
 		return nil
 	}))
 	h := trainer.NewHost(time.Now, post)
+	// Hello first: the canvas's Setups then arrive while the runs are prebuilt, and are
+	// answered as soon as they are.
 	post(message.Envelope{Kind: message.Hello}, nil)
+	name := js.Global().Get("name") // a worker's name; undefined elsewhere
+	if name.Type() != js.TypeString {
+		name = js.ValueOf("")
+	}
+	if setup, worker, workers, ok, err := trainer.ParseName(name.String()); err != nil {
+		warn("worker: " + err.Error())
+	} else if ok {
+		if err := h.Prebuild(setup, worker, workers); err != nil {
+			warn("worker: " + err.Error())
+		}
+	}
 	for {
 		if !h.Busy() {
 			handle(h, <-inbox) // nothing to do: sleep until told
