@@ -29,10 +29,16 @@ type Summary struct {
 	TrainLoss float64 `json:"train_loss"`
 	TestLoss  float64 `json:"test_loss"`
 
-	// EpochsToFit and StepsToFit say when every training example was first fitted
-	// (100% training accuracy); nil when it never was.
-	EpochsToFit *int `json:"epochs_to_fit"`
-	StepsToFit  *int `json:"steps_to_fit"`
+	// StepsToFit is the time to fit, the paper's Fig. 1b: the minibatch step after which
+	// every training example was first found fitted (100% training accuracy). The training
+	// set is checked at every epoch's end and, once fewer than an eighth of its examples are
+	// unfitted, every eighth of an epoch, so this is exact to an eighth of an epoch.
+	// FitEpochs is the same time in epochs (StepsToFit over the steps of an epoch), and
+	// EpochsToFit the epoch it falls in (FitEpochs rounded up). All three are nil when the
+	// training set was never fitted.
+	StepsToFit  *int     `json:"steps_to_fit"`
+	FitEpochs   *float64 `json:"fit_epochs"`
+	EpochsToFit *int     `json:"epochs_to_fit"`
 
 	BestTestAcc float64 `json:"best_test_acc"` // what early stopping would keep
 	BestEpoch   int     `json:"best_epoch"`

@@ -36,10 +36,24 @@ type Run struct {
 	pred     []uint8 // per training example, the predicted class at the last evaluation
 	history  []Epoch
 	best     Epoch
-	fitEpoch int // epoch of the first 100% training accuracy, 0 = not yet
-	fitSteps int
-	stop     Stop
+	fitEpoch int // epoch during which every training example was first fitted, 0 = not yet
+	fitSteps int // step at the check that first found every training example fitted
+
+	// Between two epoch ends the training set is checked every checkEvery steps (an eighth
+	// of an epoch), so that the time to fit is known to that resolution rather than in whole
+	// epochs. A check evaluates only the examples in unfit, those not fitted at the last
+	// check, and evaluates the whole set only when all of those have become fitted; it is
+	// skipped while more than an eighth of the set is unfitted, which keeps its cost below
+	// one evaluation of the training set per epoch.
+	checkEvery int
+	epochSteps int     // steps taken in the current epoch
+	unfit      []int32 // training examples not fitted at the last check
+	stop       Stop
 }
+
+// fitChecksPerEpoch is the resolution of the time to fit: the fitted set is checked this
+// many times an epoch (once fewer than 1/fitChecksPerEpoch of the examples are unfitted).
+const fitChecksPerEpoch = 8
 
 // NewRun validates c and prepares its data and network. The error, for invalid
 // settings, names every bad field.
@@ -64,7 +78,9 @@ func NewRun(c Config) (*Run, error) {
 		firstFit: make([]int32, train.Len()),
 		pred:     make([]uint8, train.Len()),
 		history:  make([]Epoch, 0, c.Epochs),
+		unfit:    make([]int32, 0, train.Len()),
 	}
+	r.checkEvery = max(1, (r.StepsPerEpoch()+fitChecksPerEpoch-1)/fitChecksPerEpoch)
 	for i := range r.order {
 		r.order[i] = i
 	}
@@ -134,12 +150,57 @@ func (r *Run) Step() (epochEnded bool) {
 	r.net.SGD(r.LR(), r.cfg.Momentum, r.cfg.WeightDecay)
 	r.pos += n
 	r.steps++
+	r.epochSteps++
 	if r.pos < len(r.order) {
+		if r.epochSteps%r.checkEvery == 0 {
+			r.checkFitted()
+		}
 		return false
 	}
 	r.pos = 0
+	r.epochSteps = 0
 	r.endEpoch()
 	return true
+}
+
+// checkFitted is the check between epoch ends (see Run.checkEvery): it re-evaluates the
+// examples that were unfitted at the last check and, if all of them are now fitted, the
+// whole training set, and records the time to fit if nothing is left unfitted.
+func (r *Run) checkFitted() {
+	if r.fitSteps != 0 || r.epoch == 0 || len(r.unfit)*fitChecksPerEpoch > r.train.Len() {
+		return
+	}
+	still := r.unfit[:0]
+	for start := 0; start < len(r.unfit); start += evalChunk {
+		chunk := r.unfit[start:min(start+evalChunk, len(r.unfit))]
+		for b, idx := range chunk {
+			copy(r.x[b*r.inputs:(b+1)*r.inputs], r.train.At(int(idx)))
+		}
+		logits := r.net.Forward(r.x[:len(chunk)*r.inputs], len(chunk), false)
+		for b, idx := range chunk {
+			if argmax(logits[b*r.classes:(b+1)*r.classes]) != r.train.Labels[idx] {
+				still = append(still, idx) // still ⊆ r.unfit, written behind the reads
+			}
+		}
+	}
+	r.unfit = still
+	if len(r.unfit) > 0 {
+		return
+	}
+	// Every example unfitted at the last check is fitted now; some fitted then may not be.
+	r.unfit = r.unfit[:0]
+	for start := 0; start < r.train.Len(); start += evalChunk {
+		n := min(evalChunk, r.train.Len()-start)
+		logits := r.net.Forward(r.train.Pixels[start*r.inputs:(start+n)*r.inputs], n, false)
+		for i := range n {
+			if argmax(logits[i*r.classes:(i+1)*r.classes]) != r.train.Labels[start+i] {
+				r.unfit = append(r.unfit, int32(start+i))
+			}
+		}
+	}
+	if len(r.unfit) == 0 {
+		r.fitEpoch, r.fitSteps = r.epoch+1, r.steps
+	}
 }
 
 // RunEpoch steps until the current epoch ends or the run stops.
@@ -252,6 +313,12 @@ func (r *Run) endEpoch() {
 		}
 	}
 	e.CleanAcc, e.CorruptAcc = share(cleanRight, clean), share(wrongRight, wrong)
+	r.unfit = r.unfit[:0]
+	for i, ok := range r.fitted {
+		if !ok {
+			r.unfit = append(r.unfit, int32(i))
+		}
+	}
 	if !finite(e.TrainLoss) || !finite(e.TestLoss) {
 		// A diverged epoch is not recorded: its numbers mean nothing and would show as NaN.
 		r.stop = Diverged
@@ -267,7 +334,7 @@ func (r *Run) endEpoch() {
 	switch {
 	case e.TrainLoss > explodedLoss*math.Log(float64(r.classes)):
 		r.stop = Diverged
-	case r.cfg.StopFitted && r.fitEpoch != 0:
+	case r.cfg.StopFitted && e.Fitted == r.train.Len():
 		r.stop = Fitted
 	case r.cfg.Patience > 0 && r.epoch-r.best.Epoch >= r.cfg.Patience:
 		r.stop = EarlyStop
@@ -300,8 +367,8 @@ func (r *Run) Summary() Summary {
 		s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss = last.TrainAcc, last.TestAcc, last.TrainLoss, last.TestLoss
 	}
 	if r.fitEpoch != 0 {
-		e, st := r.fitEpoch, r.fitSteps
-		s.EpochsToFit, s.StepsToFit = &e, &st
+		e, st, f := r.fitEpoch, r.fitSteps, float64(r.fitSteps)/float64(r.StepsPerEpoch())
+		s.EpochsToFit, s.StepsToFit, s.FitEpochs = &e, &st, &f
 	}
 	return s
 }

@@ -197,11 +197,12 @@ func TestStopping(t *testing.T) {
 		r := mustRun(t, c)
 		r.RunToEnd()
 		s := r.Summary()
-		if s.Stop != Fitted || s.EpochsToFit == nil || *s.EpochsToFit != s.Epochs || s.TrainAcc != 1 {
-			t.Errorf("stop %v after %d epochs, train acc %v, epochs to fit %v", s.Stop, s.Epochs, s.TrainAcc, s.EpochsToFit)
+		if s.Stop != Fitted || s.EpochsToFit == nil || *s.EpochsToFit > s.Epochs || s.TrainAcc != 1 {
+			t.Fatalf("stop %v after %d epochs, train acc %v, epochs to fit %v", s.Stop, s.Epochs, s.TrainAcc, s.EpochsToFit)
 		}
-		if *s.StepsToFit != s.Epochs*r.StepsPerEpoch() {
-			t.Errorf("steps to fit %d, want %d", *s.StepsToFit, s.Epochs*r.StepsPerEpoch())
+		spe := r.StepsPerEpoch()
+		if st := *s.StepsToFit; st <= (*s.EpochsToFit-1)*spe || st > *s.EpochsToFit*spe || *s.FitEpochs != float64(st)/float64(spe) {
+			t.Errorf("steps to fit %d, fit epochs %v: want them in epoch %d of %d steps", st, *s.FitEpochs, *s.EpochsToFit, spe)
 		}
 	})
 	t.Run("max epochs", func(t *testing.T) {
@@ -314,5 +315,38 @@ func BenchmarkEpoch(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
 		})
+	}
+}
+
+// TestTimeToFitHasSubEpochResolution replays each run for exactly StepsToFit steps and
+// checks that the network then fits every training example, and that the time to fit is
+// not always a whole number of epochs (the checks between epoch ends work).
+func TestTimeToFitHasSubEpochResolution(t *testing.T) {
+	whole := 0
+	labels := []data.LabelMode{data.TrueLabels, data.RandomLabels}
+	for _, seed := range []uint64{1, 2, 3} {
+		for _, l := range labels {
+			c := small()
+			c.Train, c.Epochs, c.Seed, c.Labels = 400, 300, seed, l
+			r := mustRun(t, c)
+			r.RunToEnd()
+			s := r.Summary()
+			if s.StepsToFit == nil {
+				t.Fatalf("seed %d, %v labels: never fitted (%v)", seed, l, s.Stop)
+			}
+			replay := mustRun(t, c)
+			for range *s.StepsToFit {
+				replay.Step()
+			}
+			if _, acc := replay.evaluate(&replay.train, nil, nil); acc != 1 {
+				t.Errorf("seed %d, %v labels: after the %d steps to fit, training accuracy %v, want 1", seed, l, *s.StepsToFit, acc)
+			}
+			if *s.StepsToFit%r.StepsPerEpoch() == 0 {
+				whole++
+			}
+		}
+	}
+	if whole == 6 {
+		t.Error("every time to fit is a whole number of epochs: the checks between epoch ends never found the fit")
 	}
 }
