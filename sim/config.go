@@ -34,7 +34,8 @@ type Config struct {
 	Filters int  // channels of the CNN's first convolution (the second has twice as many), 1..32
 
 	// Training.
-	LR          float64  // learning rate, 1e-5..10
+	LR          float64  // learning rate of the linear model and the MLP, 1e-5..10
+	CNNLR       float64  // learning rate of the CNN, 1e-5..10
 	Schedule    Schedule // constant, step or decay
 	Gamma       float64  // learning-rate factor of the schedule, 0.01..1
 	StepEvery   int      // epochs between step decays, 1..1000

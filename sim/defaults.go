@@ -31,6 +31,7 @@ func Default() Config {
 		Filters: 8,
 
 		LR:          0.05,
+		CNNLR:       0.01,
 		Schedule:    Constant,
 		Gamma:       0.5,
 		StepEvery:   10,

@@ -180,9 +180,17 @@ func Params() []Param {
 		{
 			Name: "lr", Field: "LR", Group: groupTraining, Kind: KindFloat,
 			Min: 1e-5, Max: 10, Step: 1e-5, Log: true,
-			Help: "learning rate: the size of each stochastic gradient step; too large and training diverges, " +
-				"too small and it barely moves.",
+			Help: "learning rate of the linear model and the MLP: the size of each stochastic gradient step; too large " +
+				"and training diverges, too small and it barely moves.",
 			field: func(c *Config) any { return &c.LR },
+		},
+		{
+			Name: "cnnlr", Field: "CNNLR", Group: groupTraining, Kind: KindFloat,
+			Min: 1e-5, Max: 10, Step: 1e-5, Log: true,
+			Help: "learning rate of the CNN, which needs smaller steps than the MLP: each convolution weight is " +
+				"shared by every position, so its gradient sums over all of them; at the MLP's rate the CNN " +
+				"collapses on some seeds.",
+			field: func(c *Config) any { return &c.CNNLR },
 		},
 		enumParam("schedule", "Schedule", groupTraining,
 			"how the learning rate changes over training: constant keeps it, step multiplies it by gamma every "+

@@ -111,16 +111,21 @@ func (r *Run) StepsPerEpoch() int { return (r.train.Len() + r.cfg.Batch - 1) / r
 // History returns the measurements of every completed epoch (read-only).
 func (r *Run) History() []Epoch { return r.history }
 
-// LR returns the learning rate of the current epoch under the schedule.
+// LR returns the learning rate of the current epoch under the schedule: the model's rate
+// (CNNLR for the CNN, LR otherwise) times what the schedule has applied so far.
 func (r *Run) LR() float64 {
 	c := r.cfg
+	lr := c.LR
+	if c.Model == CNN {
+		lr = c.CNNLR
+	}
 	switch c.Schedule {
 	case Step:
-		return c.LR * math.Pow(c.Gamma, float64(r.epoch/c.StepEvery))
+		return lr * math.Pow(c.Gamma, float64(r.epoch/c.StepEvery))
 	case Decay:
-		return c.LR * math.Pow(c.Gamma, float64(r.epoch))
+		return lr * math.Pow(c.Gamma, float64(r.epoch))
 	}
-	return c.LR
+	return lr
 }
 
 // Step trains on one minibatch: forward, loss, backward, SGD update. After the last
