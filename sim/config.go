@@ -46,7 +46,8 @@ type Config struct {
 	Augment     int      // random shift of each training image by up to this many pixels, 0..4
 	BatchNorm   bool     // batch normalization after every hidden layer
 	Epochs      int      // maximum epochs, 1..1000
-	Patience    int      // early stopping: stop after this many epochs without a better test accuracy, 0 = off
+	Patience    int      // early stopping: stop after this many epochs without a better validation accuracy, 0 = off
+	Validation  float64  // share of the training images held out to validate on when Patience > 0, 0.05..0.5
 	StopFitted  bool     // stop as soon as every training example is fitted
 }
 

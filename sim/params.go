@@ -228,9 +228,14 @@ func Params() []Param {
 			"maximum number of passes over the training set.",
 			func(c *Config) *int { return &c.Epochs }),
 		intParam("patience", "Patience", groupTraining, 0, 1000, 1,
-			"early stopping: stop after this many epochs without a better test accuracy; 0 turns it off. "+
-				"It is an implicit regularizer, and it peeks at the test set.",
+			"early stopping: stop after this many epochs without a better validation accuracy and keep the weights "+
+				"of the best epoch; 0 turns it off. The validation images are carved from the training images (see val), "+
+				"so the test set never decides anything.",
 			func(c *Config) *int { return &c.Patience }),
+		floatParam("val", "Validation", groupTraining, 0.05, 0.5, 0.05, false,
+			"share of the training images held out as a validation set when early stopping is on (patience > 0): "+
+				"the network does not train on them, and early stopping watches their accuracy, as practitioners do.",
+			func(c *Config) *float64 { return &c.Validation }),
 		boolParam("stopfitted", "StopFitted", groupTraining,
 			"stop as soon as every training image is classified as labeled: the moment the network has memorized "+
 				"its training set, the time the paper measures.",

@@ -12,12 +12,12 @@ import (
 // every epoch. It is deterministic: the same Config gives the same numbers, bit for bit,
 // natively and in WebAssembly. A Run is not safe for concurrent use.
 type Run struct {
-	cfg         Config
-	train, test data.Images
-	net         *nn.Network
-	batches     *rand.Rand // minibatch order and augmentation
-	classes     int
-	inputs      int // pixels per image
+	cfg              Config
+	train, val, test data.Images // val is empty unless early stopping is on
+	net              *nn.Network
+	batches          *rand.Rand // minibatch order and augmentation
+	classes          int
+	inputs           int // pixels per image
 
 	order []int // this epoch's order of training examples
 	pos   int   // next position in order
@@ -35,9 +35,11 @@ type Run struct {
 	firstFit []int32 // per training example, the epoch it was first fitted, 0 = not yet
 	pred     []uint8 // per training example, the predicted class at the last evaluation
 	history  []Epoch
-	best     Epoch
-	fitEpoch int // epoch during which every training example was first fitted, 0 = not yet
-	fitSteps int // step at the check that first found every training example fitted
+	best     Epoch   // the epoch of the best validation accuracy so far (early stopping only)
+	bestNet  weights // the network's weights at the end of that epoch
+	stuck    int     // consecutive epochs that looked like a network not learning (see notLearning)
+	fitEpoch int     // epoch during which every training example was first fitted, 0 = not yet
+	fitSteps int     // step at the check that first found every training example fitted
 
 	// Between two epoch ends the training set is checked every checkEvery steps (an eighth
 	// of an epoch), so that the time to fit is known to that resolution rather than in whole
@@ -61,10 +63,10 @@ func NewRun(c Config) (*Run, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	train, test := Dataset(c)
+	train, val, test := Sets(c)
 	capacity := max(c.Batch, evalChunk)
 	r := &Run{
-		cfg: c, train: train, test: test,
+		cfg: c, train: train, val: val, test: test,
 		net:      Model(c, capacity, newStream(c.Seed, streamInit), newStream(c.Seed, streamDropout)),
 		batches:  newStream(c.Seed, streamBatches),
 		classes:  c.Classes,
@@ -81,6 +83,9 @@ func NewRun(c Config) (*Run, error) {
 		unfit:    make([]int32, 0, train.Len()),
 	}
 	r.checkEvery = max(1, (r.StepsPerEpoch()+fitChecksPerEpoch-1)/fitChecksPerEpoch)
+	if val.Len() > 0 {
+		r.bestNet = newWeights(r.net)
+	}
 	for i := range r.order {
 		r.order[i] = i
 	}
@@ -90,9 +95,11 @@ func NewRun(c Config) (*Run, error) {
 // Config returns the run's settings.
 func (r *Run) Config() Config { return r.cfg }
 
-// Train and Test return the run's images and labels (read-only).
-func (r *Run) Train() *data.Images { return &r.train }
-func (r *Run) Test() *data.Images  { return &r.test }
+// Train, Validation and Test return the run's images and labels (read-only). The
+// validation set is empty unless early stopping is on.
+func (r *Run) Train() *data.Images      { return &r.train }
+func (r *Run) Validation() *data.Images { return &r.val }
+func (r *Run) Test() *data.Images       { return &r.test }
 
 // Network returns the network being trained (read-only outside Step).
 func (r *Run) Network() *nn.Network { return r.net }
@@ -297,6 +304,10 @@ func (r *Run) endEpoch() {
 	e := Epoch{Epoch: r.epoch, Steps: r.steps, LR: lr}
 	e.TrainLoss, e.TrainAcc = r.evaluate(&r.train, r.fitted, r.pred)
 	e.TestLoss, e.TestAcc = r.evaluate(&r.test, nil, nil)
+	e.ValLoss, e.ValAcc = -1, -1
+	if r.val.Len() > 0 {
+		e.ValLoss, e.ValAcc = r.evaluate(&r.val, nil, nil)
+	}
 	var clean, cleanRight, wrong, wrongRight int
 	for i, ok := range r.fitted {
 		if ok {
@@ -330,11 +341,17 @@ func (r *Run) endEpoch() {
 		return
 	}
 	r.history = append(r.history, e)
-	if r.best.Epoch == 0 || e.TestAcc > r.best.TestAcc {
+	if r.val.Len() > 0 && (r.best.Epoch == 0 || e.ValAcc > r.best.ValAcc) {
 		r.best = e
+		r.bestNet.save()
 	}
 	if r.fitEpoch == 0 && e.Fitted == r.train.Len() {
 		r.fitEpoch, r.fitSteps = r.epoch, r.steps
+	}
+	if r.notLearning(e) {
+		r.stuck++
+	} else {
+		r.stuck = 0
 	}
 	switch {
 	case e.TrainLoss > explodedLoss*math.Log(float64(r.classes)):
@@ -343,9 +360,28 @@ func (r *Run) endEpoch() {
 		r.stop = Fitted
 	case r.cfg.Patience > 0 && r.epoch-r.best.Epoch >= r.cfg.Patience:
 		r.stop = EarlyStop
+		r.bestNet.restore()
+	case r.stuck >= stuckEpochs || r.epoch >= r.cfg.Epochs && r.stuck > 0:
+		r.stop = NotLearning
 	case r.epoch >= r.cfg.Epochs:
 		r.stop = MaxEpochs
 	}
+}
+
+// A network is not learning when its training loss stays at ln K, the loss of a uniform
+// guess, and its accuracy at chance: its steps are too small to move it, or it has
+// collapsed (every ReLU dead, or every input mapped to the same output). A run stops as
+// NotLearning after stuckEpochs such epochs in a row, or at its epoch budget after one.
+// Random labels start near ln K too, but their loss leaves it within a few epochs.
+const (
+	stuckEpochs   = 20
+	stuckLoss     = 0.995 // of ln K
+	stuckAccuracy = 0.02  // above chance, 1/K
+)
+
+func (r *Run) notLearning(e Epoch) bool {
+	k := float64(r.classes)
+	return e.TrainLoss >= stuckLoss*math.Log(k) && e.TrainAcc <= 1/k+stuckAccuracy
 }
 
 func share(k, n int) float64 {
@@ -357,19 +393,26 @@ func share(k, n int) float64 {
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// Summary returns what the run has measured so far.
+// Summary returns what the run has measured so far. After early stopping it describes
+// the network the run kept, the one of the best validation accuracy: its accuracies and
+// losses are those of BestEpoch, while Epochs and Steps count all the training done.
 func (r *Run) Summary() Summary {
 	s := Summary{
 		Epochs: r.epoch, Steps: r.steps,
-		BestTestAcc: r.best.TestAcc, BestEpoch: r.best.Epoch,
+		BestEpoch:   r.best.Epoch,
+		ValAcc:      -1,
 		WrongLabels: data.WrongLabelRate(&r.train),
 		Params:      r.net.Size(),
 		Examples:    r.train.Len(),
+		Validation:  r.val.Len(),
 		Stop:        r.stop,
 	}
 	if n := len(r.history); n > 0 {
 		last := r.history[n-1]
-		s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss = last.TrainAcc, last.TestAcc, last.TrainLoss, last.TestLoss
+		if r.stop == EarlyStop {
+			last = r.best
+		}
+		s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss, s.ValAcc = last.TrainAcc, last.TestAcc, last.TrainLoss, last.TestLoss, last.ValAcc
 	}
 	if r.fitEpoch != 0 {
 		e, st, f := r.fitEpoch, r.fitSteps, float64(r.fitSteps)/float64(r.StepsPerEpoch())

@@ -49,7 +49,7 @@ func TestRunJSON(t *testing.T) {
 			}
 		case "summary":
 			summaries++
-			for _, k := range []string{"train_acc", "test_acc", "epochs_to_fit", "steps_to_fit", "best_test_acc", "best_epoch", "stop", "config"} {
+			for _, k := range []string{"train_acc", "test_acc", "epochs_to_fit", "steps_to_fit", "val_acc", "best_epoch", "fit_epochs", "stop", "config"} {
 				if _, ok := l[k]; !ok {
 					t.Errorf("summary lacks %q: %v", k, l)
 				}
