@@ -34,7 +34,8 @@ type Config struct {
 	Filters int  // channels of the CNN's first convolution (the second has twice as many), 1..32
 
 	// Training.
-	LR          float64  // learning rate, 1e-5..10
+	LR          float64  // learning rate of the linear model and the MLP, 1e-5..10
+	CNNLR       float64  // learning rate of the CNN, 1e-5..10
 	Schedule    Schedule // constant, step or decay
 	Gamma       float64  // learning-rate factor of the schedule, 0.01..1
 	StepEvery   int      // epochs between step decays, 1..1000
@@ -45,7 +46,8 @@ type Config struct {
 	Augment     int      // random shift of each training image by up to this many pixels, 0..4
 	BatchNorm   bool     // batch normalization after every hidden layer
 	Epochs      int      // maximum epochs, 1..1000
-	Patience    int      // early stopping: stop after this many epochs without a better test accuracy, 0 = off
+	Patience    int      // early stopping: stop after this many epochs without a better validation accuracy, 0 = off
+	Validation  float64  // share of the training images held out to validate on when Patience > 0, 0.05..0.5
 	StopFitted  bool     // stop as soon as every training example is fitted
 }
 

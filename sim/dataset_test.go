@@ -11,13 +11,15 @@ import (
 func TestTrainingImagesAreDatasets(t *testing.T) {
 	for _, inputs := range []data.InputMode{data.Original, data.ShuffledPixels, data.RandomPixels, data.Gaussian} {
 		for _, labels := range []data.LabelMode{data.TrueLabels, data.CorruptLabels, data.RandomLabels} {
-			c := small()
-			c.Inputs, c.Labels = inputs, labels
-			want, _ := Dataset(c)
-			got := TrainingImages(c)
-			if !slices.Equal(got.Pixels, want.Pixels) || !slices.Equal(got.Labels, want.Labels) ||
-				!slices.Equal(got.True, want.True) {
-				t.Errorf("inputs=%v labels=%v: TrainingImages differs from Dataset's training set", inputs, labels)
+			for _, patience := range []int{0, 5} { // 5: early stopping carves a validation set off
+				c := small()
+				c.Inputs, c.Labels, c.Patience = inputs, labels, patience
+				want, _, _ := Sets(c)
+				got := TrainingImages(c)
+				if !slices.Equal(got.Pixels, want.Pixels) || !slices.Equal(got.Labels, want.Labels) ||
+					!slices.Equal(got.True, want.True) || got.Len() != c.TrainingExamples() {
+					t.Errorf("inputs=%v labels=%v patience=%d: TrainingImages differs from the training set of Sets", inputs, labels, patience)
+				}
 			}
 		}
 	}

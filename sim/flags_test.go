@@ -106,7 +106,7 @@ func TestFlagsErrors(t *testing.T) {
 	// The same message as the link, apart from the default the link falls back to.
 	_, ferr := parseFlags("-side", "40")
 	_, qerr := ParseQuery("side=40")
-	if want := `invalid value "40" for flag -side: ` + strings.TrimSuffix(qerr.Error(), " (using the default 16)"); ferr.Error() != want {
+	if want := `invalid value "40" for flag -side: ` + strings.TrimSuffix(qerr.Error(), " (using the default 12)"); ferr.Error() != want {
 		t.Errorf("flag error %q, link error %q", ferr, qerr)
 	}
 }

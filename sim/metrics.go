@@ -11,6 +11,9 @@ type Epoch struct {
 	TrainAcc  float64 `json:"train_acc"` // share of training examples whose prediction is their given label
 	TestLoss  float64 `json:"test_loss"`
 	TestAcc   float64 `json:"test_acc"`
+	// Loss and accuracy on the validation images (early stopping only; -1 without them).
+	ValLoss float64 `json:"val_loss"`
+	ValAcc  float64 `json:"val_acc"`
 
 	// Training accuracy on the examples whose given label is right (clean) and on those
 	// whose label was corrupted to a wrong class. -1 when the subset is empty.
@@ -29,17 +32,27 @@ type Summary struct {
 	TrainLoss float64 `json:"train_loss"`
 	TestLoss  float64 `json:"test_loss"`
 
-	// EpochsToFit and StepsToFit say when every training example was first fitted
-	// (100% training accuracy); nil when it never was.
-	EpochsToFit *int `json:"epochs_to_fit"`
-	StepsToFit  *int `json:"steps_to_fit"`
+	// StepsToFit is the time to fit, the paper's Fig. 1b: the minibatch step after which
+	// every training example was first found fitted (100% training accuracy). The training
+	// set is checked at every epoch's end and, once fewer than an eighth of its examples are
+	// unfitted, every eighth of an epoch, so this is exact to an eighth of an epoch.
+	// FitEpochs is the same time in epochs (StepsToFit over the steps of an epoch), and
+	// EpochsToFit the epoch it falls in (FitEpochs rounded up). All three are nil when the
+	// training set was never fitted.
+	StepsToFit  *int     `json:"steps_to_fit"`
+	FitEpochs   *float64 `json:"fit_epochs"`
+	EpochsToFit *int     `json:"epochs_to_fit"`
 
-	BestTestAcc float64 `json:"best_test_acc"` // what early stopping would keep
-	BestEpoch   int     `json:"best_epoch"`
+	// ValAcc is the validation accuracy (-1 without early stopping), and BestEpoch the epoch
+	// of the best one, whose weights early stopping keeps (0 without early stopping). The
+	// test set decides nothing: TestAcc is the test accuracy of the network kept.
+	ValAcc    float64 `json:"val_acc"`
+	BestEpoch int     `json:"best_epoch"`
 
 	WrongLabels float64 `json:"wrong_labels"` // share of training labels that are wrong, ≈ p(1−1/K)
 	Params      int     `json:"params"`       // trainable values of the network
-	Examples    int     `json:"examples"`     // training examples
+	Examples    int     `json:"examples"`     // training examples (validation images excluded)
+	Validation  int     `json:"validation"`   // validation images held out of the training images
 	Stop        Stop    `json:"stop"`
 }
 
@@ -47,14 +60,16 @@ type Summary struct {
 type Stop uint8
 
 const (
-	Running   Stop = iota // not stopped yet
-	Fitted                // every training example fitted (StopFitted)
-	EarlyStop             // no better test accuracy for Patience epochs
-	MaxEpochs             // Epochs reached
-	Diverged              // the loss became NaN or infinite
+	Running     Stop = iota // not stopped yet
+	Fitted                  // every training example fitted (StopFitted)
+	EarlyStop               // no better validation accuracy for Patience epochs; the best weights restored
+	MaxEpochs               // Epochs reached while learning
+	Diverged                // the loss became NaN or infinite, or exploded past 4 ln K
+	NotLearning             // the training loss stuck at ln K and accuracy at chance (see Run)
 )
 
-var stopNames = [...]string{Running: "running", Fitted: "fitted", EarlyStop: "early-stop", MaxEpochs: "max-epochs", Diverged: "diverged"}
+var stopNames = [...]string{Running: "running", Fitted: "fitted", EarlyStop: "early-stop", MaxEpochs: "max-epochs",
+	Diverged: "diverged", NotLearning: "not-learning"}
 
 func (s Stop) String() string { return stopNames[s] }
 

@@ -180,9 +180,17 @@ func Params() []Param {
 		{
 			Name: "lr", Field: "LR", Group: groupTraining, Kind: KindFloat,
 			Min: 1e-5, Max: 10, Step: 1e-5, Log: true,
-			Help: "learning rate: the size of each stochastic gradient step; too large and training diverges, " +
-				"too small and it barely moves.",
+			Help: "learning rate of the linear model and the MLP: the size of each stochastic gradient step; too large " +
+				"and training diverges, too small and it barely moves.",
 			field: func(c *Config) any { return &c.LR },
+		},
+		{
+			Name: "cnnlr", Field: "CNNLR", Group: groupTraining, Kind: KindFloat,
+			Min: 1e-5, Max: 10, Step: 1e-5, Log: true,
+			Help: "learning rate of the CNN, which needs smaller steps than the MLP: each convolution weight is " +
+				"shared by every position, so its gradient sums over all of them; at the MLP's rate the CNN " +
+				"collapses on some seeds.",
+			field: func(c *Config) any { return &c.CNNLR },
 		},
 		enumParam("schedule", "Schedule", groupTraining,
 			"how the learning rate changes over training: constant keeps it, step multiplies it by gamma every "+
@@ -220,9 +228,14 @@ func Params() []Param {
 			"maximum number of passes over the training set.",
 			func(c *Config) *int { return &c.Epochs }),
 		intParam("patience", "Patience", groupTraining, 0, 1000, 1,
-			"early stopping: stop after this many epochs without a better test accuracy; 0 turns it off. "+
-				"It is an implicit regularizer, and it peeks at the test set.",
+			"early stopping: stop after this many epochs without a better validation accuracy and keep the weights "+
+				"of the best epoch; 0 turns it off. The validation images are carved from the training images (see val), "+
+				"so the test set never decides anything.",
 			func(c *Config) *int { return &c.Patience }),
+		floatParam("val", "Validation", groupTraining, 0.05, 0.5, 0.05, false,
+			"share of the training images held out as a validation set when early stopping is on (patience > 0): "+
+				"the network does not train on them, and early stopping watches their accuracy, as practitioners do.",
+			func(c *Config) *float64 { return &c.Validation }),
 		boolParam("stopfitted", "StopFitted", groupTraining,
 			"stop as soon as every training image is classified as labeled: the moment the network has memorized "+
 				"its training set, the time the paper measures.",

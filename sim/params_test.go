@@ -15,8 +15,8 @@ import (
 func TestParamsTable(t *testing.T) {
 	wantNames := []string{"family", "side", "classes", "train", "test", "noise", "seed",
 		"labels", "p", "testlabels", "inputs", "model", "depth", "width", "filters",
-		"lr", "schedule", "gamma", "stepevery", "batch", "momentum", "wd", "dropout",
-		"augment", "bn", "epochs", "patience", "stopfitted"}
+		"lr", "cnnlr", "schedule", "gamma", "stepevery", "batch", "momentum", "wd", "dropout",
+		"augment", "bn", "epochs", "patience", "val", "stopfitted"}
 	params := Params()
 	var got []string
 	for _, p := range params {
@@ -90,9 +90,9 @@ func TestParamsRanges(t *testing.T) {
 	want := map[string][2]float64{
 		"side": {8, 32}, "classes": {2, 10}, "train": {10, 10000}, "test": {10, 10000},
 		"noise": {0, 1}, "seed": {0, 9007199254740991}, "p": {0, 1}, "depth": {1, 3},
-		"width": {1, 1024}, "filters": {1, 32}, "lr": {0.00001, 10}, "gamma": {0.01, 1},
+		"width": {1, 1024}, "filters": {1, 32}, "lr": {0.00001, 10}, "cnnlr": {0.00001, 10}, "gamma": {0.01, 1},
 		"stepevery": {1, 1000}, "batch": {1, 1024}, "momentum": {0, 0.99}, "wd": {0, 0.1},
-		"dropout": {0, 0.9}, "augment": {0, 4}, "epochs": {1, 1000}, "patience": {0, 1000},
+		"dropout": {0, 0.9}, "augment": {0, 4}, "epochs": {1, 1000}, "patience": {0, 1000}, "val": {0.05, 0.5},
 	}
 	wantChoices := map[string][]string{
 		"family":     {"shapes", "glyphs", "textures"},
@@ -130,12 +130,12 @@ func TestParamsReadOnly(t *testing.T) {
 
 func TestDefault(t *testing.T) {
 	want := map[string]string{
-		"family": "shapes", "side": "16", "classes": "10", "train": "1000", "test": "1000",
-		"noise": "0.15", "seed": "1", "labels": "true", "p": "0.5", "testlabels": "true",
-		"inputs": "original", "model": "mlp", "depth": "1", "width": "512", "filters": "8",
-		"lr": "0.05", "schedule": "constant", "gamma": "0.5", "stepevery": "10", "batch": "32",
+		"family": "shapes", "side": "12", "classes": "10", "train": "1500", "test": "1000",
+		"noise": "0.12", "seed": "1", "labels": "true", "p": "0.5", "testlabels": "true",
+		"inputs": "original", "model": "mlp", "depth": "1", "width": "256", "filters": "8",
+		"lr": "0.05", "cnnlr": "0.01", "schedule": "constant", "gamma": "0.5", "stepevery": "10", "batch": "32",
 		"momentum": "0.9", "wd": "0", "dropout": "0", "augment": "0", "bn": "false",
-		"epochs": "100", "patience": "0", "stopfitted": "true",
+		"epochs": "60", "patience": "0", "val": "0.1", "stopfitted": "true",
 	}
 	c := Default()
 	if err := c.Validate(); err != nil {

@@ -36,14 +36,14 @@ func TestQueryEncodeCanonical(t *testing.T) {
 	tenth := 0.1
 	c.Corrupt = tenth + 0.2 // 0.30000000000000004; a constant expression would be exactly 0.3
 	c.Labels = data.CorruptLabels
-	c.Side = 12
+	c.Side = 16
 	c.Seed = 9007199254740991
 	c.Noise = 0
-	want := "side=12&noise=0&seed=9007199254740991&labels=corrupt&p=0.30000000000000004&lr=1e-05&bn=true&stopfitted=false"
+	want := "side=16&noise=0&seed=9007199254740991&labels=corrupt&p=0.30000000000000004&lr=1e-05&bn=true&stopfitted=false"
 	if got := c.Encode(); got != want {
 		t.Errorf("Encode() =\n%s\nwant\n%s", got, want)
 	}
-	wantQ := url.Values{"side": {"12"}, "noise": {"0"}, "seed": {"9007199254740991"}, "labels": {"corrupt"},
+	wantQ := url.Values{"side": {"16"}, "noise": {"0"}, "seed": {"9007199254740991"}, "labels": {"corrupt"},
 		"p": {"0.30000000000000004"}, "lr": {"1e-05"}, "bn": {"true"}, "stopfitted": {"false"}}
 	if got := c.Query(); !reflect.DeepEqual(got, wantQ) {
 		t.Errorf("Query() = %v, want %v", got, wantQ)
@@ -91,7 +91,7 @@ func TestQueryMalformed(t *testing.T) {
 		{
 			raw:  "side=abc&width=64",
 			want: func(c *Config) { c.Width = 64 },
-			errs: []fieldErr{{"side", "abc", "16", `side = abc is not an integer in 8..32 (using the default 16)`}},
+			errs: []fieldErr{{"side", "abc", "12", `side = abc is not an integer in 8..32 (using the default 12)`}},
 		},
 		{
 			raw:  "?colour=red&depth=2",
@@ -101,12 +101,12 @@ func TestQueryMalformed(t *testing.T) {
 		{
 			raw:  "side=40&classes=5",
 			want: func(c *Config) { c.Classes = 5 },
-			errs: []fieldErr{{"side", "40", "16", `side = 40 is out of range 8..32 (using the default 16)`}},
+			errs: []fieldErr{{"side", "40", "12", `side = 40 is out of range 8..32 (using the default 12)`}},
 		},
 		{
 			raw:  "width=64&depth=3&width=128",
 			want: func(c *Config) { c.Depth = 3 },
-			errs: []fieldErr{{"width", "64,128", "512", `width = "64,128" is given 2 times, want it once (using the default 512)`}},
+			errs: []fieldErr{{"width", "64,128", "256", `width = "64,128" is given 2 times, want it once (using the default 256)`}},
 		},
 		{
 			raw:  "lr=1e999&batch=64",
@@ -116,13 +116,13 @@ func TestQueryMalformed(t *testing.T) {
 		{
 			raw:  "train=1234567890123456789012345678901234567890&test=50",
 			want: func(c *Config) { c.Test = 50 },
-			errs: []fieldErr{{"train", "1234567890123456789012345678901234567890", "1000",
-				`train = 1234567890123456789012345678901234567890 is out of range 10..10000 (using the default 1000)`}},
+			errs: []fieldErr{{"train", "1234567890123456789012345678901234567890", "1500",
+				`train = 1234567890123456789012345678901234567890 is out of range 10..10000 (using the default 1500)`}},
 		},
 		{
 			raw:  "noise=&seed=7",
 			want: func(c *Config) { c.Seed = 7 },
-			errs: []fieldErr{{"noise", "", "0.15", `noise = "" is empty, want a number in 0..1 (using the default 0.15)`}},
+			errs: []fieldErr{{"noise", "", "0.12", `noise = "" is empty, want a number in 0..1 (using the default 0.12)`}},
 		},
 		{
 			raw:  "model=%3Cscript%3Ealert(1)%3C/script%3E&bn=true",
@@ -177,7 +177,7 @@ func TestQueryMalformed(t *testing.T) {
 			raw:  "schedule=step&side=7&stepevery=5&side=9&lr=-1&wd=0.01&nonsense&x=1",
 			want: func(c *Config) { c.Schedule = Step; c.StepEvery = 5; c.WeightDecay = 0.01 },
 			errs: []fieldErr{
-				{"side", "7,9", "16", `side = "7,9" is given 2 times, want it once (using the default 16)`},
+				{"side", "7,9", "12", `side = "7,9" is given 2 times, want it once (using the default 12)`},
 				{"lr", "-1", "0.05", `lr = -1 is out of range 1e-05..10 (using the default 0.05)`},
 				{"nonsense", "", "", `nonsense = "" is not a known parameter and is ignored`},
 				{"x", "1", "", `x = 1 is not a known parameter and is ignored`},
@@ -187,7 +187,7 @@ func TestQueryMalformed(t *testing.T) {
 			// A key repeated with the same value is still ambiguous in intent; report it once.
 			raw:  "epochs=5&epochs=5&epochs=5&depth=2",
 			want: func(c *Config) { c.Depth = 2 },
-			errs: []fieldErr{{"epochs", "5,5,5", "100", `epochs = "5,5,5" is given 3 times, want it once (using the default 100)`}},
+			errs: []fieldErr{{"epochs", "5,5,5", "60", `epochs = "5,5,5" is given 3 times, want it once (using the default 60)`}},
 		},
 	}
 	for _, tt := range tests {

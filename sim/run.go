@@ -12,12 +12,12 @@ import (
 // every epoch. It is deterministic: the same Config gives the same numbers, bit for bit,
 // natively and in WebAssembly. A Run is not safe for concurrent use.
 type Run struct {
-	cfg         Config
-	train, test data.Images
-	net         *nn.Network
-	batches     *rand.Rand // minibatch order and augmentation
-	classes     int
-	inputs      int // pixels per image
+	cfg              Config
+	train, val, test data.Images // val is empty unless early stopping is on
+	net              *nn.Network
+	batches          *rand.Rand // minibatch order and augmentation
+	classes          int
+	inputs           int // pixels per image
 
 	order []int // this epoch's order of training examples
 	pos   int   // next position in order
@@ -35,11 +35,27 @@ type Run struct {
 	firstFit []int32 // per training example, the epoch it was first fitted, 0 = not yet
 	pred     []uint8 // per training example, the predicted class at the last evaluation
 	history  []Epoch
-	best     Epoch
-	fitEpoch int // epoch of the first 100% training accuracy, 0 = not yet
-	fitSteps int
-	stop     Stop
+	best     Epoch   // the epoch of the best validation accuracy so far (early stopping only)
+	bestNet  weights // the network's weights at the end of that epoch
+	stuck    int     // consecutive epochs that looked like a network not learning (see notLearning)
+	fitEpoch int     // epoch during which every training example was first fitted, 0 = not yet
+	fitSteps int     // step at the check that first found every training example fitted
+
+	// Between two epoch ends the training set is checked every checkEvery steps (an eighth
+	// of an epoch), so that the time to fit is known to that resolution rather than in whole
+	// epochs. A check evaluates only the examples in unfit, those not fitted at the last
+	// check, and evaluates the whole set only when all of those have become fitted; it is
+	// skipped while more than an eighth of the set is unfitted, which keeps its cost below
+	// one evaluation of the training set per epoch.
+	checkEvery int
+	epochSteps int     // steps taken in the current epoch
+	unfit      []int32 // training examples not fitted at the last check
+	stop       Stop
 }
+
+// fitChecksPerEpoch is the resolution of the time to fit: the fitted set is checked this
+// many times an epoch (once fewer than 1/fitChecksPerEpoch of the examples are unfitted).
+const fitChecksPerEpoch = 8
 
 // NewRun validates c and prepares its data and network. The error, for invalid
 // settings, names every bad field.
@@ -47,10 +63,10 @@ func NewRun(c Config) (*Run, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	train, test := Dataset(c)
+	train, val, test := Sets(c)
 	capacity := max(c.Batch, evalChunk)
 	r := &Run{
-		cfg: c, train: train, test: test,
+		cfg: c, train: train, val: val, test: test,
 		net:      Model(c, capacity, newStream(c.Seed, streamInit), newStream(c.Seed, streamDropout)),
 		batches:  newStream(c.Seed, streamBatches),
 		classes:  c.Classes,
@@ -64,6 +80,11 @@ func NewRun(c Config) (*Run, error) {
 		firstFit: make([]int32, train.Len()),
 		pred:     make([]uint8, train.Len()),
 		history:  make([]Epoch, 0, c.Epochs),
+		unfit:    make([]int32, 0, train.Len()),
+	}
+	r.checkEvery = max(1, (r.StepsPerEpoch()+fitChecksPerEpoch-1)/fitChecksPerEpoch)
+	if val.Len() > 0 {
+		r.bestNet = newWeights(r.net)
 	}
 	for i := range r.order {
 		r.order[i] = i
@@ -74,9 +95,11 @@ func NewRun(c Config) (*Run, error) {
 // Config returns the run's settings.
 func (r *Run) Config() Config { return r.cfg }
 
-// Train and Test return the run's images and labels (read-only).
-func (r *Run) Train() *data.Images { return &r.train }
-func (r *Run) Test() *data.Images  { return &r.test }
+// Train, Validation and Test return the run's images and labels (read-only). The
+// validation set is empty unless early stopping is on.
+func (r *Run) Train() *data.Images      { return &r.train }
+func (r *Run) Validation() *data.Images { return &r.val }
+func (r *Run) Test() *data.Images       { return &r.test }
 
 // Network returns the network being trained (read-only outside Step).
 func (r *Run) Network() *nn.Network { return r.net }
@@ -95,16 +118,21 @@ func (r *Run) StepsPerEpoch() int { return (r.train.Len() + r.cfg.Batch - 1) / r
 // History returns the measurements of every completed epoch (read-only).
 func (r *Run) History() []Epoch { return r.history }
 
-// LR returns the learning rate of the current epoch under the schedule.
+// LR returns the learning rate of the current epoch under the schedule: the model's rate
+// (CNNLR for the CNN, LR otherwise) times what the schedule has applied so far.
 func (r *Run) LR() float64 {
 	c := r.cfg
+	lr := c.LR
+	if c.Model == CNN {
+		lr = c.CNNLR
+	}
 	switch c.Schedule {
 	case Step:
-		return c.LR * math.Pow(c.Gamma, float64(r.epoch/c.StepEvery))
+		return lr * math.Pow(c.Gamma, float64(r.epoch/c.StepEvery))
 	case Decay:
-		return c.LR * math.Pow(c.Gamma, float64(r.epoch))
+		return lr * math.Pow(c.Gamma, float64(r.epoch))
 	}
-	return c.LR
+	return lr
 }
 
 // Step trains on one minibatch: forward, loss, backward, SGD update. After the last
@@ -134,12 +162,57 @@ func (r *Run) Step() (epochEnded bool) {
 	r.net.SGD(r.LR(), r.cfg.Momentum, r.cfg.WeightDecay)
 	r.pos += n
 	r.steps++
+	r.epochSteps++
 	if r.pos < len(r.order) {
+		if r.epochSteps%r.checkEvery == 0 {
+			r.checkFitted()
+		}
 		return false
 	}
 	r.pos = 0
+	r.epochSteps = 0
 	r.endEpoch()
 	return true
+}
+
+// checkFitted is the check between epoch ends (see Run.checkEvery): it re-evaluates the
+// examples that were unfitted at the last check and, if all of them are now fitted, the
+// whole training set, and records the time to fit if nothing is left unfitted.
+func (r *Run) checkFitted() {
+	if r.fitSteps != 0 || r.epoch == 0 || len(r.unfit)*fitChecksPerEpoch > r.train.Len() {
+		return
+	}
+	still := r.unfit[:0]
+	for start := 0; start < len(r.unfit); start += evalChunk {
+		chunk := r.unfit[start:min(start+evalChunk, len(r.unfit))]
+		for b, idx := range chunk {
+			copy(r.x[b*r.inputs:(b+1)*r.inputs], r.train.At(int(idx)))
+		}
+		logits := r.net.Forward(r.x[:len(chunk)*r.inputs], len(chunk), false)
+		for b, idx := range chunk {
+			if argmax(logits[b*r.classes:(b+1)*r.classes]) != r.train.Labels[idx] {
+				still = append(still, idx) // still ⊆ r.unfit, written behind the reads
+			}
+		}
+	}
+	r.unfit = still
+	if len(r.unfit) > 0 {
+		return
+	}
+	// Every example unfitted at the last check is fitted now; some fitted then may not be.
+	r.unfit = r.unfit[:0]
+	for start := 0; start < r.train.Len(); start += evalChunk {
+		n := min(evalChunk, r.train.Len()-start)
+		logits := r.net.Forward(r.train.Pixels[start*r.inputs:(start+n)*r.inputs], n, false)
+		for i := range n {
+			if argmax(logits[i*r.classes:(i+1)*r.classes]) != r.train.Labels[start+i] {
+				r.unfit = append(r.unfit, int32(start+i))
+			}
+		}
+	}
+	if len(r.unfit) == 0 {
+		r.fitEpoch, r.fitSteps = r.epoch+1, r.steps
+	}
 }
 
 // RunEpoch steps until the current epoch ends or the run stops.
@@ -231,6 +304,10 @@ func (r *Run) endEpoch() {
 	e := Epoch{Epoch: r.epoch, Steps: r.steps, LR: lr}
 	e.TrainLoss, e.TrainAcc = r.evaluate(&r.train, r.fitted, r.pred)
 	e.TestLoss, e.TestAcc = r.evaluate(&r.test, nil, nil)
+	e.ValLoss, e.ValAcc = -1, -1
+	if r.val.Len() > 0 {
+		e.ValLoss, e.ValAcc = r.evaluate(&r.val, nil, nil)
+	}
 	var clean, cleanRight, wrong, wrongRight int
 	for i, ok := range r.fitted {
 		if ok {
@@ -252,28 +329,59 @@ func (r *Run) endEpoch() {
 		}
 	}
 	e.CleanAcc, e.CorruptAcc = share(cleanRight, clean), share(wrongRight, wrong)
+	r.unfit = r.unfit[:0]
+	for i, ok := range r.fitted {
+		if !ok {
+			r.unfit = append(r.unfit, int32(i))
+		}
+	}
 	if !finite(e.TrainLoss) || !finite(e.TestLoss) {
 		// A diverged epoch is not recorded: its numbers mean nothing and would show as NaN.
 		r.stop = Diverged
 		return
 	}
 	r.history = append(r.history, e)
-	if r.best.Epoch == 0 || e.TestAcc > r.best.TestAcc {
+	if r.val.Len() > 0 && (r.best.Epoch == 0 || e.ValAcc > r.best.ValAcc) {
 		r.best = e
+		r.bestNet.save()
 	}
 	if r.fitEpoch == 0 && e.Fitted == r.train.Len() {
 		r.fitEpoch, r.fitSteps = r.epoch, r.steps
 	}
+	if r.notLearning(e) {
+		r.stuck++
+	} else {
+		r.stuck = 0
+	}
 	switch {
 	case e.TrainLoss > explodedLoss*math.Log(float64(r.classes)):
 		r.stop = Diverged
-	case r.cfg.StopFitted && r.fitEpoch != 0:
+	case r.cfg.StopFitted && e.Fitted == r.train.Len():
 		r.stop = Fitted
 	case r.cfg.Patience > 0 && r.epoch-r.best.Epoch >= r.cfg.Patience:
 		r.stop = EarlyStop
+		r.bestNet.restore()
+	case r.stuck >= stuckEpochs || r.epoch >= r.cfg.Epochs && r.stuck > 0:
+		r.stop = NotLearning
 	case r.epoch >= r.cfg.Epochs:
 		r.stop = MaxEpochs
 	}
+}
+
+// A network is not learning when its training loss stays at ln K, the loss of a uniform
+// guess, and its accuracy at chance: its steps are too small to move it, or it has
+// collapsed (every ReLU dead, or every input mapped to the same output). A run stops as
+// NotLearning after stuckEpochs such epochs in a row, or at its epoch budget after one.
+// Random labels start near ln K too, but their loss leaves it within a few epochs.
+const (
+	stuckEpochs   = 20
+	stuckLoss     = 0.995 // of ln K
+	stuckAccuracy = 0.02  // above chance, 1/K
+)
+
+func (r *Run) notLearning(e Epoch) bool {
+	k := float64(r.classes)
+	return e.TrainLoss >= stuckLoss*math.Log(k) && e.TrainAcc <= 1/k+stuckAccuracy
 }
 
 func share(k, n int) float64 {
@@ -285,23 +393,30 @@ func share(k, n int) float64 {
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// Summary returns what the run has measured so far.
+// Summary returns what the run has measured so far. After early stopping it describes
+// the network the run kept, the one of the best validation accuracy: its accuracies and
+// losses are those of BestEpoch, while Epochs and Steps count all the training done.
 func (r *Run) Summary() Summary {
 	s := Summary{
 		Epochs: r.epoch, Steps: r.steps,
-		BestTestAcc: r.best.TestAcc, BestEpoch: r.best.Epoch,
+		BestEpoch:   r.best.Epoch,
+		ValAcc:      -1,
 		WrongLabels: data.WrongLabelRate(&r.train),
 		Params:      r.net.Size(),
 		Examples:    r.train.Len(),
+		Validation:  r.val.Len(),
 		Stop:        r.stop,
 	}
 	if n := len(r.history); n > 0 {
 		last := r.history[n-1]
-		s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss = last.TrainAcc, last.TestAcc, last.TrainLoss, last.TestLoss
+		if r.stop == EarlyStop {
+			last = r.best
+		}
+		s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss, s.ValAcc = last.TrainAcc, last.TestAcc, last.TrainLoss, last.TestLoss, last.ValAcc
 	}
 	if r.fitEpoch != 0 {
-		e, st := r.fitEpoch, r.fitSteps
-		s.EpochsToFit, s.StepsToFit = &e, &st
+		e, st, f := r.fitEpoch, r.fitSteps, float64(r.fitSteps)/float64(r.StepsPerEpoch())
+		s.EpochsToFit, s.StepsToFit, s.FitEpochs = &e, &st, &f
 	}
 	return s
 }

@@ -39,6 +39,7 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		}},
 		{"cnn with batch norm", func(c *Config) { c.Model, c.BatchNorm = CNN, true }},
 		{"step schedule", func(c *Config) { c.Schedule = Step }},
+		{"early stopping with batch norm", func(c *Config) { c.Patience, c.BatchNorm = 1000, true }},
 	}
 	for _, tt := range tests {
 		c := small()
@@ -62,7 +63,8 @@ func TestSnapshotAllocatesNothingWhenWarm(t *testing.T) {
 	if got := testing.AllocsPerRun(10, func() { r.Snapshot(&s) }); got != 0 {
 		t.Errorf("Snapshot allocates %v times when warm, want 0", got)
 	}
-	if s.Epoch != 1 || len(s.Fitted) != 200 || len(s.History) != 1 || s.Filters != 64 || s.FilterSide != 16 || len(s.Weights) != 64*256 {
+	d := Default().Side * Default().Side
+	if s.Epoch != 1 || len(s.Fitted) != 200 || len(s.History) != 1 || s.Filters != 64 || s.FilterSide != Default().Side || len(s.Weights) != 64*d {
 		t.Errorf("snapshot = epoch %d, %d fitted flags, %d epochs, %d filters of side %d, %d weights",
 			s.Epoch, len(s.Fitted), len(s.History), s.Filters, s.FilterSide, len(s.Weights))
 	}
@@ -73,9 +75,9 @@ func TestSnapshotAllocatesNothingWhenWarm(t *testing.T) {
 		t.Error("training changed a snapshot taken before it")
 	}
 	// First-layer weights are the columns of the first dense layer.
-	d := r.Network().Layers[0].(*nn.Dense)
+	first := r.Network().Layers[0].(*nn.Dense)
 	r.Snapshot(&s)
-	if got, want := s.Weights[3*256+17], d.W.Value[17*d.Units+3]; got != want {
+	if got, want := s.Weights[3*d+17], first.W.Value[17*first.Units+3]; got != want {
 		t.Errorf("filter 3, pixel 17 = %v, want %v", got, want)
 	}
 }
@@ -114,11 +116,11 @@ func TestSameSettingsSameRun(t *testing.T) {
 		edit func(c *Config)
 		want uint64
 	}{
-		{"mlp", func(c *Config) {}, 0xe44973f7d1eb8b},
+		{"mlp", func(c *Config) {}, 0xb24f981ea0bed272},
 		{"mlp random labels, every regularizer", func(c *Config) {
 			c.Labels, c.BatchNorm, c.Dropout, c.Augment, c.WeightDecay = data.RandomLabels, true, 0.3, 2, 1e-3
-		}, 0x51cb46dbb4fccc6e},
-		{"cnn", func(c *Config) { c.Model, c.Family = CNN, data.Glyphs }, 0xa61d0512f135ede2},
+		}, 0x6a9893548c265472},
+		{"cnn", func(c *Config) { c.Model, c.Family = CNN, data.Glyphs }, 0x1a65aa037a47406f},
 	}
 	for _, tt := range tests {
 		c := small()
@@ -197,11 +199,12 @@ func TestStopping(t *testing.T) {
 		r := mustRun(t, c)
 		r.RunToEnd()
 		s := r.Summary()
-		if s.Stop != Fitted || s.EpochsToFit == nil || *s.EpochsToFit != s.Epochs || s.TrainAcc != 1 {
-			t.Errorf("stop %v after %d epochs, train acc %v, epochs to fit %v", s.Stop, s.Epochs, s.TrainAcc, s.EpochsToFit)
+		if s.Stop != Fitted || s.EpochsToFit == nil || *s.EpochsToFit > s.Epochs || s.TrainAcc != 1 {
+			t.Fatalf("stop %v after %d epochs, train acc %v, epochs to fit %v", s.Stop, s.Epochs, s.TrainAcc, s.EpochsToFit)
 		}
-		if *s.StepsToFit != s.Epochs*r.StepsPerEpoch() {
-			t.Errorf("steps to fit %d, want %d", *s.StepsToFit, s.Epochs*r.StepsPerEpoch())
+		spe := r.StepsPerEpoch()
+		if st := *s.StepsToFit; st <= (*s.EpochsToFit-1)*spe || st > *s.EpochsToFit*spe || *s.FitEpochs != float64(st)/float64(spe) {
+			t.Errorf("steps to fit %d, fit epochs %v: want them in epoch %d of %d steps", st, *s.FitEpochs, *s.EpochsToFit, spe)
 		}
 	})
 	t.Run("max epochs", func(t *testing.T) {
@@ -214,19 +217,51 @@ func TestStopping(t *testing.T) {
 	})
 	t.Run("early stopping", func(t *testing.T) {
 		c := small()
-		c.Labels, c.Epochs, c.Patience, c.StopFitted = data.RandomLabels, 200, 3, false
+		c.Epochs, c.Patience, c.StopFitted = 200, 3, false
 		r := mustRun(t, c)
 		r.RunToEnd()
 		s := r.Summary()
 		if s.Stop != EarlyStop || s.Epochs != s.BestEpoch+3 {
-			t.Errorf("stopped %v at epoch %d, best epoch %d, want early-stop 3 epochs after the best", s.Stop, s.Epochs, s.BestEpoch)
+			t.Fatalf("stopped %v at epoch %d, best epoch %d, want early-stop 3 epochs after the best", s.Stop, s.Epochs, s.BestEpoch)
 		}
-		best := 0.0
-		for _, e := range r.History() {
-			best = max(best, e.TestAcc)
+		if s.Validation != 20 || s.Examples != 180 || r.Validation().Len() != 20 || r.Train().Len() != 180 {
+			t.Errorf("%d training and %d validation images, want 180 and 20 (val = 0.1 of 200)", s.Examples, s.Validation)
 		}
-		if s.BestTestAcc != best || r.History()[s.BestEpoch-1].TestAcc != best {
-			t.Errorf("best test acc %v at epoch %d, history's best %v", s.BestTestAcc, s.BestEpoch, best)
+		// The best epoch is the first of the highest validation accuracy, whatever the test set says.
+		best := 0
+		for i, e := range r.History() {
+			if e.ValAcc > r.History()[best].ValAcc {
+				best = i
+			}
+		}
+		kept := r.History()[best]
+		if s.BestEpoch != kept.Epoch || s.ValAcc != kept.ValAcc || s.TestAcc != kept.TestAcc || s.TrainAcc != kept.TrainAcc {
+			t.Errorf("summary: best epoch %d, val %v, test %v; history's best validation epoch %d, val %v, test %v",
+				s.BestEpoch, s.ValAcc, s.TestAcc, kept.Epoch, kept.ValAcc, kept.TestAcc)
+		}
+		// The weights of the best epoch are back: evaluating them gives its numbers again.
+		if _, acc := r.evaluate(r.Test(), nil, nil); acc != kept.TestAcc {
+			t.Errorf("test accuracy of the kept weights %v, want the best epoch's %v", acc, kept.TestAcc)
+		}
+		if _, acc := r.evaluate(r.Validation(), nil, nil); acc != kept.ValAcc {
+			t.Errorf("validation accuracy of the kept weights %v, want the best epoch's %v", acc, kept.ValAcc)
+		}
+	})
+	t.Run("no validation without early stopping", func(t *testing.T) {
+		r := mustRun(t, small())
+		r.RunToEnd()
+		s := r.Summary()
+		if r.Validation().Len() != 0 || s.Examples != 200 || s.ValAcc != -1 || s.BestEpoch != 0 || r.History()[0].ValAcc != -1 {
+			t.Errorf("patience 0: %d validation images, %d training, val acc %v, best epoch %d", r.Validation().Len(), s.Examples, s.ValAcc, s.BestEpoch)
+		}
+	})
+	t.Run("not learning", func(t *testing.T) {
+		c := small()
+		c.LR, c.Epochs = 1e-5, 30
+		r := mustRun(t, c)
+		r.RunToEnd()
+		if r.Stopped() != NotLearning || r.Epochs() != stuckEpochs {
+			t.Errorf("lr 1e-5: stopped %v after %d epochs, want not-learning after %d", r.Stopped(), r.Epochs(), stuckEpochs)
 		}
 	})
 }
@@ -301,7 +336,7 @@ func BenchmarkEpoch(b *testing.B) {
 		edit func(c *Config)
 	}{
 		{"default", func(c *Config) {}},
-		{"cnn", func(c *Config) { c.Model, c.LR = CNN, 0.01 }},
+		{"cnn", func(c *Config) { c.Model = CNN }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			c := Default()
@@ -314,5 +349,38 @@ func BenchmarkEpoch(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N*c.Train)/b.Elapsed().Seconds(), "examples/s")
 		})
+	}
+}
+
+// TestTimeToFitHasSubEpochResolution replays each run for exactly StepsToFit steps and
+// checks that the network then fits every training example, and that the time to fit is
+// not always a whole number of epochs (the checks between epoch ends work).
+func TestTimeToFitHasSubEpochResolution(t *testing.T) {
+	whole := 0
+	labels := []data.LabelMode{data.TrueLabels, data.RandomLabels}
+	for _, seed := range []uint64{1, 2, 3} {
+		for _, l := range labels {
+			c := small()
+			c.Train, c.Epochs, c.Seed, c.Labels = 400, 300, seed, l
+			r := mustRun(t, c)
+			r.RunToEnd()
+			s := r.Summary()
+			if s.StepsToFit == nil {
+				t.Fatalf("seed %d, %v labels: never fitted (%v)", seed, l, s.Stop)
+			}
+			replay := mustRun(t, c)
+			for range *s.StepsToFit {
+				replay.Step()
+			}
+			if _, acc := replay.evaluate(&replay.train, nil, nil); acc != 1 {
+				t.Errorf("seed %d, %v labels: after the %d steps to fit, training accuracy %v, want 1", seed, l, *s.StepsToFit, acc)
+			}
+			if *s.StepsToFit%r.StepsPerEpoch() == 0 {
+				whole++
+			}
+		}
+	}
+	if whole == 6 {
+		t.Error("every time to fit is a whole number of epochs: the checks between epoch ends never found the fit")
 	}
 }

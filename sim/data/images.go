@@ -24,3 +24,17 @@ func (im *Images) At(i int) []float32 {
 
 // Corrupted reports whether image i's label differs from the class it was drawn from.
 func (im *Images) Corrupted(i int) bool { return im.Labels[i] != im.True[i] }
+
+// Split returns the first Len()−k images and the last k, as views of im: a validation set
+// carved from a training set. Their slices end where the part ends, so appending to one
+// cannot overwrite the other. Split panics unless 0 ≤ k ≤ Len().
+func (im *Images) Split(k int) (head, tail Images) {
+	n, d := im.Len(), im.Side*im.Side
+	if k < 0 || k > n {
+		panic("data: Split of more images than the set holds")
+	}
+	m := n - k
+	head = Images{Side: im.Side, Pixels: im.Pixels[: m*d : m*d], Labels: im.Labels[:m:m], True: im.True[:m:m]}
+	tail = Images{Side: im.Side, Pixels: im.Pixels[m*d:], Labels: im.Labels[m:], True: im.True[m:]}
+	return head, tail
+}

@@ -264,3 +264,21 @@ func float32Bytes(px []float32) []byte {
 	}
 	return b
 }
+
+func TestSplit(t *testing.T) {
+	im := Images{Side: 1, Pixels: []float32{0, 1, 2, 3, 4}, Labels: []int{0, 1, 2, 3, 4}, True: []int{0, 1, 2, 3, 4}}
+	tests := []struct{ k, head int }{{0, 5}, {2, 3}, {5, 0}}
+	for _, tt := range tests {
+		h, tl := im.Split(tt.k)
+		if h.Len() != tt.head || tl.Len() != tt.k {
+			t.Errorf("Split(%d): %d and %d images, want %d and %d", tt.k, h.Len(), tl.Len(), tt.head, tt.k)
+			continue
+		}
+		if tt.k > 0 && (tl.Pixels[0] != float32(tt.head) || tl.Labels[0] != tt.head || tl.True[0] != tt.head) {
+			t.Errorf("Split(%d): the tail starts with image %v, want %d", tt.k, tl.Pixels[0], tt.head)
+		}
+		if cap(h.Pixels) != tt.head || cap(h.Labels) != tt.head || cap(h.True) != tt.head {
+			t.Errorf("Split(%d): the head's slices reach into the tail", tt.k)
+		}
+	}
+}

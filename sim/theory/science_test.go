@@ -26,8 +26,9 @@ func TestS7TheoremOneFitsRandomLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%+v", res)
-	if res.TrainAcc != 1 || res.N != 1000 || res.Weights != 1000*10+1000+256 {
-		t.Errorf("construction: train accuracy %v on %d points with %d weights, want 1 on 1000 with 11256", res.TrainAcc, res.N, res.Weights)
+	// One projection direction (d weights), n biases, and n weights per class.
+	if want := 1000*10 + 1000 + c.Side*c.Side; res.TrainAcc != 1 || res.N != 1000 || res.Weights != want {
+		t.Errorf("construction: train accuracy %v on %d points with %d weights, want 1 on 1000 with %d", res.TrainAcc, res.N, res.Weights, want)
 	}
 	if !nearChance(res.TestAcc, 10) {
 		t.Errorf("construction: test accuracy %.3f, want chance", res.TestAcc)

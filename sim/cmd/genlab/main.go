@@ -5,6 +5,7 @@
 //	genlab run      [settings] [-runs 'labels=true;labels=random'] [-json]
 //	genlab sweep    [settings] [-ps 0,0.2,0.4,0.6,0.8,1] [-json]
 //	genlab table1   [settings] [-json]
+//	genlab seeds    [settings] [-seeds 1-10] [-json]
 //	genlab construct [settings] [-json]
 //	genlab kernel   [settings] [-json]
 //
@@ -30,6 +31,7 @@ func commands() []command {
 		{"run", "train one or more variants side by side and print every epoch", runCmd},
 		{"sweep", "corrupt labels with each p of a list: epochs to fit and test error (paper Fig. 1b, 1c)", sweepCmd},
 		{"table1", "regularizers on and off, true and random labels (paper Table 1)", table1Cmd},
+		{"seeds", "every claim of the paper on each of several seeds: the figure per seed and how many it holds on", seedsCmd},
 		{"construct", "Theorem 1: a 2n+d ReLU network that fits any labels with no training", constructCmd},
 		{"kernel", "minimum-norm interpolation, linear and RBF kernels, no regularization (paper §5)", kernelCmd},
 	}

@@ -49,7 +49,7 @@ func TestRunJSON(t *testing.T) {
 			}
 		case "summary":
 			summaries++
-			for _, k := range []string{"train_acc", "test_acc", "epochs_to_fit", "steps_to_fit", "best_test_acc", "best_epoch", "stop", "config"} {
+			for _, k := range []string{"train_acc", "test_acc", "epochs_to_fit", "steps_to_fit", "val_acc", "best_epoch", "fit_epochs", "stop", "config"} {
 				if _, ok := l[k]; !ok {
 					t.Errorf("summary lacks %q: %v", k, l)
 				}
@@ -82,7 +82,7 @@ func TestCommandsPrintTables(t *testing.T) {
 		want []string // substrings of stdout
 	}{
 		{[]string{"run", "-runs", "labels=corrupt,p=0.5"}, []string{"train acc", "labels=corrupt,p=0.5", "wrong labels"}},
-		{[]string{"sweep", "-ps", "0,1"}, []string{"test error", "epochs to fit"}},
+		{[]string{"sweep", "-ps", "0,1"}, []string{"test error", "steps to fit", "fit epochs"}},
 		{[]string{"table1"}, []string{"weight decay", "dropout", "augmentation", "batch norm", "all"}},
 		{[]string{"construct"}, []string{"cond(A)", "100.0%"}},
 		{[]string{"kernel"}, []string{"rbf", "linear", "norm"}},

@@ -69,6 +69,14 @@ func intOrDash(p *int) string {
 	return fmt.Sprint(*p)
 }
 
+// floatOrDash writes a time in epochs to the eighth of an epoch it is measured to.
+func floatOrDash(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", *p)
+}
+
 // progress prints a status line on stderr at most once a second, so long commands show
 // that they are alive without flooding the terminal.
 type progress struct {

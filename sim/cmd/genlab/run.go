@@ -117,11 +117,11 @@ examples, and how many training examples are fitted. The last lines summarize ea
 		return nil
 	}
 	fmt.Fprintln(stdout)
-	st := newTable(stdout, padName("run", vs), "stop", "epochs", "train acc", "test acc", "epochs to fit", "steps to fit", "best test", "best epoch", "wrong labels", "params")
+	st := newTable(stdout, padName("run", vs), "stop", "epochs", "train acc", "test acc", "epochs to fit", "steps to fit", "fit epochs", "val acc", "best epoch", "wrong labels", "params")
 	for _, v := range vs {
 		s := v.run.Summary()
 		st.row(v.name, s.Stop.String(), fmt.Sprint(s.Epochs), pct(s.TrainAcc), pct(s.TestAcc), intOrDash(s.EpochsToFit),
-			intOrDash(s.StepsToFit), pct(s.BestTestAcc), fmt.Sprint(s.BestEpoch), pct(s.WrongLabels), fmt.Sprint(s.Params))
+			intOrDash(s.StepsToFit), floatOrDash(s.FitEpochs), pct(s.ValAcc), fmt.Sprint(s.BestEpoch), pct(s.WrongLabels), fmt.Sprint(s.Params))
 	}
 	st.flush()
 	return nil

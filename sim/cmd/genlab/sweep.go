@@ -50,7 +50,7 @@ rises with p, to chance at p = 1).`, args, stderr, nil, func(fs *flag.FlagSet) {
 	trainAll(runs, newProgress(stderr, o.quiet))
 	var t *table
 	if !o.json {
-		t = newTable(stdout, "p", "wrong labels", "epochs to fit", "steps to fit", "train acc", "test acc", "test error", "stop")
+		t = newTable(stdout, "p", "wrong labels", "steps to fit", "fit epochs", "train acc", "test acc", "test error", "stop")
 	}
 	for i, r := range runs {
 		s := r.Summary()
@@ -60,7 +60,7 @@ rises with p, to chance at p = 1).`, args, stderr, nil, func(fs *flag.FlagSet) {
 			}
 			continue
 		}
-		t.row(fmt.Sprint(levels[i]), pct(s.WrongLabels), intOrDash(s.EpochsToFit), intOrDash(s.StepsToFit),
+		t.row(fmt.Sprint(levels[i]), pct(s.WrongLabels), intOrDash(s.StepsToFit), floatOrDash(s.FitEpochs),
 			pct(s.TrainAcc), pct(s.TestAcc), pct(1-s.TestAcc), s.Stop.String())
 	}
 	if t != nil {

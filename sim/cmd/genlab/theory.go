@@ -66,11 +66,15 @@ func kernelCmd(args []string, stdout, stderr io.Writer) error {
 	var gamma float64
 	o, err := parse("kernel", `Fits the minimum-norm interpolant K α = Y, with no regularization at all, for a linear
 and an RBF kernel, on true and on random labels (the paper's Section 5). SGD on a linear
-model started from zero stays in the span of the data, w = Xᵀα, so this is the solution
-it converges to. On true labels it still generalizes; on random labels it fits too, at
-chance on the test set, and its norm grows: the norm, not the fit, tells them apart.
-With more training points than pixels the linear kernel cannot interpolate (rank ≤ d),
-and the minimum-norm least-squares fit is shown instead.`,
+model with the squared loss, started from zero, stays in the span of the data, w = Xᵀα,
+so when it interpolates, this is the interpolant it converges to; the lab's networks train
+on the cross-entropy instead, which has no finite minimizer on separable data and grows
+the weights without bound, so this statement is about the squared loss only. With more
+training points than pixels (at the defaults 1,500 images of 144 pixels) the linear kernel
+cannot interpolate (rank ≤ d), and the minimum-norm least-squares fit is shown instead.
+The RBF kernel interpolates both: at the defaults (seed 1) it tests at 96% on true labels
+and at chance (8.7%) on random labels, with a norm 2.4 times larger (83 against 35): the
+norm, not the fit, tells them apart.`,
 		args, stderr, nil, func(fs *flag.FlagSet) {
 			fs.Float64Var(&gamma, "rbfgamma", 0, "RBF kernel width γ in exp(-γ‖x−x'‖²); 0 picks 1/(d·pixel variance)")
 		})

@@ -1,0 +1,250 @@
+package claims
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+
+	"genlab/sim"
+	"genlab/sim/data"
+)
+
+// Corruption levels of the sweep (paper Fig. 1b, 1c). p = 0 is the true-label run and
+// p = 1 the random-label run: corrupting every label draws the same labels, from the same
+// stream, as random labels do.
+var Levels = []float64{0, 0.2, 0.4, 0.6, 0.8, 1}
+
+// The regularizers of S6 (and of genlab table1): the usual textbook strengths.
+const (
+	WeightDecay = 5e-4
+	Dropout     = 0.2
+	Augment     = 1
+)
+
+// Regularize switches on weight decay, dropout and random shifts together.
+func Regularize(c *sim.Config) { c.WeightDecay, c.Dropout, c.Augment = WeightDecay, Dropout, Augment }
+
+// The runs of one seed, in the order they are trained.
+const (
+	runTrue = iota // p = 0
+	runCorrupt2
+	runCorrupt4
+	runCorrupt6
+	runCorrupt8
+	runRandom // p = 1
+	runMLPShuffled
+	runCNN
+	runCNNShuffled
+	runRandomPixels
+	runGaussian
+	runRegularized
+	runsPerSeed
+)
+
+// configs returns the runs of one seed, indexed by the run constants.
+func configs(base sim.Config) []sim.Config {
+	cs := make([]sim.Config, runsPerSeed)
+	for i := range cs {
+		cs[i] = base
+	}
+	for i, p := range Levels[1 : len(Levels)-1] {
+		cs[runCorrupt2+i].Labels, cs[runCorrupt2+i].Corrupt = data.CorruptLabels, p
+	}
+	cs[runRandom].Labels = data.RandomLabels
+	cs[runMLPShuffled].Inputs = data.ShuffledPixels
+	cs[runCNN].Model = sim.CNN
+	cs[runCNNShuffled].Model, cs[runCNNShuffled].Inputs = sim.CNN, data.ShuffledPixels
+	cs[runRandomPixels].Inputs = data.RandomPixels
+	cs[runGaussian].Inputs = data.Gaussian
+	cs[runRegularized].Labels = data.RandomLabels
+	Regularize(&cs[runRegularized])
+	return cs
+}
+
+// Figures are the numbers one seed's runs measured, from which every claim is judged.
+// Times to fit are in epochs, to an eighth of an epoch (see sim.Summary.FitEpochs), and
+// +Inf for a run that never fitted its training set.
+type Figures struct {
+	Seed uint64 `json:"seed"`
+
+	// S1 (and p = 1 of S3): random labels.
+	RandomTrainAcc float64 `json:"random_train_acc"`
+	RandomTestAcc  float64 `json:"random_test_acc"`
+
+	// S2: the time to fit of true and random labels, and their ratio.
+	TrueFit   float64 `json:"true_fit"`
+	RandomFit float64 `json:"random_fit"`
+	FitRatio  float64 `json:"fit_ratio"`
+
+	// S3: for each of Levels, test error, time to fit, and final training accuracy; and
+	// the rank correlations of test error and time to fit with p.
+	TestError   []float64 `json:"test_error"`
+	CorruptFit  []float64 `json:"corrupt_fit"`
+	CorruptAcc  []float64 `json:"corrupt_train_acc"`
+	ErrorRho    float64   `json:"error_rho"`
+	FitRho      float64   `json:"fit_rho"`
+	TrueTestAcc float64   `json:"true_test_acc"`
+
+	// S4: test accuracy of the MLP and the CNN on shuffled pixels (and on the originals:
+	// TrueTestAcc for the MLP, CNNTestAcc for the CNN).
+	MLPShuffledTestAcc float64 `json:"mlp_shuffled_test_acc"`
+	CNNTestAcc         float64 `json:"cnn_test_acc"`
+	CNNShuffledTestAcc float64 `json:"cnn_shuffled_test_acc"`
+	CNNStop            string  `json:"cnn_stop"`
+
+	// S5: random pixels and Gaussian inputs (with their true, now meaningless, labels).
+	RandomPixelsTrainAcc float64 `json:"random_pixels_train_acc"`
+	RandomPixelsFit      float64 `json:"random_pixels_fit"`
+	GaussianTrainAcc     float64 `json:"gaussian_train_acc"`
+	GaussianFit          float64 `json:"gaussian_fit"`
+
+	// S6: random labels with weight decay, dropout and random shifts together.
+	// RegularizedHalfwayAcc is the training accuracy halfway through its epochs.
+	RegularizedTrainAcc   float64 `json:"regularized_train_acc"`
+	RegularizedHalfwayAcc float64 `json:"regularized_halfway_acc"`
+	RegularizedEpochs     int     `json:"regularized_epochs"`
+	RegularizedFit        float64 `json:"regularized_fit"`
+
+	// S9: at p = 0.4, the median epoch at which clean and noisy examples were first fitted
+	// (+Inf for examples never fitted).
+	CleanMedianFit float64 `json:"clean_median_fit"`
+	NoisyMedianFit float64 `json:"noisy_median_fit"`
+}
+
+// Measure trains every run of the claims on each seed (base with its Seed replaced) and
+// returns one Figures per seed, in order. It trains up to workers runs at once (at least
+// one; 0 means GOMAXPROCS), longest first; runs share nothing, so the figures do not
+// depend on workers. progress, if not nil, is called after every finished run, from one
+// goroutine at a time.
+func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, total int)) ([]Figures, error) {
+	runs := make([]*sim.Run, 0, len(seeds)*runsPerSeed)
+	for _, seed := range seeds {
+		base.Seed = seed
+		for _, c := range configs(base) {
+			r, err := sim.NewRun(c)
+			if err != nil {
+				return nil, err
+			}
+			runs = append(runs, r)
+		}
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// The slow runs (regularized, CNN) go first, so that no worker is left with one at the end.
+	order := make([]int, len(runs))
+	for i := range order {
+		order[i] = i
+	}
+	slowness := func(i int) int {
+		switch i % runsPerSeed {
+		case runRegularized:
+			return 2
+		case runCNN, runCNNShuffled:
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return slowness(b) - slowness(a) })
+
+	var mu sync.Mutex
+	next, done := 0, 0
+	var wg sync.WaitGroup
+	for range min(workers, len(runs)) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				if next == len(order) {
+					mu.Unlock()
+					return
+				}
+				r := runs[order[next]]
+				next++
+				mu.Unlock()
+				r.RunToEnd()
+				mu.Lock()
+				done++
+				if progress != nil {
+					progress(done, len(runs))
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+
+	figs := make([]Figures, len(seeds))
+	for i, seed := range seeds {
+		figs[i] = figures(seed, runs[i*runsPerSeed:(i+1)*runsPerSeed])
+	}
+	return figs, nil
+}
+
+// figures reads one seed's finished runs.
+func figures(seed uint64, runs []*sim.Run) Figures {
+	s := make([]sim.Summary, len(runs))
+	for i, r := range runs {
+		s[i] = r.Summary()
+	}
+	f := Figures{Seed: seed}
+	f.RandomTrainAcc, f.RandomTestAcc = s[runRandom].TrainAcc, s[runRandom].TestAcc
+	f.TrueFit, f.RandomFit = fitTime(s[runTrue]), fitTime(s[runRandom])
+	f.FitRatio = f.RandomFit / f.TrueFit
+	for i := range Levels {
+		f.TestError = append(f.TestError, 1-s[runTrue+i].TestAcc)
+		f.CorruptFit = append(f.CorruptFit, fitTime(s[runTrue+i]))
+		f.CorruptAcc = append(f.CorruptAcc, s[runTrue+i].TrainAcc)
+	}
+	f.ErrorRho, f.FitRho = Spearman(Levels, f.TestError), Spearman(Levels, f.CorruptFit)
+	f.TrueTestAcc = s[runTrue].TestAcc
+	f.MLPShuffledTestAcc = s[runMLPShuffled].TestAcc
+	f.CNNTestAcc, f.CNNShuffledTestAcc = s[runCNN].TestAcc, s[runCNNShuffled].TestAcc
+	f.CNNStop = s[runCNN].Stop.String()
+	f.RandomPixelsTrainAcc, f.RandomPixelsFit = s[runRandomPixels].TrainAcc, fitTime(s[runRandomPixels])
+	f.GaussianTrainAcc, f.GaussianFit = s[runGaussian].TrainAcc, fitTime(s[runGaussian])
+	f.RegularizedTrainAcc, f.RegularizedEpochs = s[runRegularized].TrainAcc, s[runRegularized].Epochs
+	f.RegularizedFit = fitTime(s[runRegularized])
+	if h := runs[runRegularized].History(); len(h) > 0 {
+		f.RegularizedHalfwayAcc = h[(len(h)-1)/2].TrainAcc
+	}
+	f.CleanMedianFit, f.NoisyMedianFit = medianFits(runs[runCorrupt4])
+	return f
+}
+
+func fitTime(s sim.Summary) float64 {
+	if s.FitEpochs == nil {
+		return math.Inf(1)
+	}
+	return *s.FitEpochs
+}
+
+// medianFits returns the median epoch at which the clean and the noisy training examples
+// of r were first fitted; an example never fitted counts as later than any epoch.
+func medianFits(r *sim.Run) (clean, noisy float64) {
+	var snap sim.Snapshot
+	r.Snapshot(&snap)
+	var c, n []float64
+	for i, e := range snap.FirstFit {
+		v := float64(e)
+		if e == 0 {
+			v = math.Inf(1)
+		}
+		if r.Train().Corrupted(i) {
+			n = append(n, v)
+		} else {
+			c = append(c, v)
+		}
+	}
+	return median(c), median(n)
+}
+
+// median returns the middle value of v (the upper one of an even count), NaN if v is empty.
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	v = slices.Clone(v)
+	slices.Sort(v)
+	return v[len(v)/2]
+}
