@@ -7,7 +7,7 @@ import (
 
 // The gauge puts the network's size next to the data's: the number of trainable parameters
 // and the number of training examples on one logarithmic scale. The default MLP has about
-// 137,000 parameters for 1,000 examples, 137 per example: far more than it needs to give
+// 40,000 parameters for 1,500 examples, 26 per example: far more than it needs to give
 // every example its own answer. That is why it can fit random labels, and why its size alone
 // cannot explain why, on true labels, it generalizes (the paper's central puzzle). A log scale
 // is the honest one here: on a linear one the examples' bar would be a sliver.
@@ -63,7 +63,7 @@ func (b *gaugeBox) height(p *Painter) int {
 
 func (b *gaugeBox) place(r image.Rectangle) { b.rect = r }
 
-// gaugeSentence lays out "136,714 parameters for 1,000 examples: 137 per example".
+// gaugeSentence lays out "39,690 parameters for 1,500 examples: 26 per example".
 func (p *Painter) gaugeSentence(w *pen, run *Run) {
 	n := examples(run)
 	if run.Params <= 0 {

@@ -42,6 +42,8 @@ func (p *Painter) headerItems(w *pen, i int, run *Run, playing, worst, brief boo
 		w.pill("stopped early", colCalm)
 	case stop == sim.MaxEpochs:
 		w.pill("max epochs", colCalm)
+	case stop == sim.NotLearning:
+		w.pill("not learning", colBad)
 	case stop == sim.Diverged:
 		w.pill("diverged", colBad)
 	default:

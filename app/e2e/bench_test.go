@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"genlab/sim"
 )
 
 // The browser benchmarks measure the built site in Chromium and report what they
@@ -140,7 +142,7 @@ func firstEpoch(b *testing.B, bctx context.Context) (ready, epoch float64) {
 }
 
 // BenchmarkMemorizeRandom measures the seconds from pressing Play to the random-labels
-// run of the default view having fitted all 1,000 of its training images; it also
+// run of the default view having fitted all of its training images; it also
 // reports when the true-labels run fitted, and the epochs each took.
 func BenchmarkMemorizeRandom(b *testing.B) {
 	var random, truth, randomEpochs, trueEpochs []float64
@@ -158,7 +160,7 @@ func BenchmarkMemorizeRandom(b *testing.B) {
 			r := p.readouts()
 			for run := range 2 {
 				k := strconv.Itoa(run) + "/"
-				if fittedAt[run] < 0 && (r[k+"state"] == "fitted" || r[k+"fitted"] == "1000") {
+				if fittedAt[run] < 0 && (r[k+"state"] == "fitted" || r[k+"fitted"] == strconv.Itoa(sim.Default().TrainingExamples())) {
 					fittedAt[run] = time.Since(start)
 				}
 				if s := r[k+"state"]; s != "running" && s != "fitted" {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"genlab/sim"
 )
 
 // TestPageMounts: the page mounts, the canvas in its iframe says Hello, builds the two
@@ -39,11 +41,12 @@ func TestPageMounts(t *testing.T) {
 	if _, ok := r["2/epoch"]; ok {
 		t.Errorf("a third run is shown: %v", r)
 	}
-	// The default view trains on 1,000 training images: "Fitted: 0 of 1000".
+	// The default view counts its training images: "Fitted: 0 of 1500".
+	n := sim.Default().TrainingExamples()
 	for run := range 2 {
 		text := evalJS[string](p, fmt.Sprintf(`document.querySelector('[data-run="%d"][data-metric="fitted"]').parentElement.textContent`, run))
-		if !strings.Contains(text, "of 1000") && !strings.Contains(text, "of 1,000") {
-			t.Errorf("run %d: fitted cell reads %q, want it to count of 1000 training images", run, text)
+		if !strings.Contains(text, fmt.Sprintf("of %d", n)) && !strings.Contains(text, fmt.Sprintf("of %d,%03d", n/1000, n%1000)) {
+			t.Errorf("run %d: fitted cell reads %q, want it to count of %d training images", run, text, n)
 		}
 	}
 	if !evalJS[bool](p, buttonEnabledJS("Step")) || !evalJS[bool](p, buttonEnabledJS("Reset")) {

@@ -60,7 +60,7 @@ func New(query, variants string) (*Lab, error) {
 			r.Variant = names[i]
 		}
 		r.Title = Title(r.Variant, i)
-		r.Stats = message.Run{Name: r.Variant, Examples: c.Train, Stop: sim.Running.String()}
+		r.Stats = message.Run{Name: r.Variant, Examples: c.TrainingExamples(), Stop: sim.Running.String()}
 	}
 	return l, nil
 }
@@ -157,9 +157,9 @@ func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
 		r.Snap = s
 		return err
 	}
-	if len(s.Fitted) != r.Config.Train {
+	if len(s.Fitted) != r.Config.TrainingExamples() {
 		r.Snap = s
-		return fmt.Errorf("snapshot of %d examples for a run of %d", len(s.Fitted), r.Config.Train)
+		return fmt.Errorf("snapshot of %d examples for a run of %d", len(s.Fitted), r.Config.TrainingExamples())
 	}
 	r.Snap = s
 	st := e.Stats[0]

@@ -14,18 +14,18 @@ import (
 // first-layer weights) and sent several times a second, so it is a flat little-endian
 // record rather than JSON:
 //
-//	magic "GLS1"
+//	magic "GLS2"
 //	uint32 epoch, steps, steps per epoch, stop, examples n, history h, filters f, filter side s
 //	n bytes fitted (0/1), n × int32 first-fit epoch, n bytes predicted class
 //	h × epoch record: int32 epoch, int32 steps, int32 fitted, then float64 lr, train loss,
-//	    train acc, test loss, test acc, clean acc, corrupt acc
+//	    train acc, test loss, test acc, validation loss, validation acc, clean acc, corrupt acc
 //	f·s² × float32 first-layer weights
 
-const snapshotMagic = "GLS1"
+const snapshotMagic = "GLS2" // GLS1 had no validation figures
 
 const (
 	headerSize      = 4 + 8*4
-	epochRecordSize = 3*4 + 7*8
+	epochRecordSize = 3*4 + 9*8
 	// Bounds that no valid snapshot exceeds; they stop a malformed one from making the
 	// decoder allocate without limit.
 	maxExamples = 10000
@@ -56,7 +56,7 @@ func AppendSnapshot(dst []byte, s *sim.Snapshot) []byte {
 		dst = le.AppendUint32(dst, uint32(e.Epoch))
 		dst = le.AppendUint32(dst, uint32(e.Steps))
 		dst = le.AppendUint32(dst, uint32(e.Fitted))
-		for _, v := range []float64{e.LR, e.TrainLoss, e.TrainAcc, e.TestLoss, e.TestAcc, e.CleanAcc, e.CorruptAcc} {
+		for _, v := range []float64{e.LR, e.TrainLoss, e.TrainAcc, e.TestLoss, e.TestAcc, e.ValLoss, e.ValAcc, e.CleanAcc, e.CorruptAcc} {
 			dst = le.AppendUint64(dst, math.Float64bits(v))
 		}
 	}
@@ -108,7 +108,7 @@ func DecodeSnapshot(s *sim.Snapshot, b []byte) error {
 		e.Steps = int(int32(le.Uint32(b[p+4:])))
 		e.Fitted = int(int32(le.Uint32(b[p+8:])))
 		p += 12
-		for _, f := range []*float64{&e.LR, &e.TrainLoss, &e.TrainAcc, &e.TestLoss, &e.TestAcc, &e.CleanAcc, &e.CorruptAcc} {
+		for _, f := range []*float64{&e.LR, &e.TrainLoss, &e.TrainAcc, &e.TestLoss, &e.TestAcc, &e.ValLoss, &e.ValAcc, &e.CleanAcc, &e.CorruptAcc} {
 			*f = math.Float64frombits(le.Uint64(b[p:]))
 			p += 8
 		}

@@ -139,6 +139,7 @@ const (
 	stateFitted   = "fitted"
 	stateEarly    = "early-stop"
 	stateMax      = "max-epochs"
+	stateStuck    = "not-learning"
 	stateDiverged = "diverged"
 )
 
@@ -151,9 +152,11 @@ func stateText(stop string) (name, explain string) {
 	case stateFitted:
 		return stateFitted, "Every training image is classified as labeled: the training set is memorized."
 	case stateEarly:
-		return stateEarly, "Stopped early: test accuracy stopped improving for the patience you set."
+		return stateEarly, "Stopped early: accuracy on the held-out validation images stopped improving for the patience you set; the weights are those of the best epoch."
 	case stateMax:
 		return stateMax, "Stopped after the maximum number of epochs without fitting every image."
+	case stateStuck:
+		return stateStuck, "The training loss stayed at chance level epoch after epoch: the network learns nothing at this learning rate (too high, the units die; too low, nothing moves)."
 	case stateDiverged:
 		return stateDiverged, "The loss became infinite: the steps were too large and the weights blew up."
 	}

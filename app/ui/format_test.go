@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 func TestFormatPercent(t *testing.T) {
@@ -112,7 +113,8 @@ func TestRunMetricsNeverShowNaN(t *testing.T) {
 }
 
 func TestStateText(t *testing.T) {
-	for _, stop := range []string{stateRunning, stateFitted, stateEarly, stateMax, stateDiverged} {
+	for _, s := range []sim.Stop{sim.Running, sim.Fitted, sim.EarlyStop, sim.MaxEpochs, sim.NotLearning, sim.Diverged} {
+		stop := s.String()
 		name, explain := stateText(stop)
 		if name != stop || explain == "" {
 			t.Errorf("stateText(%q) = %q, %q", stop, name, explain)

@@ -69,12 +69,12 @@ func TestLabAppliesPresetsSettingsAndLowerLR(t *testing.T) {
 	if l.exp.Config.Model != sim.CNN || l.exp.Runs != "inputs=original;inputs=shuffled" || l.generation != 1 {
 		t.Errorf("after the preset: %+v, generation %d", l.exp, l.generation)
 	}
-	l.onSetting(ctx, app.Action{Value: settingChange{Name: "lr", Value: "2"}})
-	if l.exp.Config.LR != 2 {
-		t.Errorf("lr %v after setting it to 2", l.exp.Config.LR)
+	l.onSetting(ctx, app.Action{Value: settingChange{Name: "cnnlr", Value: "2"}})
+	if l.exp.Config.CNNLR != 2 {
+		t.Errorf("cnnlr %v after setting it to 2", l.exp.Config.CNNLR)
 	}
 	l.onSetting(ctx, app.Action{Value: settingChange{Name: "side", Value: "99"}})
-	if l.exp.Config.Side != 16 {
+	if l.exp.Config.Side != sim.Default().Side {
 		t.Error("an out-of-range setting applied")
 	}
 	l.onRuns(ctx, app.Action{Value: "labels=nope"})
@@ -86,8 +86,8 @@ func TestLabAppliesPresetsSettingsAndLowerLR(t *testing.T) {
 		t.Error("good runs not applied")
 	}
 	l.onLowerLR(ctx, app.Action{})
-	if l.exp.Config.LR != 0.2 || l.generation != 2 {
-		t.Errorf("lr %v, generation %d after lowering", l.exp.Config.LR, l.generation)
+	if l.exp.Config.CNNLR != 0.2 || l.generation != 2 {
+		t.Errorf("cnnlr %v, generation %d after lowering", l.exp.Config.CNNLR, l.generation)
 	}
 	l.onSpeed(ctx, app.Action{Value: 9})
 	if l.view.Speed != message.DefaultSpeed {

@@ -92,7 +92,7 @@ func TestShuffledPixelsPresetUsesACNN(t *testing.T) {
 
 func TestActivePresetOfACustomExperimentIsNone(t *testing.T) {
 	e := defaultExperiment()
-	if err := e.Config.Set("side", "12"); err != nil {
+	if err := e.Config.Set("side", "16"); err != nil {
 		t.Fatal(err)
 	}
 	if got := activePreset(e); got != "" {

@@ -61,7 +61,8 @@ func splitVariant(variant string) []setting {
 }
 
 // lowerLearningRate returns the experiment with every learning rate divided by 10: the
-// base one and any a variant sets, since a variant's own rate is the one its run uses.
+// base ones (lr, and cnnlr, which the CNN uses instead) and any a variant sets, since a
+// variant's own rate is the one its run uses.
 // It is the one-click way out of a diverged run. The error says why it cannot go lower.
 func lowerLearningRate(e experiment) (experiment, error) {
 	lower := func(text string) (string, error) {
@@ -74,12 +75,14 @@ func lowerLearningRate(e experiment) (experiment, error) {
 		return strconv.FormatFloat(lr/10, 'g', 6, 64), nil
 	}
 	out := e
-	lr, err := lower(e.Config.Get("lr"))
-	if err != nil {
-		return e, err
-	}
-	if err := out.Config.Set("lr", lr); err != nil {
-		return e, errors.New("the learning rate is already as low as it goes: " + err.Error())
+	for _, name := range []string{"lr", "cnnlr"} {
+		lr, err := lower(e.Config.Get(name))
+		if err != nil {
+			return e, err
+		}
+		if err := out.Config.Set(name, lr); err != nil {
+			return e, errors.New("the learning rate is already as low as it goes: " + err.Error())
+		}
 	}
 
 	variants := strings.Split(e.Runs, ";")
@@ -87,11 +90,12 @@ func lowerLearningRate(e experiment) (experiment, error) {
 		settings := splitVariant(v)
 		changed := false
 		for j, s := range settings {
-			if s.name != "lr" {
+			if !isLearningRate(s.name) {
 				continue
 			}
+			var err error
 			if settings[j].value, err = lower(s.value); err != nil {
-				return e, fmt.Errorf("run %q: lr = %s is not a number", strings.TrimSpace(v), s.value)
+				return e, fmt.Errorf("run %q: %s = %s is not a number", strings.TrimSpace(v), s.name, s.value)
 			}
 			changed = true
 		}
@@ -105,6 +109,10 @@ func lowerLearningRate(e experiment) (experiment, error) {
 	}
 	return out, nil
 }
+
+// isLearningRate reports whether a setting is a learning rate: lr, or cnnlr, which the
+// CNN uses instead.
+func isLearningRate(name string) bool { return name == "lr" || name == "cnnlr" }
 
 // joinVariant writes settings back as "name=value,name=value".
 func joinVariant(settings []setting) string {

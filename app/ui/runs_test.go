@@ -69,16 +69,19 @@ func TestLowerLearningRate(t *testing.T) {
 	if err := e.Config.Set("lr", "3"); err != nil {
 		t.Fatal(err)
 	}
-	e.Runs = "labels=true,lr=0.3;labels=random"
+	if err := e.Config.Set("cnnlr", "0.5"); err != nil {
+		t.Fatal(err)
+	}
+	e.Runs = "labels=true,lr=0.3;labels=random;model=cnn,cnnlr=0.2"
 	got, err := lowerLearningRate(e)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lr := got.Config.Get("lr"); lr != "0.3" {
-		t.Errorf("base lr %s, want 0.3", lr)
+	if lr, cnnlr := got.Config.Get("lr"), got.Config.Get("cnnlr"); lr != "0.3" || cnnlr != "0.05" {
+		t.Errorf("base lr %s, cnnlr %s; want 0.3 and 0.05", lr, cnnlr)
 	}
-	if got.Runs != "labels=true,lr=0.03;labels=random" {
-		t.Errorf("runs %q, want the variant's lr lowered too", got.Runs)
+	if got.Runs != "labels=true,lr=0.03;labels=random;model=cnn,cnnlr=0.02" {
+		t.Errorf("runs %q, want the variants' rates lowered too", got.Runs)
 	}
 	if e.Config.Get("lr") != "3" {
 		t.Error("the experiment given was changed")
