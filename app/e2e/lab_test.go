@@ -259,8 +259,8 @@ func (p *page) weights(run int) int {
 // narrower network, and a Step trains it (faster per example).
 func TestSettingChangesRun(t *testing.T) {
 	p := openLab(t, "")
-	if got := p.fieldValue("Width"); got != "512" {
-		t.Fatalf("the Width field shows %q, want the default 512", got)
+	if got, want := p.fieldValue("Width"), strconv.Itoa(sim.Default().Width); got != want {
+		t.Fatalf("the Width field shows %q, want the default %s", got, want)
 	}
 	// One epoch first, so that epoch 0 below can only come from the rebuilt runs.
 	p.press("Step")
@@ -274,12 +274,13 @@ func TestSettingChangesRun(t *testing.T) {
 	if got := p.fieldValue("Width"); got != "32" {
 		t.Errorf("the Width field shows %q after the change, want 32", got)
 	}
-	// A 16×16 image, one hidden layer of w units, 10 classes: 256w + w + 10w + 10 weights.
-	wantWeights := func(w int) int { return 256*w + w + 10*w + 10 }
+	// A side×side image, one hidden layer of w units, 10 classes: d·w + w + 10w + 10 weights.
+	d, def := sim.Default().Side*sim.Default().Side, sim.Default().Width
+	wantWeights := func(w int) int { return d*w + w + 10*w + 10 }
 	narrow := [2]int{p.weights(0), p.weights(1)}
 	for run := range 2 {
-		if wide[run] != wantWeights(512) {
-			t.Errorf("run %d: header shows %d weights at width 512, want %d", run, wide[run], wantWeights(512))
+		if wide[run] != wantWeights(def) {
+			t.Errorf("run %d: header shows %d weights at width %d, want %d", run, wide[run], def, wantWeights(def))
 		}
 		if narrow[run] != wantWeights(32) {
 			t.Errorf("run %d: header shows %d weights at width 32, want %d", run, narrow[run], wantWeights(32))
@@ -290,10 +291,10 @@ func TestSettingChangesRun(t *testing.T) {
 	p.waitUntil("Step to train epoch 1 of the narrow runs", trainTimeout, `m(0, "epoch") == 1 && m(1, "epoch") == 1`)
 	for run := range 2 {
 		ms := p.number(run, "ms-per-example")
-		t.Logf("run %d: %d weights, %.4f ms/example at width 512; %d weights, %.4f ms/example at width 32",
-			run, wide[run], wideMs[run], narrow[run], ms)
+		t.Logf("run %d: %d weights, %.4f ms/example at width %d; %d weights, %.4f ms/example at width 32",
+			run, wide[run], wideMs[run], def, narrow[run], ms)
 		if !(ms > 0 && ms < wideMs[run]) {
-			t.Errorf("run %d: %.4f ms/example at width 32, not less than %.4f at width 512", run, ms, wideMs[run])
+			t.Errorf("run %d: %.4f ms/example at width 32, not less than %.4f at width %d", run, ms, wideMs[run], def)
 		}
 	}
 	if q, err := url.ParseQuery(strings.TrimPrefix(evalJS[string](p, "location.search"), "?")); err != nil || q.Get("width") != "32" {
@@ -412,20 +413,23 @@ func pollGo(timeout time.Duration, cond func() bool) error {
 // +Inf and -Inf, JavaScript's NaN and Infinity.
 var notANumber = regexp.MustCompile(`NaN|[+-]Inf\b|Infinity`)
 
-// TestDivergedRun: with a learning rate of 10 the runs diverge; the page says so, never
-// shows NaN, and its "Lower learning rate" button brings the rate down and starts again.
+// TestDivergedRun: with a learning rate of 10 and momentum 0.99 the runs diverge (at lr 10
+// alone, the random-labels run of the calibrated defaults thrashes at chance and stops as
+// not learning); the page says so, never shows NaN, and its "Lower learning rate" button
+// brings the rate down and starts again.
 func TestDivergedRun(t *testing.T) {
 	p := openLab(t, "")
 	p.press("Step") // so that epoch 0 below can only come from the rebuilt runs
 	p.waitUntil("Step to train epoch 1", trainTimeout, `m(0, "epoch") == 1 && m(1, "epoch") == 1`)
+	p.setField("Momentum", "0.99")
 	p.setField("Learning rate", "10")
 	p.waitUntil("the runs to be rebuilt with lr 10", loadTimeout,
-		`m(0, "epoch") == 0 && m(1, "epoch") == 0 && `+buttonEnabledJS("Play")+` && location.search.includes("lr=10")`)
+		`m(0, "epoch") == 0 && m(1, "epoch") == 0 && `+buttonEnabledJS("Play")+` && location.search.includes("lr=10") && location.search.includes("momentum=0.99")`)
 
 	p.press("Play")
 	// Watch the whole page's text, the readouts' raw values and the tooltips while the
-	// runs blow up, until both are reported diverged (training is seeded: at lr 10 both
-	// runs of the default view diverge within their first epochs).
+	// runs blow up, until both are reported diverged (training is seeded: at lr 10 and
+	// momentum 0.99 both runs of the default view diverge in their first epoch).
 	const watch = `(() => {
 		const texts = [document.body.innerText];
 		for (const e of document.querySelectorAll("[data-value], [title], [aria-valuetext]")) {
