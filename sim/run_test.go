@@ -384,3 +384,20 @@ func TestTimeToFitHasSubEpochResolution(t *testing.T) {
 		t.Error("every time to fit is a whole number of epochs: the checks between epoch ends never found the fit")
 	}
 }
+
+func TestStopNames(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range Stops() {
+		name := s.String()
+		if name == "" || seen[name] {
+			t.Errorf("stop %d has the name %q, empty or taken", s, name)
+		}
+		seen[name] = true
+		if s > Diverged {
+			t.Errorf("stop %v is past Diverged, the bound a snapshot is checked against", s)
+		}
+	}
+	if len(seen) != len(stopNames) {
+		t.Errorf("Stops lists %d stops, there are %d names", len(seen), len(stopNames))
+	}
+}
