@@ -401,3 +401,27 @@ func TestStopNames(t *testing.T) {
 		t.Errorf("Stops lists %d stops, there are %d names", len(seen), len(stopNames))
 	}
 }
+
+// The checks between epoch ends run inside Step, so they must not allocate either: both
+// the re-check of the unfitted examples and the full pass it leads to.
+func TestFitCheckAllocatesNothing(t *testing.T) {
+	r := mustRun(t, small())
+	r.RunEpoch()
+	var fitted []int32
+	for i, ok := range r.fitted {
+		if ok && len(fitted) < 3 {
+			fitted = append(fitted, int32(i))
+		}
+	}
+	if len(fitted) == 0 {
+		t.Fatal("no example fitted after an epoch")
+	}
+	got := testing.AllocsPerRun(10, func() {
+		r.unfit = append(r.unfit[:0], fitted...) // all fitted now: the full pass runs too
+		r.fitSteps, r.fitEpoch = 0, 0
+		r.checkFitted()
+	})
+	if got != 0 {
+		t.Errorf("checkFitted allocates %v times, want 0", got)
+	}
+}
