@@ -358,7 +358,8 @@ func BenchmarkEpoch(b *testing.B) {
 func TestTimeToFitHasSubEpochResolution(t *testing.T) {
 	whole := 0
 	labels := []data.LabelMode{data.TrueLabels, data.RandomLabels}
-	for _, seed := range []uint64{1, 2, 3} {
+	seeds := []uint64{1, 2}
+	for _, seed := range seeds {
 		for _, l := range labels {
 			c := small()
 			c.Train, c.Epochs, c.Seed, c.Labels = 400, 300, seed, l
@@ -380,7 +381,7 @@ func TestTimeToFitHasSubEpochResolution(t *testing.T) {
 			}
 		}
 	}
-	if whole == 6 {
+	if whole == len(seeds)*len(labels) {
 		t.Error("every time to fit is a whole number of epochs: the checks between epoch ends never found the fit")
 	}
 }
