@@ -57,6 +57,9 @@ type Summary struct {
 }
 
 // Stop says why a run ended.
+//
+// The values are ordered so that Diverged stays the largest, as the snapshot encoding
+// between the page's workers and its canvas bounds them; Stops lists them all.
 type Stop uint8
 
 const (
@@ -64,12 +67,15 @@ const (
 	Fitted                  // every training example fitted (StopFitted)
 	EarlyStop               // no better validation accuracy for Patience epochs; the best weights restored
 	MaxEpochs               // Epochs reached while learning
-	Diverged                // the loss became NaN or infinite, or exploded past 4 ln K
 	NotLearning             // the training loss stuck at ln K and accuracy at chance (see Run)
+	Diverged                // the loss became NaN or infinite, or exploded past 4 ln K
 )
 
 var stopNames = [...]string{Running: "running", Fitted: "fitted", EarlyStop: "early-stop", MaxEpochs: "max-epochs",
-	Diverged: "diverged", NotLearning: "not-learning"}
+	NotLearning: "not-learning", Diverged: "diverged"}
+
+// Stops returns every Stop, in order.
+func Stops() []Stop { return []Stop{Running, Fitted, EarlyStop, MaxEpochs, NotLearning, Diverged} }
 
 func (s Stop) String() string { return stopNames[s] }
 

@@ -144,7 +144,8 @@ func Params() []Param {
 		// Randomization tests.
 		enumParam("labels", "Labels", groupRandomization,
 			"training labels: true keeps them, corrupt replaces each with probability p, random replaces all; "+
-				"the network fits random labels too, only more slowly, and then tests at chance.",
+				"the network fits random labels too, only more slowly (at the defaults in about 2.5 times as many "+
+				"epochs), and then tests at chance.",
 			names(data.TrueLabels, data.CorruptLabels, data.RandomLabels), func(c *Config) textField { return &c.Labels }),
 		floatParam("p", "Corrupt", groupRandomization, 0, 1, 0.01, false,
 			"probability that each training label is replaced, once per dataset and seed, by a uniformly drawn "+

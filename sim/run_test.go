@@ -358,7 +358,8 @@ func BenchmarkEpoch(b *testing.B) {
 func TestTimeToFitHasSubEpochResolution(t *testing.T) {
 	whole := 0
 	labels := []data.LabelMode{data.TrueLabels, data.RandomLabels}
-	for _, seed := range []uint64{1, 2, 3} {
+	seeds := []uint64{1, 2}
+	for _, seed := range seeds {
 		for _, l := range labels {
 			c := small()
 			c.Train, c.Epochs, c.Seed, c.Labels = 400, 300, seed, l
@@ -380,7 +381,48 @@ func TestTimeToFitHasSubEpochResolution(t *testing.T) {
 			}
 		}
 	}
-	if whole == 6 {
+	if whole == len(seeds)*len(labels) {
 		t.Error("every time to fit is a whole number of epochs: the checks between epoch ends never found the fit")
+	}
+}
+
+func TestStopNames(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range Stops() {
+		name := s.String()
+		if name == "" || seen[name] {
+			t.Errorf("stop %d has the name %q, empty or taken", s, name)
+		}
+		seen[name] = true
+		if s > Diverged {
+			t.Errorf("stop %v is past Diverged, the bound a snapshot is checked against", s)
+		}
+	}
+	if len(seen) != len(stopNames) {
+		t.Errorf("Stops lists %d stops, there are %d names", len(seen), len(stopNames))
+	}
+}
+
+// The checks between epoch ends run inside Step, so they must not allocate either: both
+// the re-check of the unfitted examples and the full pass it leads to.
+func TestFitCheckAllocatesNothing(t *testing.T) {
+	r := mustRun(t, small())
+	r.RunEpoch()
+	var fitted []int32
+	for i, ok := range r.fitted {
+		if ok && len(fitted) < 3 {
+			fitted = append(fitted, int32(i))
+		}
+	}
+	if len(fitted) == 0 {
+		t.Fatal("no example fitted after an epoch")
+	}
+	got := testing.AllocsPerRun(10, func() {
+		r.unfit = append(r.unfit[:0], fitted...) // all fitted now: the full pass runs too
+		r.fitSteps, r.fitEpoch = 0, 0
+		r.checkFitted()
+	})
+	if got != 0 {
+		t.Errorf("checkFitted allocates %v times, want 0", got)
 	}
 }

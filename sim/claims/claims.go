@@ -72,12 +72,12 @@ func Judge(fs []Figures, claims []Claim) []Verdict {
 func nearChance(acc, tol float64) bool { return math.Abs(acc-0.1) <= tol }
 
 // between reports whether x lies strictly between a and b, in either order.
-func between(x, a, b float64) bool { return min(a, b) < x && x < max(a, b) }
+func between(x, a, b Number) bool { return min(a, b) < x && x < max(a, b) }
 
 func pct(v float64) string { return fmt.Sprintf("%.1f", 100*v) }
 
-func epochs(v float64) string {
-	if math.IsInf(v, 1) {
+func epochs(v Number) string {
+	if math.IsInf(float64(v), 1) {
 		return "never"
 	}
 	return fmt.Sprintf("%.2f", v)
@@ -118,7 +118,7 @@ func Claims() []Claim {
 			Overall: func(fs []Figures) (string, bool) {
 				r := make([]float64, len(fs))
 				for i, f := range fs {
-					r[i] = f.FitRatio
+					r[i] = float64(f.FitRatio)
 				}
 				m := lowerMedian(r)
 				return fmt.Sprintf("%.2f", m), m >= 2

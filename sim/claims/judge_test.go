@@ -1,6 +1,10 @@
 package claims
 
-import "testing"
+import (
+	"encoding/json"
+	"math"
+	"testing"
+)
 
 func TestJudgeCountsSeeds(t *testing.T) {
 	claim := Claim{
@@ -60,5 +64,21 @@ func TestOverallConditions(t *testing.T) {
 	}
 	if v := Judge(fs, []Claim{byID["S2"]})[0]; v.Count != 10 || v.OverallOK {
 		t.Errorf("S2 with half the ratios at 1.6: %+v, want the median condition failing", v)
+	}
+}
+
+func TestNumberMarshalsNonFiniteAsNull(t *testing.T) {
+	tests := []struct {
+		n    Number
+		want string
+	}{
+		{Number(math.Inf(1)), "null"},
+		{Number(math.NaN()), "null"},
+		{2.5, "2.5"},
+	}
+	for _, tt := range tests {
+		if got, err := json.Marshal(tt.n); err != nil || string(got) != tt.want {
+			t.Errorf("json.Marshal(%v) = %s, %v; want %s", float64(tt.n), got, err, tt.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"math"
 	"runtime"
 	"slices"
@@ -62,6 +63,18 @@ func configs(base sim.Config) []sim.Config {
 	return cs
 }
 
+// Number is a measured figure that may be infinite (a time to fit that never came) or NaN
+// (a correlation of constant values); JSON has neither, so it is written as null then.
+type Number float64
+
+// MarshalJSON implements json.Marshaler.
+func (n Number) MarshalJSON() ([]byte, error) {
+	if math.IsInf(float64(n), 0) || math.IsNaN(float64(n)) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(n))
+}
+
 // Figures are the numbers one seed's runs measured, from which every claim is judged.
 // Times to fit are in epochs, to an eighth of an epoch (see sim.Summary.FitEpochs), and
 // +Inf for a run that never fitted its training set.
@@ -73,17 +86,17 @@ type Figures struct {
 	RandomTestAcc  float64 `json:"random_test_acc"`
 
 	// S2: the time to fit of true and random labels, and their ratio.
-	TrueFit   float64 `json:"true_fit"`
-	RandomFit float64 `json:"random_fit"`
-	FitRatio  float64 `json:"fit_ratio"`
+	TrueFit   Number `json:"true_fit"`
+	RandomFit Number `json:"random_fit"`
+	FitRatio  Number `json:"fit_ratio"`
 
 	// S3: for each of Levels, test error, time to fit, and final training accuracy; and
 	// the rank correlations of test error and time to fit with p.
 	TestError   []float64 `json:"test_error"`
-	CorruptFit  []float64 `json:"corrupt_fit"`
+	CorruptFit  []Number  `json:"corrupt_fit"`
 	CorruptAcc  []float64 `json:"corrupt_train_acc"`
-	ErrorRho    float64   `json:"error_rho"`
-	FitRho      float64   `json:"fit_rho"`
+	ErrorRho    Number    `json:"error_rho"`
+	FitRho      Number    `json:"fit_rho"`
 	TrueTestAcc float64   `json:"true_test_acc"`
 
 	// S4: test accuracy of the MLP and the CNN on shuffled pixels (and on the originals:
@@ -95,21 +108,21 @@ type Figures struct {
 
 	// S5: random pixels and Gaussian inputs (with their true, now meaningless, labels).
 	RandomPixelsTrainAcc float64 `json:"random_pixels_train_acc"`
-	RandomPixelsFit      float64 `json:"random_pixels_fit"`
+	RandomPixelsFit      Number  `json:"random_pixels_fit"`
 	GaussianTrainAcc     float64 `json:"gaussian_train_acc"`
-	GaussianFit          float64 `json:"gaussian_fit"`
+	GaussianFit          Number  `json:"gaussian_fit"`
 
 	// S6: random labels with weight decay, dropout and random shifts together.
 	// RegularizedHalfwayAcc is the training accuracy halfway through its epochs.
 	RegularizedTrainAcc   float64 `json:"regularized_train_acc"`
 	RegularizedHalfwayAcc float64 `json:"regularized_halfway_acc"`
 	RegularizedEpochs     int     `json:"regularized_epochs"`
-	RegularizedFit        float64 `json:"regularized_fit"`
+	RegularizedFit        Number  `json:"regularized_fit"`
 
 	// S9: at p = 0.4, the median epoch at which clean and noisy examples were first fitted
 	// (+Inf for examples never fitted).
-	CleanMedianFit float64 `json:"clean_median_fit"`
-	NoisyMedianFit float64 `json:"noisy_median_fit"`
+	CleanMedianFit Number `json:"clean_median_fit"`
+	NoisyMedianFit Number `json:"noisy_median_fit"`
 }
 
 // Measure trains every run of the claims on each seed (base with its Seed replaced) and
@@ -196,7 +209,11 @@ func figures(seed uint64, runs []*sim.Run) Figures {
 		f.CorruptFit = append(f.CorruptFit, fitTime(s[runTrue+i]))
 		f.CorruptAcc = append(f.CorruptAcc, s[runTrue+i].TrainAcc)
 	}
-	f.ErrorRho, f.FitRho = Spearman(Levels, f.TestError), Spearman(Levels, f.CorruptFit)
+	fits := make([]float64, len(f.CorruptFit))
+	for i, v := range f.CorruptFit {
+		fits[i] = float64(v)
+	}
+	f.ErrorRho, f.FitRho = Number(Spearman(Levels, f.TestError)), Number(Spearman(Levels, fits))
 	f.TrueTestAcc = s[runTrue].TestAcc
 	f.MLPShuffledTestAcc = s[runMLPShuffled].TestAcc
 	f.CNNTestAcc, f.CNNShuffledTestAcc = s[runCNN].TestAcc, s[runCNNShuffled].TestAcc
@@ -212,16 +229,16 @@ func figures(seed uint64, runs []*sim.Run) Figures {
 	return f
 }
 
-func fitTime(s sim.Summary) float64 {
+func fitTime(s sim.Summary) Number {
 	if s.FitEpochs == nil {
-		return math.Inf(1)
+		return Number(math.Inf(1))
 	}
-	return *s.FitEpochs
+	return Number(*s.FitEpochs)
 }
 
 // medianFits returns the median epoch at which the clean and the noisy training examples
 // of r were first fitted; an example never fitted counts as later than any epoch.
-func medianFits(r *sim.Run) (clean, noisy float64) {
+func medianFits(r *sim.Run) (clean, noisy Number) {
 	var snap sim.Snapshot
 	r.Snapshot(&snap)
 	var c, n []float64
@@ -236,7 +253,7 @@ func medianFits(r *sim.Run) (clean, noisy float64) {
 			c = append(c, v)
 		}
 	}
-	return median(c), median(n)
+	return Number(median(c)), Number(median(n))
 }
 
 // median returns the middle value of v (the upper one of an even count), NaN if v is empty.

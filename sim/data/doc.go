@@ -62,9 +62,11 @@
 // essay's "regularization by construction", and it is why shuffled pixels hurt a CNN but not an
 // MLP. (Side 16, noise 0.2, 1,000 training images. The linear figure is
 // TestLinearProxyDifficulty; the MLP and CNN figures were measured with the simulator's
-// defaults, an MLP of 512 hidden units and SGD, learning rate 0.05, momentum 0.9, batch 32,
-// when the jitter and the ink were tuned: random labels then take about 1.5–2 times as many
-// epochs to fit as true labels.)
+// defaults of the time, an MLP of 512 hidden units and SGD, learning rate 0.05, momentum 0.9,
+// batch 32, when the jitter and the ink were tuned: random labels then took about 1.5–2 times
+// as many epochs to fit as true labels. At today's defaults, side 12, noise 0.12 and 1,500
+// training images, see sim.Default: on seed 1 a linear model tests at about 78%, the MLP of
+// 256 units at 91%, the CNN at 98%, and random labels take 2.4–3.2 times as many epochs.)
 //
 // # The randomization tests
 //

@@ -88,6 +88,7 @@ Examples:
   genlab run -runs 'labels=corrupt,p=0.4'  # one run at 40% label corruption
   genlab sweep -ps 0,0.5,1 -json
   genlab table1 -train 500
+  genlab seeds -seeds 1-10                 # every claim on seeds 1 to 10
   genlab construct -train 1000 -labels random
 `)
 }

@@ -54,8 +54,8 @@ func TestRunJSON(t *testing.T) {
 					t.Errorf("summary lacks %q: %v", k, l)
 				}
 			}
-			if l["epochs_to_fit"] != nil && l["stop"] != "fitted" {
-				t.Errorf("epochs_to_fit %v but stopped %v", l["epochs_to_fit"], l["stop"])
+			if l["stop"] == "fitted" && l["epochs_to_fit"] == nil {
+				t.Errorf("stopped fitted but epochs_to_fit is %v", l["epochs_to_fit"])
 			}
 		}
 	}

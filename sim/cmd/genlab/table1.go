@@ -48,11 +48,18 @@ type table1Line struct {
 
 func table1Cmd(args []string, stdout, stderr io.Writer) error {
 	o, err := parse("table1", `Trains the network with each regularizer switched on (weight decay, dropout, random
-shifts, batch normalization, and all of them) on true and on random labels, and prints
-training and test accuracy: the paper's Table 1. Regularizers change test accuracy by a
-few points, and random labels are still memorized with them on: they are neither
-necessary nor sufficient for generalization. Random shifts make memorizing slow, so this
-command defaults to a smaller learning rate and more epochs than the others.`, args, stderr, nil, nil)
+shifts, batch normalization, combinations of them, and early stopping on a validation
+split carved from the training images) on true and on random labels, and prints training
+and test accuracy: the paper's Tables 1 and 2. At the defaults (seed 1), weight decay,
+dropout and batch normalization each move test accuracy by under a point (91.4% without
+any, 92.0% with each) and random labels are still memorized with them on, in 23 to 32
+epochs instead of 22: they are neither necessary nor sufficient for generalization.
+Random shifts are different: they undo the very thing the images vary by, so they raise
+test accuracy by 7 points (98.1%), and they slow memorizing random labels so much that
+only about 28% are fitted within the 60-epoch budget (about 21-25% with weight decay and
+dropout added; genlab seeds, claim S6, shows it on ten seeds). Early stopping watches
+the validation accuracy, which random labels never lift above chance, so it stops them
+within a few epochs and keeps the weights of the best one.`, args, stderr, nil, nil)
 	if err != nil {
 		return err
 	}
