@@ -113,7 +113,7 @@ func TestRunMetricsNeverShowNaN(t *testing.T) {
 }
 
 func TestStateText(t *testing.T) {
-	for _, s := range []sim.Stop{sim.Running, sim.Fitted, sim.EarlyStop, sim.MaxEpochs, sim.NotLearning, sim.Diverged} {
+	for _, s := range sim.Stops() { // every way a run can stop is explained
 		stop := s.String()
 		name, explain := stateText(stop)
 		if name != stop || explain == "" {

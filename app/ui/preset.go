@@ -9,15 +9,18 @@ import (
 // Preset is a one-click lesson: one randomization test of the paper, as the settings and
 // the runs that show it, and a line saying what to look for.
 //
-// What LookFor promises was checked with the sim's own runner at these settings, e.g.
-// go run ./sim/cmd/genlab run -model=cnn -runs 'inputs=original;inputs=shuffled'; the
-// science tests of package sim pin the same findings.
+// LookFor says only what the claims it names (package sim/claims) assert, and a preset's
+// runs are runs those claims measure: the claims are tested on ten seeds at the defaults
+// (go test ./sim/claims, genlab seeds), and a test of this package checks that every
+// preset's runs are among them, so that what a lesson promises holds on the seed a student
+// happens to share.
 type Preset struct {
-	ID      string // stable name, for the DOM and for tests
-	Title   string // the button's text
-	Base    string // settings that differ from sim.Default, as a link query
-	Runs    string // the variants side by side
-	LookFor string // what to watch, one or two sentences
+	ID      string   // stable name, for the DOM and for tests
+	Title   string   // the button's text
+	Base    string   // settings that differ from sim.Default, as a link query
+	Runs    string   // the variants side by side
+	LookFor string   // what to watch, one or two sentences
+	Claims  []string // the IDs of the claims that back LookFor
 }
 
 // Presets returns the lessons, one per randomization test, the default first.
@@ -26,39 +29,48 @@ func Presets() []Preset {
 		{
 			ID: "true-vs-random", Title: "True vs random labels",
 			Runs: sim.DefaultVariants,
-			LookFor: "Both runs reach 100% training accuracy; random labels take a little longer, " +
-				"and test at chance (10%): memorizing is not learning.",
+			LookFor: "Both runs reach 100% training accuracy, random labels in typically twice as many " +
+				"epochs or more, and they test at chance (10%): memorizing is not learning.",
+			Claims: []string{"S1", "S2"},
 		},
 		{
 			ID: "corrupted-labels", Title: "Corrupted labels",
-			Runs: "labels=corrupt,p=0.2;labels=corrupt,p=0.5;labels=corrupt,p=0.8",
-			LookFor: "Every run fits its noisy labels, but the more are wrong, the later it fits and the " +
-				"lower its test accuracy; clean images light up first.",
+			Runs: "labels=corrupt,p=0.2;labels=corrupt,p=0.4;labels=corrupt,p=0.8",
+			LookFor: "Every run fits its noisy labels, but the more are wrong, the lower its test accuracy " +
+				"and, on most seeds, the later it fits; the images with clean labels light up first.",
+			Claims: []string{"S3a", "S3b", "S9"},
 		},
 		{
 			ID: "random-labels", Title: "Random labels",
 			Runs: "labels=random;labels=random,wd=0.0005,dropout=0.2",
 			LookFor: "Weight decay and dropout, the usual regularizers, slow the memorizing of random " +
 				"labels down, but it still reaches 100% training accuracy, and tests at chance.",
+			Claims: []string{"S1", "S7"},
 		},
 		{
 			ID: "shuffled-pixels", Title: "Shuffled pixels",
 			Base: "model=cnn",
 			Runs: "inputs=original;inputs=shuffled",
 			LookFor: "One fixed permutation keeps every pixel but breaks neighbourhoods: the CNN, built " +
-				"for local patterns, fits slowly and generalizes far worse (an MLP would not notice).",
+				"for local patterns, loses 10 points or more of test accuracy (an MLP, blind to pixel " +
+				"order, would not notice).",
+			Claims: []string{"S4a", "S4b", "S4c"},
 		},
 		{
 			ID: "random-pixels", Title: "Random pixels",
 			Runs: "inputs=original;inputs=random",
 			LookFor: "Each image gets its own permutation, so nothing is left to learn: the network " +
-				"still memorizes every training image, and tests near chance.",
+				"still memorizes every training image, typically taking longer than on the real images " +
+				"and less long than random labels.",
+			Claims: []string{"S5a", "S5b"},
 		},
 		{
 			ID: "gaussian-inputs", Title: "Gaussian inputs",
 			Runs: "inputs=original;inputs=gaussian",
 			LookFor: "Pixels replaced by noise of the same mean and variance: nothing to learn, yet every " +
-				"training label is fitted, and test accuracy sits at chance.",
+				"training label is fitted, typically taking longer than on the real images and less " +
+				"long than random labels.",
+			Claims: []string{"S5a", "S5b"},
 		},
 	}
 }

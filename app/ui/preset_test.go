@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"genlab/sim"
+	"genlab/sim/claims"
 )
 
 // Every preset is a valid experiment the canvas can build, through the same
@@ -100,5 +102,40 @@ func TestActivePresetOfACustomExperimentIsNone(t *testing.T) {
 	}
 	if _, ok := presetByID("no-such-lesson"); ok {
 		t.Error("presetByID found a preset that does not exist")
+	}
+}
+
+// What a lesson says is what the claims assert: every preset names claims that exist, and
+// every run it shows is a run the claims measure at the defaults, where package
+// sim/claims tests them on ten seeds. A preset changed to runs no claim measures, or
+// naming no claim, fails here until its sentence is backed.
+func TestPresetsSayWhatTheClaimsTest(t *testing.T) {
+	ids := map[string]bool{}
+	for _, c := range claims.Claims() {
+		ids[c.ID] = true
+	}
+	measured := claims.Runs(sim.Default())
+	for _, p := range Presets() {
+		if len(p.Claims) == 0 {
+			t.Errorf("preset %s: its Look for line names no claim", p.ID)
+		}
+		for _, id := range p.Claims {
+			if !ids[id] {
+				t.Errorf("preset %s: no claim %s", p.ID, id)
+			}
+		}
+		e, err := p.experiment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfgs, err := e.Config.Variants(e.Runs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range cfgs {
+			if !slices.Contains(measured, c) {
+				t.Errorf("preset %s: run %d (%s) is not one the claims measure", p.ID, i+1, c.Encode())
+			}
+		}
 	}
 }

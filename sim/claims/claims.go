@@ -209,6 +209,20 @@ func Claims() []Claim {
 			},
 		},
 		{
+			ID: "S7",
+			Statement: "with weight decay and dropout, random labels still reach 100% training accuracy within the " +
+				"epoch budget, later than without them, and test at chance (10% ± 4 pts)",
+			Need: 9,
+			Figure: func(f *Figures) string {
+				return pct(f.DecayDropoutTrainAcc) + " train at " + epochs(f.DecayDropoutFit) +
+					" (without: " + epochs(f.RandomFit) + "), test " + pct(f.DecayDropoutTestAcc)
+			},
+			Holds: func(f *Figures) bool {
+				return f.DecayDropoutTrainAcc == 1 && f.DecayDropoutFit > f.RandomFit &&
+					nearChance(f.DecayDropoutTestAcc, ChanceTolerance)
+			},
+		},
+		{
 			ID:        "S9",
 			Statement: "at p = 0.4 noisy examples are fitted after clean ones (median first-fit epoch)",
 			Need:      10,

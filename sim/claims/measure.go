@@ -40,11 +40,14 @@ const (
 	runRandomPixels
 	runGaussian
 	runRegularized
+	runDecayDropout // random labels with weight decay and dropout, without shifts (S7)
 	runsPerSeed
 )
 
-// configs returns the runs of one seed, indexed by the run constants.
-func configs(base sim.Config) []sim.Config {
+// Runs returns the runs the claims measure on one seed: base (with its seed) varied as
+// each claim needs. The page's lessons show some of them, and its tests check that every
+// lesson's runs are among these, so that what a lesson says is what a claim asserts.
+func Runs(base sim.Config) []sim.Config {
 	cs := make([]sim.Config, runsPerSeed)
 	for i := range cs {
 		cs[i] = base
@@ -60,6 +63,8 @@ func configs(base sim.Config) []sim.Config {
 	cs[runGaussian].Inputs = data.Gaussian
 	cs[runRegularized].Labels = data.RandomLabels
 	Regularize(&cs[runRegularized])
+	cs[runDecayDropout].Labels = data.RandomLabels
+	cs[runDecayDropout].WeightDecay, cs[runDecayDropout].Dropout = WeightDecay, Dropout
 	return cs
 }
 
@@ -119,6 +124,11 @@ type Figures struct {
 	RegularizedEpochs     int     `json:"regularized_epochs"`
 	RegularizedFit        Number  `json:"regularized_fit"`
 
+	// S7: random labels with weight decay and dropout (no shifts).
+	DecayDropoutTrainAcc float64 `json:"decay_dropout_train_acc"`
+	DecayDropoutTestAcc  float64 `json:"decay_dropout_test_acc"`
+	DecayDropoutFit      Number  `json:"decay_dropout_fit"`
+
 	// S9: at p = 0.4, the median epoch at which clean and noisy examples were first fitted
 	// (+Inf for examples never fitted).
 	CleanMedianFit Number `json:"clean_median_fit"`
@@ -134,7 +144,7 @@ func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, t
 	runs := make([]*sim.Run, 0, len(seeds)*runsPerSeed)
 	for _, seed := range seeds {
 		base.Seed = seed
-		for _, c := range configs(base) {
+		for _, c := range Runs(base) {
 			r, err := sim.NewRun(c)
 			if err != nil {
 				return nil, err
@@ -154,7 +164,7 @@ func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, t
 		switch i % runsPerSeed {
 		case runRegularized:
 			return 2
-		case runCNN, runCNNShuffled:
+		case runCNN, runCNNShuffled, runDecayDropout:
 			return 1
 		}
 		return 0
@@ -225,6 +235,8 @@ func figures(seed uint64, runs []*sim.Run) Figures {
 	if h := runs[runRegularized].History(); len(h) > 0 {
 		f.RegularizedHalfwayAcc = h[(len(h)-1)/2].TrainAcc
 	}
+	d := s[runDecayDropout]
+	f.DecayDropoutTrainAcc, f.DecayDropoutTestAcc, f.DecayDropoutFit = d.TrainAcc, d.TestAcc, fitTime(d)
 	f.CleanMedianFit, f.NoisyMedianFit = medianFits(runs[runCorrupt4])
 	return f
 }
