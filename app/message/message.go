@@ -158,8 +158,12 @@ type Run struct {
 	// give the same numbers; only the speed differs.
 	Path        string `json:"path,omitempty"`
 	EpochsToFit int    `json:"epochs_to_fit"` // 0 until every training example is fitted
+	// FitEpochs and StepsToFit are the time to fit to an eighth of an epoch (the paper's
+	// Fig. 1b; see sim.Summary): in epochs, and in minibatch steps. 0 until fitted.
+	FitEpochs  float64 `json:"fit_epochs"`
+	StepsToFit int     `json:"steps_to_fit"`
 	Params      int    `json:"params"`        // trainable parameters of the network
-	Stop        string `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, diverged
+	Stop        string `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, not-learning, diverged
 }
 
 // Encode returns the JSON text of e, with V set to Version.
@@ -268,7 +272,7 @@ func (r Run) check() error {
 			return fmt.Errorf("accuracy %v outside 0..1", v)
 		}
 	}
-	for _, v := range []float64{r.TrainLoss, r.TestLoss, r.MsPerExample} {
+	for _, v := range []float64{r.TrainLoss, r.TestLoss, r.MsPerExample, r.FitEpochs} {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 			return fmt.Errorf("value %v is not a finite non-negative number", v)
 		}
@@ -276,7 +280,7 @@ func (r Run) check() error {
 	if r.Path != "" && r.Path != PathSIMD && r.Path != PathGo {
 		return fmt.Errorf("unknown path %q", r.Path)
 	}
-	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.Params < 0 {
+	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.StepsToFit < 0 || r.Params < 0 {
 		return errors.New("counts out of range")
 	}
 	return nil

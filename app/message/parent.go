@@ -27,7 +27,8 @@ import (
 // where each run is
 //
 //	{"name": "labels=random", "title": "Random labels", "epoch": 3, "train_acc": 0.41,
-//	 "test_acc": 0.1, "fitted": 410, "examples": 1000, "epochs_to_fit": 0, "state": "running"}
+//	 "test_acc": 0.1, "fitted": 410, "examples": 1500, "epochs_to_fit": 0, "fit_epochs": 0,
+//	 "state": "running"}
 //
 //   - ready: the runs are built, at epoch 0 (after loading, and again after the lesson's
 //     settings change); commands are acted on from now on.
@@ -41,7 +42,8 @@ import (
 //
 // Accuracies are fractions in 0..1; "fitted" counts the training examples fitted, of
 // "examples"; "epochs_to_fit" is the epoch at which every example was first fitted, 0
-// until then; "state" is one of running, fitted, early-stop, max-epochs, diverged.
+// until then, and "fit_epochs" the same time to an eighth of an epoch (8.77: during epoch
+// 9); "state" is one of running, fitted, early-stop, max-epochs, not-learning, diverged.
 //
 // Commands, parent to embed, posted to the embed's window (iframe.contentWindow) as an
 // object, or as the JSON text of one:
@@ -86,6 +88,7 @@ type ParentRun struct {
 	Fitted      int     `json:"fitted"`
 	Examples    int     `json:"examples"`
 	EpochsToFit int     `json:"epochs_to_fit"`
+	FitEpochs   float64 `json:"fit_epochs"`
 	State       string  `json:"state"`
 }
 

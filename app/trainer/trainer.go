@@ -155,7 +155,7 @@ func (t *Trainer) Stats() message.Run {
 		st.TrainAcc, st.TestAcc, st.TrainLoss, st.TestLoss, st.Fitted = e.TrainAcc, e.TestAcc, e.TrainLoss, e.TestLoss, e.Fitted
 	}
 	if s.EpochsToFit != nil {
-		st.EpochsToFit = *s.EpochsToFit
+		st.EpochsToFit, st.FitEpochs, st.StepsToFit = *s.EpochsToFit, *s.FitEpochs, *s.StepsToFit
 	}
 	return st
 }

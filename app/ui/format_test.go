@@ -87,8 +87,15 @@ func TestRunMetricsHaveEveryKeyInOrder(t *testing.T) {
 	if m := byKey[metricFitted]; m.Text != "875" || m.Value != "875" || m.Unit != "of 1000" {
 		t.Errorf("fitted = %+v", m)
 	}
-	if m := byKey[metricEpochsToFit]; m.Text != noValue || m.Value != "0" {
-		t.Errorf("epochs to fit before fitting = %+v", m)
+	if m := byKey[metricEpochsToFit]; m.Text != noValue || m.Value != "0" || m.Unit != "" {
+		t.Errorf("time to fit before fitting = %+v", m)
+	}
+	// Fitted in the middle of epoch 9, at step 412 of 47 a epoch.
+	fitted := message.Run{EpochsToFit: 9, FitEpochs: 412.0 / 47, StepsToFit: 412, Fitted: 10, Examples: 10}
+	for _, m := range runMetrics(fitted) {
+		if m.Key == metricEpochsToFit && (m.Text != "8.77" || m.Unit != "epochs · step 412" || m.Value != rawFloat(412.0/47)) {
+			t.Errorf("time to fit = %+v, want 8.77 epochs · step 412", m)
+		}
 	}
 	if m := byKey[metricEpoch]; m.Text != "7" || m.Value != "7" {
 		t.Errorf("epoch = %+v", m)

@@ -66,7 +66,7 @@ func parentRuns(stats []message.Run) []message.ParentRun {
 		runs[i] = message.ParentRun{
 			Name: r.Name, Title: lab.Title(r.Name, i), Epoch: r.Epoch,
 			TrainAcc: r.TrainAcc, TestAcc: r.TestAcc, Fitted: r.Fitted, Examples: r.Examples,
-			EpochsToFit: r.EpochsToFit, State: r.Stop,
+			EpochsToFit: r.EpochsToFit, FitEpochs: r.FitEpochs, State: r.Stop,
 		}
 	}
 	return runs
