@@ -162,8 +162,8 @@ type Run struct {
 	// Fig. 1b; see sim.Summary): in epochs, and in minibatch steps. 0 until fitted.
 	FitEpochs  float64 `json:"fit_epochs"`
 	StepsToFit int     `json:"steps_to_fit"`
-	Params      int    `json:"params"`        // trainable parameters of the network
-	Stop        string `json:"stop"`          // sim.Stop: running, fitted, early-stop, max-epochs, not-learning, diverged
+	Params     int     `json:"params"` // trainable parameters of the network
+	Stop       string  `json:"stop"`   // sim.Stop: running, fitted, early-stop, max-epochs, not-learning, diverged
 }
 
 // Encode returns the JSON text of e, with V set to Version.
