@@ -162,6 +162,10 @@ type Run struct {
 	// Fig. 1b; see sim.Summary): in epochs, and in minibatch steps. 0 until fitted.
 	FitEpochs  float64 `json:"fit_epochs"`
 	StepsToFit int     `json:"steps_to_fit"`
+	// Validation counts the training images held out to validate on (early stopping;
+	// 0 without), and ValAcc is the accuracy on them at the last epoch.
+	Validation int     `json:"validation,omitempty"`
+	ValAcc     float64 `json:"val_acc,omitempty"`
 	Params     int     `json:"params"` // trainable parameters of the network
 	Stop       string  `json:"stop"`   // sim.Stop: running, fitted, early-stop, max-epochs, not-learning, diverged
 }
@@ -267,7 +271,7 @@ const (
 )
 
 func (r Run) check() error {
-	for _, v := range []float64{r.TrainAcc, r.TestAcc} {
+	for _, v := range []float64{r.TrainAcc, r.TestAcc, r.ValAcc} {
 		if !(v >= 0 && v <= 1) {
 			return fmt.Errorf("accuracy %v outside 0..1", v)
 		}
@@ -280,7 +284,7 @@ func (r Run) check() error {
 	if r.Path != "" && r.Path != PathSIMD && r.Path != PathGo {
 		return fmt.Errorf("unknown path %q", r.Path)
 	}
-	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.StepsToFit < 0 || r.Params < 0 {
+	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.StepsToFit < 0 || r.Validation < 0 || r.Params < 0 {
 		return errors.New("counts out of range")
 	}
 	return nil

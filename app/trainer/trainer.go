@@ -153,6 +153,9 @@ func (t *Trainer) Stats() message.Run {
 	if h := t.run.History(); len(h) > 0 {
 		e := h[len(h)-1]
 		st.TrainAcc, st.TestAcc, st.TrainLoss, st.TestLoss, st.Fitted = e.TrainAcc, e.TestAcc, e.TrainLoss, e.TestLoss, e.Fitted
+		if s.Validation > 0 {
+			st.Validation, st.ValAcc = s.Validation, e.ValAcc
+		}
 	}
 	if s.EpochsToFit != nil {
 		st.EpochsToFit, st.FitEpochs, st.StepsToFit = *s.EpochsToFit, *s.FitEpochs, *s.StepsToFit

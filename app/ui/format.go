@@ -32,6 +32,7 @@ const (
 	metricEpoch       = "epoch"
 	metricTrainAcc    = "train-acc"
 	metricTestAcc     = "test-acc"
+	metricValAcc      = "val-acc"
 	metricTrainLoss   = "train-loss"
 	metricTestLoss    = "test-loss"
 	metricFitted      = "fitted"
@@ -42,11 +43,21 @@ const (
 
 // runMetrics returns the numeric readouts of one run, in the order the page shows them.
 // The state is not among them: the run card shows it as a badge next to the title.
+//
+// A run that holds images out to validate on (early stopping) also shows its accuracy on
+// them, right after the test accuracy: it is the number early stopping watches.
 func runMetrics(r message.Run) []metric {
-	return []metric{
+	m := []metric{
 		{Key: metricEpoch, Label: "Epoch", Text: strconv.Itoa(r.Epoch), Value: strconv.Itoa(r.Epoch)},
 		accuracyMetric(metricTrainAcc, "Train accuracy", r.TrainAcc),
 		accuracyMetric(metricTestAcc, "Test accuracy", r.TestAcc),
+	}
+	if r.Validation > 0 {
+		v := accuracyMetric(metricValAcc, "Validation accuracy", r.ValAcc)
+		v.Unit = "of " + formatCount(r.Validation) + " held out"
+		m = append(m, v)
+	}
+	return append(m, []metric{
 		{Key: metricTrainLoss, Label: "Train loss", Text: formatLoss(r.TrainLoss), Value: rawFloat(r.TrainLoss)},
 		{Key: metricTestLoss, Label: "Test loss", Text: formatLoss(r.TestLoss), Value: rawFloat(r.TestLoss)},
 		{Key: metricFitted, Label: "Fitted", Text: strconv.Itoa(r.Fitted), Value: strconv.Itoa(r.Fitted),
@@ -54,7 +65,7 @@ func runMetrics(r message.Run) []metric {
 		timeToFitMetric(r),
 		{Key: metricMs, Label: "ms / example", Text: formatMs(r.MsPerExample), Value: rawFloat(r.MsPerExample),
 			Unit: pathLabel(r.Path)},
-	}
+	}...)
 }
 
 func accuracyMetric(key, label string, v float64) metric {

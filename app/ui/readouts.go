@@ -81,22 +81,41 @@ func (r *Readouts) headerCells() []app.UI {
 
 func (r *Readouts) rows() []app.UI {
 	columns := len(r.columns())
-	// The labels and order come from runMetrics, so the table and the data agree.
-	labels := runMetrics(message.Run{})
+	// The labels and order come from runMetrics, so the table and the data agree; the
+	// validation row is there when some run validates (a run that does not shows a dash).
+	template := message.Run{}
+	for _, s := range r.Stats {
+		template.Validation = max(template.Validation, s.Validation)
+	}
+	labels := runMetrics(template)
 	rows := make([]app.UI, 0, len(labels)+1)
 	rows = append(rows, r.stateRow(columns))
-	for m := range labels {
-		cells := []app.UI{app.Th().Scope("row").Text(labels[m].Label)}
+	for _, label := range labels {
+		cells := []app.UI{app.Th().Scope("row").Text(label.Label)}
 		for i := 0; i < columns; i++ {
-			if i >= len(r.Stats) {
+			m, ok := metric{}, false
+			if i < len(r.Stats) {
+				m, ok = metricOf(runMetrics(r.Stats[i]), label.Key)
+			}
+			if !ok {
 				cells = append(cells, app.Td().Class("pending").Text(noValue))
 				continue
 			}
-			cells = append(cells, metricCell(i, runMetrics(r.Stats[i])[m]))
+			cells = append(cells, metricCell(i, m))
 		}
-		rows = append(rows, app.Tr().DataSet("row", labels[m].Key).Body(cells...))
+		rows = append(rows, app.Tr().DataSet("row", label.Key).Body(cells...))
 	}
 	return rows
+}
+
+// metricOf returns the metric of ms called key, if there is one.
+func metricOf(ms []metric, key string) (metric, bool) {
+	for _, m := range ms {
+		if m.Key == key {
+			return m, true
+		}
+	}
+	return metric{}, false
 }
 
 // stateRow shows each run's state as a badge, with its explanation as a tooltip and for

@@ -125,3 +125,20 @@ func TestSpeedText(t *testing.T) {
 		}
 	}
 }
+
+// A run that validates shows its validation accuracy; one that does not, a dash; without
+// validation anywhere the row is not there.
+func TestReadoutsShowValidationWhenARunValidates(t *testing.T) {
+	stats := sampleStats()
+	if html := app.HTMLString(&Readouts{Stats: stats}); strings.Contains(html, "Validation accuracy") {
+		t.Error("a validation row without validation")
+	}
+	stats[1].Validation, stats[1].ValAcc = 150, 0.125
+	html := app.HTMLString(&Readouts{Stats: stats})
+	if !containsAttrs(html, 1, metricValAcc, "0.125", "12.5%") || !strings.Contains(html, "of 150 held out") {
+		t.Errorf("run 2's validation accuracy is not shown: %s", html)
+	}
+	if !strings.Contains(html, `data-row="val-acc"`) || strings.Contains(html, `data-run="0" data-metric="val-acc"`) {
+		t.Error("the validation row is missing, or run 1, which does not validate, shows a number in it")
+	}
+}
