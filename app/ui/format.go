@@ -23,6 +23,7 @@ type metric struct {
 	Text   string // what the page shows
 	Value  string // the raw number (or state name) for data-value; "" when there is none
 	Unit   string // shown after the number, outside the data-metric element; "" for none
+	Note   string // said when the pointer rests on the number (its title); "" for none
 	Bar    float64
 	HasBar bool // an accuracy, drawn as a bar of Bar in 0..1 under the number
 }
@@ -54,7 +55,7 @@ func runMetrics(r message.Run) []metric {
 	}
 	if r.Validation > 0 {
 		v := accuracyMetric(metricValAcc, "Validation accuracy", r.ValAcc)
-		v.Unit = "of " + formatCount(r.Validation) + " held out"
+		v.Note = "on the " + formatCount(r.Validation) + " training images held out for early stopping"
 		m = append(m, v)
 	}
 	return append(m, []metric{
@@ -76,14 +77,14 @@ func accuracyMetric(key, label string, v float64) metric {
 	return m
 }
 
-// timeToFitMetric shows when every training example was first fitted, to an eighth of an
-// epoch, and the step: "8.77 epochs · step 412". Its value is the epochs.
+// timeToFitMetric shows when every training example was first fitted, in epochs to an
+// eighth of an epoch ("8.77"), with the minibatch step in its note. Its value is the epochs.
 func timeToFitMetric(r message.Run) metric {
-	m := metric{Key: metricEpochsToFit, Label: "Time to fit", Text: noValue, Value: "0"}
+	m := metric{Key: metricEpochsToFit, Label: "Epochs to fit", Text: noValue, Value: "0"}
 	if r.EpochsToFit > 0 && r.FitEpochs > 0 {
 		m.Text = strconv.FormatFloat(r.FitEpochs, 'f', 2, 64)
 		m.Value = rawFloat(r.FitEpochs)
-		m.Unit = "epochs · step " + formatCount(r.StepsToFit)
+		m.Note = "every training image fitted at minibatch step " + formatCount(r.StepsToFit) + ", during epoch " + strconv.Itoa(r.EpochsToFit)
 	}
 	return m
 }

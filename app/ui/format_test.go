@@ -93,8 +93,8 @@ func TestRunMetricsHaveEveryKeyInOrder(t *testing.T) {
 	// Fitted in the middle of epoch 9, at step 412 of 47 a epoch.
 	fitted := message.Run{EpochsToFit: 9, FitEpochs: 412.0 / 47, StepsToFit: 412, Fitted: 10, Examples: 10}
 	for _, m := range runMetrics(fitted) {
-		if m.Key == metricEpochsToFit && (m.Text != "8.77" || m.Unit != "epochs · step 412" || m.Value != rawFloat(412.0/47)) {
-			t.Errorf("time to fit = %+v, want 8.77 epochs · step 412", m)
+		if m.Key == metricEpochsToFit && (m.Text != "8.77" || !strings.Contains(m.Note, "step 412, during epoch 9") || m.Value != rawFloat(412.0/47)) {
+			t.Errorf("time to fit = %+v, want 8.77, fitted at step 412 during epoch 9", m)
 		}
 	}
 	if m := byKey[metricEpoch]; m.Text != "7" || m.Value != "7" {

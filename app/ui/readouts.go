@@ -159,7 +159,11 @@ func metricCell(i int, m metric) app.UI {
 			app.Span().Class("bar-fill", "run-"+strconv.Itoa(i)).Style("width", strconv.FormatFloat(100*m.Bar, 'f', 1, 64)+"%"),
 		)
 	}
-	return app.Td().Body(num, unit, bar)
+	td := app.Td()
+	if m.Note != "" {
+		td = td.Title(m.Note)
+	}
+	return td.Body(num, unit, bar)
 }
 
 // divergedAlert names the runs whose loss blew up and offers the one-click fix.

@@ -135,7 +135,7 @@ func TestReadoutsShowValidationWhenARunValidates(t *testing.T) {
 	}
 	stats[1].Validation, stats[1].ValAcc = 150, 0.125
 	html := app.HTMLString(&Readouts{Stats: stats})
-	if !containsAttrs(html, 1, metricValAcc, "0.125", "12.5%") || !strings.Contains(html, "of 150 held out") {
+	if !containsAttrs(html, 1, metricValAcc, "0.125", "12.5%") || !strings.Contains(html, "150 training images held out") {
 		t.Errorf("run 2's validation accuracy is not shown: %s", html)
 	}
 	if !strings.Contains(html, `data-row="val-acc"`) || strings.Contains(html, `data-run="0" data-metric="val-acc"`) {
