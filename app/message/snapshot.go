@@ -90,7 +90,10 @@ func DecodeSnapshot(s *sim.Snapshot, b []byte) error {
 	p := headerSize
 	s.Fitted = grow(s.Fitted, n)
 	for i := range s.Fitted {
-		s.Fitted[i] = b[p+i] != 0
+		if b[p+i] > 1 {
+			return fmt.Errorf("snapshot: fitted flag %d of example %d is neither 0 nor 1", b[p+i], i)
+		}
+		s.Fitted[i] = b[p+i] == 1
 	}
 	p += n
 	s.FirstFit = grow(s.FirstFit, n)
