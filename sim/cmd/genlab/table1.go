@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"genlab/sim"
 	"genlab/sim/claims"
@@ -81,7 +82,12 @@ within a few epochs and keeps the weights of the best one.`, args, stderr, nil, 
 	trainAll(runs, newProgress(stderr, o.quiet))
 	var t *table
 	if !o.json {
-		t = newTable(stdout, "regularizer", "true: train", "test", "epochs", "random: train", "test", "epochs")
+		// The first column is as wide as the longest regularizer's name.
+		header := "regularizer"
+		for _, reg := range regs {
+			header = strings.Repeat(" ", max(0, len(reg.name)-len(header))) + header
+		}
+		t = newTable(stdout, header, "true: train", "test", "epochs", "random: train", "test", "epochs")
 	}
 	for i, reg := range regs {
 		pair := runs[2*i : 2*i+2]
