@@ -346,14 +346,10 @@ func TestBadMessagesIgnored(t *testing.T) {
 		}
 		return len(missing) == 0
 	})
-	canvasWarned := canvasWarnings(p.consoleLines()) != ""
-	if err != nil && canvasWarned {
+	// The warnings also tell that the canvas has read every message: only then does
+	// checking that they changed nothing mean something.
+	if err != nil {
 		t.Errorf("the console lacks the canvas's warnings for %q", missing)
-	}
-	if !canvasWarned {
-		// Without the warnings nothing tells that the canvas has read the messages;
-		// give it a moment before checking that they changed nothing.
-		time.Sleep(2 * time.Second)
 	}
 	if got := p.steadyEpochs(); got != [2]int{} {
 		t.Fatalf("after the bad messages the epochs are %v, want 0 and 0: one was acted on", got)
@@ -373,16 +369,9 @@ func TestBadMessagesIgnored(t *testing.T) {
 		}
 	}
 
-	t.Run("console", func(t *testing.T) {
-		if !canvasWarned {
-			// The canvas iframe's console does not reach this tab's target in this
-			// browser: its warnings cannot be checked here.
-			t.Skip("the canvas iframe's console messages do not come through the page's target")
-		}
-		if !strings.Contains(strings.Join(p.consoleLines(), "\n"), "genlab: ignored a message: not from the canvas frame") {
-			t.Error("the page did not log that it ignored the forged report")
-		}
-	})
+	if !strings.Contains(strings.Join(p.consoleLines(), "\n"), "genlab: ignored a message: not from the canvas frame") {
+		t.Error("the page did not log that it ignored the forged report")
+	}
 }
 
 // canvasWarnings returns the console warnings of the canvas about the page's messages,
