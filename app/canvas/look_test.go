@@ -1,7 +1,9 @@
 package canvas
 
 import (
+	"flag"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -10,89 +12,99 @@ import (
 	"genlab/sim"
 )
 
-// TestLook paints realistic scenes from real runs and saves them as PNGs, for a person to
-// look at: GENLAB_PAINT_PNG=/tmp/paint go test -run TestLook ./app/canvas/
+// update rewrites the golden images of TestLook: go test -run TestLook ./app/canvas -update
+var update = flag.Bool("update", false, "rewrite the golden images in testdata/look")
+
+// TestLook compares what the painter draws with golden images in testdata/look, made from
+// synthetic scenes (so that they change only when the painting does, not when the
+// simulator's defaults do): a desktop with the tooltip of a corrupted tile, a phone at 2
+// device pixels per CSS pixel, and four runs side by side. They are small (a few hundred
+// tiles), to keep the repository light. The painter is deterministic, so here the images
+// match to the byte; the tolerance (no channel off by more than 2, at most 1 pixel in
+// 1,000 off) leaves room for another CPU's floating point (arm64 fuses multiply-adds).
+// After a deliberate change, look at the PNGs -update writes before committing them; on a
+// failure the painted image is saved in the test's artifact directory (go test -artifacts).
 func TestLook(t *testing.T) {
-	dir := os.Getenv("GENLAB_PAINT_PNG")
-	if dir == "" {
-		t.Skip("set GENLAB_PAINT_PNG to a folder to save screenshots in")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	save := func(name string, w, h int, sc *Scene) {
-		var p Painter
-		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		p.Paint(img, sc)
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, img); err != nil {
-			t.Fatal(err)
-		}
-	}
-	hoverOn := func(sc *Scene, w, h, run, example int) {
-		sc.HoverX, sc.HoverY = -1, -1
+	hovering := func(sc *Scene, w, h, run int) *Scene {
 		var p Painter
 		p.Paint(image.NewRGBA(image.Rect(0, 0, w, h)), sc)
-		r := p.lay.runs[run].wall.rectOf(example)
+		r := p.lay.runs[run].wall.rectOf(firstCorrupted(sc.Runs[run]))
 		c := r.Min.Add(r.Max).Div(2)
 		sc.HoverX, sc.HoverY = c.X, c.Y
+		return sc
 	}
-
-	runs := realRuns(t, sim.DefaultVariants, 0)
-	before := &Scene{Runs: runs, HoverX: -1, HoverY: -1}
-	save("before-1280x800", 1280, 800, before)
-	save("before-375x700", 375, 700, before)
-
-	runs = realRuns(t, sim.DefaultVariants, 3)
-	mid := &Scene{Runs: runs, HoverX: -1, HoverY: -1, Playing: true}
-	for _, s := range [][2]int{{1280, 800}, {960, 640}, {375, 700}, {320, 240}, {2560, 1600}} {
-		save(name("epoch3", s), s[0], s[1], mid)
+	tests := []struct {
+		name  string
+		w, h  int
+		scene func() *Scene
+	}{
+		{"four-960x640", 960, 640, func() *Scene { return synthScene(4, 200, 10) }},
+		{"phone-750x1400-density2", 750, 1400, func() *Scene {
+			sc := synthScene(2, 300, 20)
+			sc.Density = 2
+			return sc
+		}},
+		{"hover-960x600", 960, 600, func() *Scene { return hovering(synthScene(2, 300, 20), 960, 600, 1) }},
 	}
-	phone := *mid
-	phone.Density = 3
-	hoverOn(&phone, 1125, 2100, 1, firstCorrupted(runs[1]))
-	save("phone-1125x2100-density3", 1125, 2100, &phone)
-	for _, s := range [][2]int{{1280, 800}, {960, 640}, {375, 700}} {
-		sc := *mid
-		hoverOn(&sc, s[0], s[1], 1, firstCorrupted(runs[1]))
-		save(name("hover", s), s[0], s[1], &sc)
-	}
-
-	runs = realRuns(t, sim.DefaultVariants, 100)
-	save("end-1280x800", 1280, 800, &Scene{Runs: runs, HoverX: -1, HoverY: -1})
-
-	runs = realRuns(t, "model=cnn;model=cnn,labels=random", 3)
-	runs[0].Title, runs[1].Title = "CNN, true labels", "CNN, random labels"
-	save("cnn-1280x800", 1280, 800, &Scene{Runs: runs, HoverX: -1, HoverY: -1})
-
-	runs = realRuns(t, "lr=10;labels=random", 3)
-	runs[0].Title, runs[1].Title = "True labels, lr=10", "Random labels"
-	save("diverged-960x640", 960, 640, &Scene{Runs: runs, HoverX: -1, HoverY: -1})
-
-	runs = realRuns(t, "labels=true;labels=corrupt,p=0.4;labels=random;inputs=gaussian", 4)
-	four := &Scene{Runs: runs, HoverX: -1, HoverY: -1, Playing: true}
-	for _, s := range [][2]int{{1280, 800}, {960, 640}, {375, 700}, {2560, 1600}} {
-		save(name("four", s), s[0], s[1], four)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := paint(tt.scene(), tt.w, tt.h)
+			file := filepath.Join("testdata", "look", tt.name+".png")
+			if *update {
+				writePNG(t, file, got)
+				return
+			}
+			f, err := os.Open(file)
+			if err != nil {
+				t.Fatalf("%v (go test -run TestLook ./app/canvas -update writes it)", err)
+			}
+			defer f.Close()
+			golden, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := image.NewRGBA(golden.Bounds())
+			draw.Draw(want, want.Rect, golden, golden.Bounds().Min, draw.Src)
+			if want.Rect != got.Rect {
+				t.Fatalf("painted %v, golden %v", got.Rect, want.Rect)
+			}
+			off, worst := 0, 0
+			for i := 0; i < len(got.Pix); i += 4 {
+				d := 0
+				for c := range 4 {
+					d = max(d, abs(int(got.Pix[i+c])-int(want.Pix[i+c])))
+				}
+				if d > 0 {
+					off++
+				}
+				worst = max(worst, d)
+			}
+			if pixels := len(got.Pix) / 4; worst > 2 || off > pixels/1000 {
+				saved := filepath.Join(t.ArtifactDir(), tt.name+".png")
+				writePNG(t, saved, got)
+				t.Errorf("%d of %d pixels differ from %s, by up to %d; painted: %s", off, pixels, file, worst, saved)
+			}
+		})
 	}
 }
 
-func name(prefix string, s [2]int) string {
-	return prefix + "-" + itoa(s[0]) + "x" + itoa(s[1])
-}
+func abs(n int) int { return max(n, -n) }
 
-func itoa(n int) string {
-	b := appendGrouped(nil, n)
-	out := make([]byte, 0, len(b))
-	for _, c := range b {
-		if c != ',' {
-			out = append(out, c)
-		}
+func writePNG(t *testing.T, file string, img image.Image) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
 	}
-	return string(out)
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func firstCorrupted(r Run) int {
