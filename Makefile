@@ -64,9 +64,10 @@ bench: need-node $(KERNELS)
 	$(GO) test -run '^$$' -bench 'Epoch|Generate|Construct|Interpolate' ./sim/...
 
 ## build: the three WebAssembly binaries, then the static site around them in public/
+##        (build output only: the hand-written files are in app/site/static)
 ## serve: build, then serve public/ on http://$(ADDR)$(BASE) (any static file server would do,
 ##        e.g. python3 -m http.server -d public 8080; BASE=/courses/ml/lab/ serves it under a sub-path)
-## clean: remove everything build writes (the sources in public/ stay)
+## clean: remove public/, which build writes whole
 #
 # public/ works from any folder of any static server, at / or under a sub-path, with no
 # rebuild: every URL in it is relative (see app/site). The Version of the site
@@ -83,13 +84,10 @@ WASM_GLUE  := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 WASM_BUILD := $(WASM_ENV) $(GO) build -trimpath -ldflags=-s
 ADDR       ?= 127.0.0.1:8080
 BASE       ?= /
-GENERATED  := public/index.html public/app.js public/app-worker.js public/app.css \
-              public/manifest.webmanifest public/wasm_exec.js $(WEB)/wasm_exec.js \
-              $(WEB)/app.wasm $(WEB)/canvas.wasm $(WEB)/worker.wasm $(KERNELS)
-
 .PHONY: build serve clean
 
 build: $(KERNELS) need-brotli
+	mkdir -p $(WEB)
 	$(WASM_BUILD) -o $(WEB)/app.wasm ./wasm/ui
 	$(WASM_BUILD) -o $(WEB)/canvas.wasm ./wasm/canvas
 	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
@@ -100,6 +98,7 @@ build: $(KERNELS) need-brotli
 # The SIMD kernels are WebAssembly text (wasm/kernels/kernels.wat), assembled by wabt's
 # wat2wasm, which is installed from Debian when missing (as root), as Chromium is.
 $(KERNELS): wasm/kernels/kernels.wat | need-wat2wasm
+	mkdir -p $(dir $@)
 	wat2wasm -o $@ $<
 
 need-wat2wasm:
@@ -114,8 +113,7 @@ serve: build
 	$(GO) run ./wasm/ui -serve public -addr $(ADDR) -base $(BASE)
 
 clean:
-	rm -f $(GENERATED)
-	find public -type f \( -name '*.br' -o -name '*.gz' \) -delete
+	rm -rf public
 
 ## test-browser: build, then drive the site in headless Chromium (app/e2e, build tag e2e)
 ## bench-browser: build, then the browser benchmarks (frame time, first epoch, memorizing, .wasm sizes,

@@ -40,7 +40,7 @@ func speedServer(tb testing.TB) string {
 		{"speed.html", filepath.Join("testdata", "speed", "speed.html"), "it is a source of app/e2e"},
 		{"speed.js", filepath.Join("testdata", "speed", "speed.js"), "it is a source of app/e2e"},
 		{"wasm_exec.js", filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), "it comes with Go"},
-		{"loader.js", filepath.Join(publicDir, "web", "loader.js"), "it is a source of public/web"},
+		{"loader.js", filepath.Join(publicDir, "web", "loader.js"), "make build copies it from app/site/static"},
 		{"kernels.wasm", filepath.Join(publicDir, "web", "kernels.wasm"), "run make build first"},
 	}
 	for _, f := range files {

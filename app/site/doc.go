@@ -4,9 +4,11 @@
 //
 // Generalization Lab is a folder of static files: no server does any work. This package
 // is what the native build of wasm/ui runs on that folder: Generate describes the site to
-// go-app (an app.Handler: names, icons, styles, the service worker) and writes go-app's
-// generated files into it, Compress writes compressed copies of its files, and Serve
-// serves it for development.
+// go-app (an app.Handler: names, icons, styles, the service worker) and writes into it the
+// site's hand-written files (in static/, embedded: the canvas page and its script, the
+// training worker's script, the loader of every Go binary, the style sheet, the icons) and
+// go-app's generated files, Compress writes compressed copies of its files, and Serve
+// serves it for development. The folder, public/, is build output only.
 //
 //	go run ./wasm/ui -generate public                    # after building the .wasm files
 //	go run ./wasm/ui -compress public                    # then: the .br and .gz files

@@ -29,10 +29,6 @@ func cachedFiles() []string {
 	}
 }
 
-// uncachedFiles are files in the folder that the page never loads, so the service worker
-// does not cache them: the README's screenshot.
-var uncachedFiles = []string{"web/screenshot.png"}
-
 // fileOf returns the file in the folder that serves the site URL u of cachedFiles.
 func fileOf(u string) string {
 	if u == "./" {

@@ -17,9 +17,9 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Generate writes go-app's static files into dir (index.html, app.js, app-worker.js,
-// app.css, manifest.webmanifest, wasm_exec.js), next to the built binaries and the
-// sources, makes them work from any folder, and stamps them with the site's Version, a
+// Generate writes the site's hand-written files (Sources) and go-app's static files
+// (index.html, app.js, app-worker.js, app.css, manifest.webmanifest, wasm_exec.js) into
+// dir, next to the built binaries, makes them work from any folder, and stamps them with the site's Version, a
 // hash of every file the service worker caches: so it runs after the binaries are built
 // (see "Versions" in the package's documentation). go-app pre-renders the page into
 // index.html, so the page's routes must be declared (app.Route) before.
@@ -27,7 +27,13 @@ import (
 // It prints the Version on standard output, and warns on standard error of each file
 // the site needs that the build has not produced yet: the site works, but not offline.
 // Generating again from the same files writes the same bytes.
-func Generate(dir string) error {
+func Generate(dir string) error { return generate(dir, sources()) }
+
+// generate is Generate with the hand-written files taken from src.
+func generate(dir string, src fs.FS) error {
+	if err := copySources(dir, src); err != nil {
+		return err
+	}
 	if err := app.GenerateStaticWebsite(dir, goappHandler(versionPlaceholder)); err != nil {
 		return err
 	}

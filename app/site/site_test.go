@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -18,11 +17,8 @@ import (
 	"genlab/app/ui"
 )
 
-// publicDir is the site's folder in the repository: the sources make build builds around.
-var publicDir = filepath.Join("..", "..", "public")
-
 // builtFiles are the files of the site that make build compiles or copies (the others
-// are sources in public/, or written by Generate).
+// are Sources, or written by Generate).
 var builtFiles = []string{"web/app.wasm", "web/canvas.wasm", "web/worker.wasm", "web/kernels.wasm", "web/wasm_exec.js"}
 
 // declareRoutes declares the page's routes, as wasm/ui's main does: Generate pre-renders
@@ -31,19 +27,12 @@ func declareRoutes() {
 	app.Route("/", func() app.Composer { return ui.NewLab() })
 }
 
-// fakeSite copies the sources of public/ into a temporary folder, adds stand-ins for the
-// built files, and generates the site there, once the routes are declared.
+// fakeSite puts stand-ins for the built files into a temporary folder and generates the
+// site there (sources and all), once the routes are declared.
 func fakeSite(t *testing.T) string {
 	t.Helper()
 	declareRoutes()
 	dir := t.TempDir()
-	for _, name := range sourceFiles(t) {
-		b, err := os.ReadFile(filepath.Join(publicDir, filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, dir, name, string(b))
-	}
 	for _, name := range builtFiles {
 		writeFile(t, dir, name, "built "+name)
 	}
@@ -51,28 +40,6 @@ func fakeSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-// sourceFiles lists the files of public/ that are sources: neither built nor generated
-// nor compressed copies (Compress writes those).
-func sourceFiles(t *testing.T) []string {
-	t.Helper()
-	var names []string
-	err := filepath.WalkDir(publicDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		name, _ := filepath.Rel(publicDir, p)
-		name = filepath.ToSlash(name)
-		if _, compressed := siblingOf(name); !compressed && !slices.Contains(builtFiles, name) && !slices.Contains(generatedFiles, name) {
-			names = append(names, name)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return names
 }
 
 func writeFile(t *testing.T, dir, name, content string) {

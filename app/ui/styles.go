@@ -3,7 +3,7 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // pageStyle is the style of the parts of the page this package added after the site's
-// style sheet (public/web/style.css) was written: the embed view, the share panel, the
+// style sheet (app/site/static/web/style.css) was written: the embed view, the share panel, the
 // panel toggles. It is a <style> element in the page (which the site's
 // Content-Security-Policy allows: style-src 'unsafe-inline'), so the components and
 // their look ship together in app.wasm; it uses the style sheet's colours (its :root

@@ -26,7 +26,7 @@ globalThis.crypto ??= require("crypto");
 
 const goroot = process.env.GOROOT || execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
 require(path.join(goroot, "lib", "wasm", "wasm_exec.js"));
-const { startGo } = require(path.join(__dirname, "..", "..", "public", "web", "loader.js"));
+const { startGo } = require(path.join(__dirname, "..", "..", "app", "site", "static", "web", "loader.js"));
 
 const kernelsPath = process.env.GENLAB_KERNELS;
 const kernels = kernelsPath && kernelsPath !== "off" ? fs.readFileSync(kernelsPath) : null;

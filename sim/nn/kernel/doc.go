@@ -10,7 +10,7 @@
 // 1 GFLOP/s there, so in the browser a training step of the default network is some 20×
 // slower than the hardware allows. The kernels are a small hand-written WebAssembly
 // module with 128-bit SIMD. Go calls them through //go:wasmimport with pointers into its
-// own linear memory, which the kernel module imports (public/web/loader.js, the loader
+// own linear memory, which the kernel module imports (app/site/static/web/loader.js, the loader
 // of every Go binary of the site, wires the two). Go's garbage collector does not move
 // objects, and no Go code runs while a kernel does, so a pointer stays valid for the
 // call.

@@ -4,7 +4,7 @@ package kernel
 
 import "unsafe"
 
-// simd is whether the loader gave this binary the kernels (public/web/loader.js).
+// simd is whether the loader gave this binary the kernels (app/site/static/web/loader.js).
 var simd = available() != 0
 
 // The kernels, implemented in wasm/kernels/kernels.wat; pointers are into Go's memory,
