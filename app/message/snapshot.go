@@ -28,9 +28,9 @@ const (
 	epochRecordSize = 3*4 + 9*8
 	// Bounds that no valid snapshot exceeds; they stop a malformed one from making the
 	// decoder allocate without limit.
-	maxExamples = 10000
-	maxHistory  = 1000
-	maxWeights  = sim.MaxFilters * 32 * 32
+	maxExamples   = 10000
+	maxHistory    = 1000
+	maxFilterSide = 32 // a first-layer filter is an image (an MLP's) or 3×3 (a CNN's)
 )
 
 // AppendSnapshot appends the binary form of s to dst and returns the extended slice.
@@ -78,7 +78,9 @@ func DecodeSnapshot(s *sim.Snapshot, b []byte) error {
 		hdr[i] = int(le.Uint32(b[4+4*i:]))
 	}
 	epoch, steps, perEpoch, stop, n, hist, filters, side := hdr[0], hdr[1], hdr[2], hdr[3], hdr[4], hdr[5], hdr[6], hdr[7]
-	if n > maxExamples || hist > maxHistory || filters*side*side > maxWeights || stop > int(sim.Diverged) {
+	// Each count is checked alone, before any product: two huge ones multiplied wrap
+	// around to a small or negative size (FuzzDecodeSnapshot found that).
+	if n > maxExamples || hist > maxHistory || filters > sim.MaxFilters || side > maxFilterSide || stop > int(sim.Diverged) {
 		return fmt.Errorf("snapshot: sizes out of range (%d examples, %d epochs, %d×%d² weights)", n, hist, filters, side)
 	}
 	want := headerSize + n + 4*n + n + hist*epochRecordSize + 4*filters*side*side
