@@ -248,3 +248,17 @@ func TestServeCompressedSite(t *testing.T) {
 		}
 	}
 }
+
+// The site tool takes exactly one of its three commands, and says how to use it otherwise.
+func TestCommandLine(t *testing.T) {
+	for _, args := range [][]string{nil, {"-generate", "a", "-serve", "b"}, {"-compress", "a", "-generate", "b"}, {"-nonsense"}} {
+		var out strings.Builder
+		if err := Command(args, &out); err == nil || !strings.Contains(out.String(), "usage: ui") {
+			t.Errorf("Command(%q) = %v, usage %q; want an error and the usage", args, err, out.String())
+		}
+	}
+	dir := t.TempDir()
+	if err := Command([]string{"-compress", dir}, io.Discard); err != nil {
+		t.Errorf("Command(-compress on an empty folder) = %v", err)
+	}
+}

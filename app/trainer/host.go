@@ -142,6 +142,47 @@ func ParseName(name string) (setup message.Envelope, worker, workers int, ok boo
 	return setup, worker, workers, true, nil
 }
 
+// PrebuildNamed prebuilds what a worker's name asks for (see ParseName and Prebuild):
+// nothing for a worker without a name.
+func (h *Host) PrebuildNamed(name string) error {
+	setup, worker, workers, ok, err := ParseName(name)
+	if err != nil || !ok {
+		return err
+	}
+	return h.Prebuild(setup, worker, workers)
+}
+
+// turnSlice is how long a worker trains before it comes up for air to receive commands.
+const turnSlice = 50 * time.Millisecond
+
+// Serve is a worker's life: it applies the canvas's messages from inbox as they come and
+// trains the busy runs in turns between them, sleeping (at least a millisecond, so that
+// the browser's event loop can deliver the next message) for as long as the runs' speed
+// asks. It returns once inbox is closed and no run has training left; warn gets the
+// messages it ignores.
+func (h *Host) Serve(inbox <-chan message.Envelope, warn func(string)) {
+	handle := func(e message.Envelope) {
+		if err := h.Handle(e); err != nil {
+			warn("ignored a message: " + err.Error())
+		}
+	}
+	for {
+		if !h.Busy() {
+			e, ok := <-inbox // nothing to do: sleep until told
+			if !ok {
+				return
+			}
+			handle(e)
+		}
+		for len(inbox) > 0 {
+			handle(<-inbox)
+		}
+		if h.Busy() {
+			time.Sleep(max(h.Turn(turnSlice), time.Millisecond))
+		}
+	}
+}
+
 // Busy reports whether any run has training to do.
 func (h *Host) Busy() bool {
 	for _, r := range h.runs {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -180,5 +181,42 @@ func TestParseName(t *testing.T) {
 		if ok && (got.Kind != setup.Kind || got.Query != setup.Query || got.Runs != setup.Runs) {
 			t.Errorf("ParseName(%q) setup = %+v, want %+v", tt.name, got, setup)
 		}
+	}
+}
+
+// Serve applies what arrives and trains between messages until the inbox is closed and
+// nothing is left to train; what it ignores goes to warn.
+func TestHostServes(t *testing.T) {
+	clock := &fakeClock{tick: time.Millisecond}
+	var out posted
+	h := NewHost(clock.now, out.post)
+	inbox := make(chan message.Envelope, 4)
+	inbox <- message.Envelope{Kind: message.Setup, Query: quick, Run: 0}
+	inbox <- message.Envelope{Kind: message.Play, Run: 0}
+	inbox <- message.Envelope{Kind: message.Pause, Run: 3} // a run it was not given
+	close(inbox)
+	var warned []string
+	h.Serve(inbox, func(s string) { warned = append(warned, s) })
+	if e, ok := out.last(message.Metrics, 0); !ok || e.Stats[0].Epoch != 5 || e.Playing {
+		t.Errorf("last report %+v, want 5 epochs trained and stopped", e)
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "run 3") {
+		t.Errorf("warned %q, want one warning about run 3", warned)
+	}
+}
+
+func TestHostPrebuildNamed(t *testing.T) {
+	clock := &fakeClock{tick: time.Millisecond}
+	var out posted
+	h := NewHost(clock.now, out.post)
+	if err := h.PrebuildNamed(""); err != nil || len(h.runs) != 0 {
+		t.Errorf("no name: err %v, %d runs", err, len(h.runs))
+	}
+	name := "worker=0&workers=1&setup=" + url.QueryEscape(message.Encode(message.Envelope{Kind: message.Setup, Query: quick, Runs: "labels=true;labels=random"}))
+	if err := h.PrebuildNamed(name); err != nil || len(h.runs) != 2 {
+		t.Errorf("named: err %v, %d runs, want 2", err, len(h.runs))
+	}
+	if err := h.PrebuildNamed("worker=x"); err == nil {
+		t.Error("a bad name was taken")
 	}
 }

@@ -4,7 +4,7 @@
 //     that runs the page in the browser (package genlab/app/ui);
 //   - natively, it is the site tool: it writes go-app's static files into public/
 //     (-generate), their compressed copies (-compress), and serves the folder for
-//     development (-serve). site.go parses the flags; the work is package genlab/app/site.
+//     development (-serve): package genlab/app/site, whose Command site.go calls.
 //
 // The native half lives behind a build constraint so that none of it (net/http, the
 // file system, go-app's server side) is linked into app.wasm, which it would double; a
