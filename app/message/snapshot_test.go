@@ -77,3 +77,21 @@ func FuzzDecodeSnapshot(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSnapshotCodec encodes and decodes the snapshot of a small run with
+// 60 epochs of history, as a worker and the canvas do several times a second.
+func BenchmarkSnapshotCodec(b *testing.B) {
+	s := trainedSnapshot(b)
+	for len(s.History) < 60 {
+		s.History = append(s.History, s.History[0])
+	}
+	buf := AppendSnapshot(nil, s)
+	var got sim.Snapshot
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = AppendSnapshot(buf[:0], s)
+		if err := DecodeSnapshot(&got, buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
