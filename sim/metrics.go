@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // Epoch is what one epoch measured, after its last step, with the network in evaluation
 // mode (no dropout; batch norm on running statistics).
 type Epoch struct {
@@ -81,3 +83,8 @@ func (s Stop) String() string { return stopNames[s] }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Stop) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Finite reports whether v is a number: neither NaN nor infinite. A run whose loss is
+// not finite has diverged (see Diverged), and whatever shows a run's numbers shows such
+// values as a dash, never as "NaN".
+func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

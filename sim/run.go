@@ -335,7 +335,7 @@ func (r *Run) endEpoch() {
 			r.unfit = append(r.unfit, int32(i))
 		}
 	}
-	if !finite(e.TrainLoss) || !finite(e.TestLoss) {
+	if !Finite(e.TrainLoss) || !Finite(e.TestLoss) {
 		// A diverged epoch is not recorded: its numbers mean nothing and would show as NaN.
 		r.stop = Diverged
 		return
@@ -391,7 +391,6 @@ func share(k, n int) float64 {
 	return float64(k) / float64(n)
 }
 
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // Summary returns what the run has measured so far. After early stopping it describes
 // the network the run kept, the one of the best validation accuracy: its accuracies and

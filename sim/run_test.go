@@ -178,7 +178,7 @@ func TestDivergingRunStopsCleanly(t *testing.T) {
 	}
 	for _, e := range r.History() {
 		for _, v := range []float64{e.TrainLoss, e.TestLoss, e.TrainAcc, e.TestAcc} {
-			if !finite(v) {
+			if !Finite(v) {
 				t.Errorf("epoch %d recorded a non-finite number", e.Epoch)
 			}
 		}
@@ -187,7 +187,7 @@ func TestDivergingRunStopsCleanly(t *testing.T) {
 		t.Error("a diverged run still steps")
 	}
 	s := r.Summary()
-	if s.Stop != Diverged || !finite(s.TrainLoss) {
+	if s.Stop != Diverged || !Finite(s.TrainLoss) {
 		t.Errorf("summary %+v", s)
 	}
 }

@@ -64,7 +64,7 @@ func epochAxis(runs []Run) float64 {
 // niceUp returns the smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a
 // power of ten) not below v.
 func niceUp(v float64) float64 {
-	if !finite(v) || v <= 1 {
+	if !sim.Finite(v) || v <= 1 {
 		return 1
 	}
 	for m := 1.0; m < 1e12; m *= 10 {
@@ -137,7 +137,7 @@ func (p *Painter) paintChart(c *chartBox, runs []Run, m metric, xmax float64) {
 			h := snapHistory(runs[i].Snap)
 			for j := range h {
 				for _, v := range [2]float64{h[j].TrainLoss, h[j].TestLoss} {
-					if finite(v) && v > ymax && v < 1e6 {
+					if sim.Finite(v) && v > ymax && v < 1e6 {
 						ymax = v
 					}
 				}
@@ -237,7 +237,7 @@ func (p *Painter) paintChart(c *chartBox, runs []Run, m metric, xmax float64) {
 			have := false
 			for j := range h {
 				v := value(&h[j], m, test)
-				if !finite(v) {
+				if !sim.Finite(v) {
 					have = false
 					continue
 				}

@@ -3,6 +3,8 @@ package canvas
 import (
 	"math"
 	"strconv"
+
+	"genlab/sim"
 )
 
 // Numbers are appended to a scratch buffer owned by the Painter, never formatted into new
@@ -10,8 +12,6 @@ import (
 // infinities, which a diverging run can produce, come out as "–" and never as "NaN".
 
 const noValue = "–"
-
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // appendGrouped appends n with thousands separators: 136,714.
 func appendGrouped(b []byte, n int) []byte {
@@ -36,7 +36,7 @@ func appendGrouped(b []byte, n int) []byte {
 // appendPct appends a share in [0, 1] as a percentage with one decimal, "100%" and "0%"
 // without: 97.3%.
 func appendPct(b []byte, v float64) []byte {
-	if !finite(v) || v < 0 {
+	if !sim.Finite(v) || v < 0 {
 		return append(b, noValue...)
 	}
 	switch {
@@ -51,7 +51,7 @@ func appendPct(b []byte, v float64) []byte {
 
 // appendFixed appends v with prec decimals.
 func appendFixed(b []byte, v float64, prec int) []byte {
-	if !finite(v) || math.Abs(v) > 1e15 {
+	if !sim.Finite(v) || math.Abs(v) > 1e15 {
 		return append(b, noValue...)
 	}
 	return strconv.AppendFloat(b, v, 'f', prec, 64)
@@ -59,7 +59,7 @@ func appendFixed(b []byte, v float64, prec int) []byte {
 
 // appendRatio appends a ratio readably: whole above 10 (137), one decimal below (2.3).
 func appendRatio(b []byte, v float64) []byte {
-	if !finite(v) || v < 0 || v > 1e15 {
+	if !sim.Finite(v) || v < 0 || v > 1e15 {
 		return append(b, noValue...)
 	}
 	if v >= 10 {
@@ -84,7 +84,7 @@ func appendShort(b []byte, n int) []byte {
 // appendTick appends an axis value with just enough decimals for the step between ticks.
 func appendTick(b []byte, v, step float64) []byte {
 	prec := 0
-	for s := step; prec < 3 && finite(s) && s > 0 && math.Abs(s-math.Round(s)) > 1e-9; s *= 10 {
+	for s := step; prec < 3 && sim.Finite(s) && s > 0 && math.Abs(s-math.Round(s)) > 1e-9; s *= 10 {
 		prec++
 	}
 	return appendFixed(b, v, prec)

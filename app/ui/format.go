@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 // Readouts show numbers two ways: as text for people ("87.5%") and, in a data-value
@@ -71,7 +72,7 @@ func runMetrics(r message.Run) []metric {
 
 func accuracyMetric(key, label string, v float64) metric {
 	m := metric{Key: key, Label: label, Text: formatPercent(v), Value: rawFloat(v), HasBar: true}
-	if finite(v) {
+	if sim.Finite(v) {
 		m.Bar = math.Max(0, math.Min(1, v))
 	}
 	return m
@@ -93,7 +94,7 @@ func timeToFitMetric(r message.Run) metric {
 // One decimal is what 1,000 test images resolve (0.1%), and it keeps the width steady
 // while the numbers move.
 func formatPercent(v float64) string {
-	if !finite(v) {
+	if !sim.Finite(v) {
 		return noValue
 	}
 	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
@@ -103,7 +104,7 @@ func formatPercent(v float64) string {
 // 0.01 as a network memorizes, or with none when it is huge (a run about to diverge).
 func formatLoss(v float64) string {
 	switch {
-	case !finite(v):
+	case !sim.Finite(v):
 		return noValue
 	case math.Abs(v) >= 1000:
 		return strconv.FormatFloat(v, 'f', 0, 64)
@@ -128,7 +129,7 @@ func pathLabel(path string) string {
 // measured over a whole epoch, so before the first one there is nothing to show.
 func formatMs(v float64) string {
 	switch {
-	case !finite(v) || v <= 0:
+	case !sim.Finite(v) || v <= 0:
 		return noValue
 	case v < 0.1:
 		return strconv.FormatFloat(v, 'f', 3, 64)
@@ -140,13 +141,11 @@ func formatMs(v float64) string {
 
 // rawFloat is the shortest text that reads back to v, for data-value; "" if v is not finite.
 func rawFloat(v float64) string {
-	if !finite(v) {
+	if !sim.Finite(v) {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
-
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // Run states, as sim.Stop names them.
 const (
