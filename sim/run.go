@@ -391,7 +391,6 @@ func share(k, n int) float64 {
 	return float64(k) / float64(n)
 }
 
-
 // Summary returns what the run has measured so far. After early stopping it describes
 // the network the run kept, the one of the best validation accuracy: its accuracies and
 // losses are those of BestEpoch, while Epochs and Steps count all the training done.

@@ -9,6 +9,7 @@ import (
 
 	"genlab/sim"
 	"genlab/sim/data"
+	"genlab/sim/figure"
 )
 
 // Corruption levels of the sweep (paper Fig. 1b, 1c). p = 0 is the true-label run and
@@ -16,15 +17,11 @@ import (
 // stream, as random labels do.
 var Levels = []float64{0, 0.2, 0.4, 0.6, 0.8, 1}
 
-// The regularizers of S6 (and of genlab table1): the usual textbook strengths.
-const (
-	WeightDecay = 5e-4
-	Dropout     = 0.2
-	Augment     = 1
-)
-
-// Regularize switches on weight decay, dropout and random shifts together.
-func Regularize(c *sim.Config) { c.WeightDecay, c.Dropout, c.Augment = WeightDecay, Dropout, Augment }
+// Regularize switches on weight decay, dropout and random shifts together, at the
+// strengths of Table 1 (S6).
+func Regularize(c *sim.Config) {
+	c.WeightDecay, c.Dropout, c.Augment = figure.WeightDecay, figure.Dropout, figure.Augment
+}
 
 // The runs of one seed, in the order they are trained.
 const (
@@ -64,7 +61,7 @@ func Runs(base sim.Config) []sim.Config {
 	cs[runRegularized].Labels = data.RandomLabels
 	Regularize(&cs[runRegularized])
 	cs[runDecayDropout].Labels = data.RandomLabels
-	cs[runDecayDropout].WeightDecay, cs[runDecayDropout].Dropout = WeightDecay, Dropout
+	cs[runDecayDropout].WeightDecay, cs[runDecayDropout].Dropout = figure.WeightDecay, figure.Dropout
 	return cs
 }
 
@@ -251,21 +248,9 @@ func fitTime(s sim.Summary) Number {
 // medianFits returns the median epoch at which the clean and the noisy training examples
 // of r were first fitted; an example never fitted counts as later than any epoch.
 func medianFits(r *sim.Run) (clean, noisy Number) {
-	var snap sim.Snapshot
-	r.Snapshot(&snap)
-	var c, n []float64
-	for i, e := range snap.FirstFit {
-		v := float64(e)
-		if e == 0 {
-			v = math.Inf(1)
-		}
-		if r.Train().Corrupted(i) {
-			n = append(n, v)
-		} else {
-			c = append(c, v)
-		}
-	}
-	return Number(median(c)), Number(median(n))
+	res := figure.ResultOf(r)
+	c, n := figure.MedianFits(res.FirstFit, res.Noisy)
+	return Number(c), Number(n)
 }
 
 // median returns the middle value of v (the upper one of an even count), NaN if v is empty.

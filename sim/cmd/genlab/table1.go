@@ -3,40 +3,21 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"genlab/sim"
 	"genlab/sim/claims"
 	"genlab/sim/data"
+	"genlab/sim/figure"
 )
 
-// regularizer is one row of the Table 1 grid: a name and what it switches on.
-type regularizer struct {
-	name  string
-	apply func(c *sim.Config)
-}
-
-// table2Patience is the early-stopping row (the paper's Table 2): stop after this many
-// epochs without a better accuracy on the validation images, carved from the training
-// images (val), and keep the best epoch's weights.
-const table2Patience = 5
-
-func regularizers() []regularizer {
-	// The usual textbook strengths, the ones the claims (genlab seeds) use.
-	wd := func(c *sim.Config) { c.WeightDecay = claims.WeightDecay }
-	drop := func(c *sim.Config) { c.Dropout = claims.Dropout }
-	aug := func(c *sim.Config) { c.Augment = claims.Augment }
-	bn := func(c *sim.Config) { c.BatchNorm = true }
-	return []regularizer{
-		{"none", func(c *sim.Config) {}},
-		{"weight decay", wd},
-		{"dropout", drop},
-		{"augmentation", aug},
-		{"batch norm", bn},
-		{"wd+dropout+aug", claims.Regularize},
-		{"all", func(c *sim.Config) { wd(c); drop(c); aug(c); bn(c) }},
-		{"early stopping", func(c *sim.Config) { c.Patience = table2Patience }},
-	}
+// regularizers are the rows of the table: Tables 1 and 2's (sim/figure), and the
+// combination of claim S6 (weight decay, dropout and random shifts, without batch norm).
+func regularizers() []figure.Regularizer {
+	regs := figure.Regularizers()
+	s6 := figure.Regularizer{Name: "wd+dropout+aug", Key: "wd+dropout+aug", Apply: claims.Regularize}
+	return slices.Insert(regs, len(regs)-1, s6)
 }
 
 type table1Line struct {
@@ -71,7 +52,7 @@ within a few epochs and keeps the weights of the best one.`, args, stderr, nil, 
 		for _, l := range labels {
 			c := o.cfg
 			c.Labels = l
-			reg.apply(&c)
+			reg.Apply(&c)
 			r, err := sim.NewRun(c)
 			if err != nil {
 				return err
@@ -85,7 +66,7 @@ within a few epochs and keeps the weights of the best one.`, args, stderr, nil, 
 		// The first column is as wide as the longest regularizer's name.
 		header := "regularizer"
 		for _, reg := range regs {
-			header = strings.Repeat(" ", max(0, len(reg.name)-len(header))) + header
+			header = strings.Repeat(" ", max(0, len(reg.Name)-len(header))) + header
 		}
 		t = newTable(stdout, header, "true: train", "test", "epochs", "random: train", "test", "epochs")
 	}
@@ -93,14 +74,14 @@ within a few epochs and keeps the weights of the best one.`, args, stderr, nil, 
 		pair := runs[2*i : 2*i+2]
 		if o.json {
 			for j, r := range pair {
-				if err := jsonLine(stdout, table1Line{"table1", reg.name, labels[j].String(), r.Config().Encode(), r.Summary()}); err != nil {
+				if err := jsonLine(stdout, table1Line{"table1", reg.Name, labels[j].String(), r.Config().Encode(), r.Summary()}); err != nil {
 					return err
 				}
 			}
 			continue
 		}
 		a, b := pair[0].Summary(), pair[1].Summary()
-		t.row(reg.name, pct(a.TrainAcc), pct(a.TestAcc), fmt.Sprint(a.Epochs), pct(b.TrainAcc), pct(b.TestAcc), fmt.Sprint(b.Epochs))
+		t.row(reg.Name, pct(a.TrainAcc), pct(a.TestAcc), fmt.Sprint(a.Epochs), pct(b.TrainAcc), pct(b.TestAcc), fmt.Sprint(b.Epochs))
 	}
 	if t != nil {
 		t.flush()

@@ -1,0 +1,44 @@
+package figure_test
+
+import (
+	"slices"
+	"testing"
+
+	"genlab/sim"
+	"genlab/sim/claims"
+	"genlab/sim/data"
+	"genlab/sim/figure"
+)
+
+// The figures' runs are the claims' runs where they overlap, so that a figure shows what
+// a claim asserts: the sweep's levels, the randomization tests, memorization at S9's p.
+func TestTrialsAreTheClaimsRuns(t *testing.T) {
+	base := sim.Default()
+	runs := claims.Runs(base)
+	for _, k := range []figure.Kind{figure.Randomizations, figure.Sweep, figure.Memorization} {
+		f, err := figure.New(k, base, figure.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range f.Trials {
+			if !slices.Contains(runs, tr.Config) {
+				t.Errorf("%v %s: %s is none of the claims' runs", k, tr.Key, tr.Config.Encode())
+			}
+		}
+	}
+	f, _ := figure.New(figure.Sweep, base, figure.Options{})
+	var ps []float64
+	for _, tr := range f.Trials {
+		p := tr.Config.Corrupt
+		switch tr.Config.Labels {
+		case data.TrueLabels:
+			p = 0
+		case data.RandomLabels:
+			p = 1
+		}
+		ps = append(ps, p)
+	}
+	if !slices.Equal(ps, claims.Levels) {
+		t.Errorf("sweep levels %v, the claims' %v", ps, claims.Levels)
+	}
+}

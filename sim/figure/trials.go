@@ -1,0 +1,171 @@
+package figure
+
+import (
+	"fmt"
+	"strconv"
+
+	"genlab/sim"
+	"genlab/sim/data"
+)
+
+// Options are the settings of a figure beyond the base Config it varies. The zero value
+// asks for the paper's figure on one seed.
+type Options struct {
+	// Seeds repeats every trial on Seeds seeds: the base's, and the ones after it. 0 means 1.
+	Seeds int
+	// Levels is the number of corruption levels of the sweep and the kernel figure, evenly
+	// spaced from p = 0 to p = 1. 0 means 6 (0, 0.2, …, 1), the paper's Fig. 1b.
+	Levels int
+	// P is memorization's corruption level. 0 means 0.4, where claim S9 is measured.
+	P float64
+}
+
+// Bounds of Options: enough for a figure to show a trend and a spread, few enough for
+// a browser to train in minutes.
+const (
+	MaxSeeds  = 10
+	MaxLevels = 11
+)
+
+func (o Options) withDefaults() (Options, error) {
+	if o.Seeds == 0 {
+		o.Seeds = 1
+	}
+	if o.Levels == 0 {
+		o.Levels = 6
+	}
+	if o.P == 0 {
+		o.P = 0.4
+	}
+	switch {
+	case o.Seeds < 1 || o.Seeds > MaxSeeds:
+		return o, fmt.Errorf("seeds %d is not between 1 and %d", o.Seeds, MaxSeeds)
+	case o.Levels < 2 || o.Levels > MaxLevels:
+		return o, fmt.Errorf("levels %d is not between 2 and %d", o.Levels, MaxLevels)
+	case !(o.P > 0 && o.P <= 1):
+		return o, fmt.Errorf("p %v is not a probability above 0", o.P)
+	}
+	return o, nil
+}
+
+// levels returns n corruption levels from 0 to 1. i/(n−1) is correctly rounded, so the
+// levels are the same numbers as the literals 0.2, 0.4, … of the claims.
+func levels(n int) []float64 {
+	ps := make([]float64, n)
+	for i := range ps {
+		ps[i] = float64(i) / float64(n-1)
+	}
+	return ps
+}
+
+// A Trial is one run a figure needs (or, for theorem1 and kernel, one computation).
+type Trial struct {
+	// Key says what sets the trial apart within its figure, in the words of a link or of
+	// the paper: "labels=random", "p=0.4", "wd+dropout/random", "rbf/p=1". Trials on
+	// different seeds share their key.
+	Key    string
+	Config sim.Config // its Seed is the trial's seed
+	// Kernel is the kernel figure's kernel, as sim/theory names it ("linear" or "rbf").
+	Kernel string
+}
+
+// The strengths of the regularizers of Tables 1 and 2 (and of the claims that use them):
+// the usual textbook ones.
+const (
+	WeightDecay = 5e-4 // L2 penalty
+	Dropout     = 0.2  // share of hidden units dropped
+	Augment     = 1    // random shifts of up to this many pixels
+)
+
+// A Regularizer is a row of Tables 1 and 2: a name, the key of its row, and what it
+// switches on.
+type Regularizer struct {
+	Name  string
+	Key   string
+	Apply func(c *sim.Config)
+}
+
+// EarlyStoppingPatience is the early-stopping row (the paper's Table 2): stop after this
+// many epochs without a better accuracy on the validation images, carved from the
+// training images, and keep the best epoch's weights.
+const EarlyStoppingPatience = 5
+
+// Regularizers returns the rows of Tables 1 and 2, none first and all together last.
+func Regularizers() []Regularizer {
+	wd := func(c *sim.Config) { c.WeightDecay = WeightDecay }
+	dropout := func(c *sim.Config) { c.Dropout = Dropout }
+	aug := func(c *sim.Config) { c.Augment = Augment }
+	bn := func(c *sim.Config) { c.BatchNorm = true }
+	return []Regularizer{
+		{"none", "none", func(*sim.Config) {}},
+		{"weight decay", "wd", wd},
+		{"dropout", "dropout", dropout},
+		{"augmentation", "aug", aug},
+		{"batch norm", "bn", bn},
+		{"early stopping", "early-stop", func(c *sim.Config) { c.Patience = EarlyStoppingPatience }},
+		{"all", "wd+dropout+aug+bn", func(c *sim.Config) { wd(c); dropout(c); aug(c); bn(c) }},
+	}
+}
+
+// trials lays out the trials of one seed: base has that seed.
+func trials(k Kind, base sim.Config, o Options) []Trial {
+	var ts []Trial
+	add := func(key string, c sim.Config) { ts = append(ts, Trial{Key: key, Config: c}) }
+	labels := func(c sim.Config, l data.LabelMode) sim.Config {
+		c.Labels = l // Corrupt is left as it is: only corrupt labels read it
+		return c
+	}
+	switch k {
+	case Randomizations:
+		add("labels=true", labels(base, data.TrueLabels))
+		add("labels=random", labels(base, data.RandomLabels))
+		for _, in := range []data.InputMode{data.ShuffledPixels, data.RandomPixels, data.Gaussian} {
+			c := labels(base, data.TrueLabels)
+			c.Inputs = in
+			add("inputs="+in.String(), c)
+		}
+	case Sweep:
+		for _, p := range levels(o.Levels) {
+			add(pKey(p), corrupt(base, p))
+		}
+	case Table1:
+		for _, r := range Regularizers() {
+			for _, l := range []data.LabelMode{data.TrueLabels, data.RandomLabels} {
+				c := labels(base, l)
+				r.Apply(&c)
+				add(r.Key+"/"+l.String(), c)
+			}
+		}
+	case Theorem1:
+		add("labels=true", labels(base, data.TrueLabels))
+		add("labels=random", labels(base, data.RandomLabels))
+	case Kernel:
+		for _, kernel := range []string{"linear", "rbf"} {
+			for _, p := range levels(o.Levels) {
+				ts = append(ts, Trial{Key: kernel + "/" + pKey(p), Config: corrupt(base, p), Kernel: kernel})
+			}
+		}
+	case Memorization:
+		add(pKey(o.P), corrupt(base, o.P))
+	default:
+		panic(fmt.Sprintf("figure: unknown %v", k))
+	}
+	return ts
+}
+
+// corrupt returns c with each label replaced with probability p: true labels at p = 0,
+// and random labels at p = 1, which draw the same labels from the same stream (so these
+// two are the very runs of the randomization tests and of the claims).
+func corrupt(c sim.Config, p float64) sim.Config {
+	switch p {
+	case 0:
+		c.Labels = data.TrueLabels
+	case 1:
+		c.Labels = data.RandomLabels
+	default:
+		c.Labels, c.Corrupt = data.CorruptLabels, p
+	}
+	return c
+}
+
+func pKey(p float64) string { return "p=" + strconv.FormatFloat(p, 'g', 4, 64) }
