@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 
 	"genlab/sim"
+	"genlab/sim/figure"
 )
 
 // The two experiments of the paper that need no training, on the data of a sim.Config: its
@@ -72,4 +73,36 @@ func InterpolateFor(c sim.Config, k Kernel) (InterpolationResult, error) {
 		TrainAcc: ip.Accuracy(train.Pixels, d, train.Labels),
 		TestAcc:  ip.Accuracy(test.Pixels, d, test.Labels),
 	}, nil
+}
+
+// Compute makes one trial of the theorem1 or kernel figure (sim/figure), which need no
+// training: Theorem 1's construction on the trial's data, or the minimum-norm interpolant
+// of its kernel. Its Result holds the figure's metrics as Values.
+func Compute(t figure.Trial) (figure.Result, error) {
+	if t.Kernel == "" {
+		res, err := ConstructFor(t.Config)
+		if err != nil {
+			return figure.Result{}, err
+		}
+		return figure.Result{Values: map[string]float64{
+			figure.TrainAcc: res.TrainAcc, figure.TestAcc: res.TestAcc,
+			figure.Weights: float64(res.Weights), figure.Cond: res.Cond,
+		}}, nil
+	}
+	var k Kernel
+	if err := k.Kind.UnmarshalText([]byte(t.Kernel)); err != nil {
+		return figure.Result{}, err
+	}
+	res, err := InterpolateFor(t.Config, k)
+	if err != nil {
+		return figure.Result{}, err
+	}
+	interpolates := 0.0
+	if res.Interpolates {
+		interpolates = 1
+	}
+	return figure.Result{Values: map[string]float64{
+		figure.TrainAcc: res.TrainAcc, figure.TestAcc: res.TestAcc,
+		figure.Norm: res.Norm, figure.Interpolates: interpolates,
+	}}, nil
 }

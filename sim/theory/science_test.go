@@ -8,6 +8,7 @@ import (
 
 	"genlab/sim"
 	"genlab/sim/data"
+	"genlab/sim/figure"
 	"genlab/sim/theory"
 )
 
@@ -65,5 +66,45 @@ func TestS8MinimumNormInterpolation(t *testing.T) {
 	}
 	if rn.Norm <= tr.Norm {
 		t.Errorf("norm for random labels %.4g, for true labels %.4g: want random larger", rn.Norm, tr.Norm)
+	}
+}
+
+// The computed figures (sim/figure) filled in by Compute show S7 and S8 in their cells.
+func TestComputeFillsTheFigures(t *testing.T) {
+	base := sim.Default()
+	base.Train = 300
+	cells := func(k figure.Kind, o figure.Options) map[string]float64 {
+		f, err := figure.New(k, base, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, tr := range f.Trials {
+			res, err := theory.Compute(tr)
+			if err != nil {
+				t.Fatalf("%v %s: %v", k, tr.Key, err)
+			}
+			f.Set(i, res)
+		}
+		got := map[string]float64{}
+		for _, c := range f.Cells() {
+			got[c.Key+" "+c.Metric] = c.Value
+		}
+		return got
+	}
+	th := cells(figure.Theorem1, figure.Options{})
+	want := float64(300*10 + 300 + base.Side*base.Side)
+	for _, key := range []string{"labels=true", "labels=random"} {
+		if th[key+" train-acc"] != 1 || th[key+" weights"] != want {
+			t.Errorf("theorem1 %s: train accuracy %v with %v weights, want 1 with %v", key, th[key+" train-acc"], th[key+" weights"], want)
+		}
+	}
+	kn := cells(figure.Kernel, figure.Options{Levels: 2})
+	if kn["rbf/p=1 norm"] <= kn["rbf/p=0 norm"] || kn["rbf/p=0 interpolates"] != 1 {
+		t.Errorf("kernel: RBF norm %v (random) vs %v (true), interpolates %v: want random larger, exact fit",
+			kn["rbf/p=1 norm"], kn["rbf/p=0 norm"], kn["rbf/p=0 interpolates"])
+	}
+	// 300 points in 144 dimensions: the linear kernel cannot interpolate.
+	if kn["linear/p=1 interpolates"] != 0 {
+		t.Errorf("linear kernel interpolates 300 random labels in %d dimensions", base.Side*base.Side)
 	}
 }
