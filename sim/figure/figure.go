@@ -53,10 +53,11 @@ type Result struct {
 	Summary sim.Summary // a trained trial's summary
 	History []sim.Epoch // a trained trial's epochs, which the randomizations figure draws
 
-	// Memorization: per training example, the epoch it was first fitted (0: never) and
-	// whether its label was corrupted.
+	// Memorization: per training example, the epoch it was first fitted (0: never),
+	// whether its label was corrupted, and the class it was drawn from.
 	FirstFit []int32
 	Noisy    []bool
+	Classes  []int
 
 	// Values are a computed trial's numbers (theorem1, kernel), by metric.
 	Values map[string]float64
@@ -70,7 +71,8 @@ func ResultOf(r *sim.Run) Result {
 	for i := range noisy {
 		noisy[i] = r.Train().Corrupted(i)
 	}
-	return Result{Summary: r.Summary(), History: slices.Clone(r.History()), FirstFit: snap.FirstFit, Noisy: noisy}
+	return Result{Summary: r.Summary(), History: slices.Clone(r.History()),
+		FirstFit: snap.FirstFit, Noisy: noisy, Classes: slices.Clone(r.Train().True)}
 }
 
 // Set records the result of trial i. Setting a trial again replaces its result.
