@@ -65,6 +65,9 @@ type Trial struct {
 	// different seeds share their key.
 	Key    string
 	Config sim.Config // its Seed is the trial's seed
+	// P is the label corruption level of the figures that vary it (sweep, kernel,
+	// memorization); 0 for the others.
+	P float64
 	// Kernel is the kernel figure's kernel, as sim/theory names it ("linear" or "rbf").
 	Kernel string
 }
@@ -126,7 +129,7 @@ func trials(k Kind, base sim.Config, o Options) []Trial {
 		}
 	case Sweep:
 		for _, p := range levels(o.Levels) {
-			add(pKey(p), corrupt(base, p))
+			ts = append(ts, Trial{Key: pKey(p), Config: corrupt(base, p), P: p})
 		}
 	case Table1:
 		for _, r := range Regularizers() {
@@ -142,11 +145,11 @@ func trials(k Kind, base sim.Config, o Options) []Trial {
 	case Kernel:
 		for _, kernel := range []string{"linear", "rbf"} {
 			for _, p := range levels(o.Levels) {
-				ts = append(ts, Trial{Key: kernel + "/" + pKey(p), Config: corrupt(base, p), Kernel: kernel})
+				ts = append(ts, Trial{Key: kernel + "/" + pKey(p), Config: corrupt(base, p), Kernel: kernel, P: p})
 			}
 		}
 	case Memorization:
-		add(pKey(o.P), corrupt(base, o.P))
+		ts = append(ts, Trial{Key: pKey(o.P), Config: corrupt(base, o.P), P: o.P})
 	default:
 		panic(fmt.Sprintf("figure: unknown %v", k))
 	}

@@ -1,0 +1,87 @@
+package figure
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"genlab/sim"
+)
+
+func TestSweepPlots(t *testing.T) {
+	f, err := New(Sweep, sim.Default(), Options{Levels: 3, Seeds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Trials: p = 0, 0.5, 1 on seed 1, then on seed 2. Leave p = 0.5 of seed 2 undone.
+	for i, steps := range []int{300, 500, -1, 310, 0, 720} {
+		if i == 4 {
+			continue
+		}
+		s := sim.Summary{TestAcc: 0.9 - 0.4*f.Trials[i].P}
+		if steps > 0 {
+			s = fitted(steps, float64(steps)/47)
+			s.TestAcc = 0.9 - 0.4*f.Trials[i].P
+		}
+		f.Set(i, Result{Summary: s})
+	}
+	plots := f.Plots()
+	if len(plots) != 2 {
+		t.Fatalf("%d plots, want 2", len(plots))
+	}
+	fit, test := plots[0], plots[1]
+	if test.Chance != 0.9 || !test.Share || fit.Share {
+		t.Errorf("test error chance %v share %v, fit share %v: want 0.9, true, false", test.Chance, test.Share, fit.Share)
+	}
+	want := [][]Point{
+		{{0, 300}, {0.5, 500}, {1, math.Inf(1)}},
+		{{0, 310}, {1, 720}},
+	}
+	for s, w := range want {
+		if got := fit.Series[s].Points; !slices.Equal(got, w) || fit.Series[s].Seed != s {
+			t.Errorf("seed %d: points %v (seed %d), want %v", s, got, fit.Series[s].Seed, w)
+		}
+	}
+	if got := test.Series[0].Points[1]; got.X != 0.5 || math.Abs(got.Y-0.3) > 1e-12 {
+		t.Errorf("test error at p=0.5: %v", got)
+	}
+}
+
+func TestRandomizationPlots(t *testing.T) {
+	f, _ := New(Randomizations, sim.Default(), Options{})
+	hist := []sim.Epoch{{Epoch: 1, Steps: 47, TrainLoss: 2.1, TrainAcc: 0.3}, {Epoch: 2, Steps: 94, TrainLoss: 1.2, TrainAcc: 0.6}}
+	f.Set(4, Result{History: hist})
+	plots := f.Plots()
+	if len(plots) != 2 || len(plots[0].Series) != 1 {
+		t.Fatalf("plots %+v: want loss and accuracy, one series each", plots)
+	}
+	loss, acc := plots[0].Series[0], plots[1].Series[0]
+	if loss.Key != "inputs=gaussian" || loss.Label != "Gaussian" || !loss.Line {
+		t.Errorf("series %+v", loss)
+	}
+	if !slices.Equal(loss.Points, []Point{{47, 2.1}, {94, 1.2}}) || !slices.Equal(acc.Points, []Point{{47, 0.3}, {94, 0.6}}) {
+		t.Errorf("loss %v, accuracy %v", loss.Points, acc.Points)
+	}
+	if plots[1].Chance != 0.1 {
+		t.Errorf("accuracy chance %v, want 0.1", plots[1].Chance)
+	}
+}
+
+func TestMemorizationPlots(t *testing.T) {
+	f, _ := New(Memorization, sim.Default(), Options{})
+	f.Set(0, Result{
+		History:  make([]sim.Epoch, 2),
+		FirstFit: []int32{1, 2, 2},
+		Noisy:    []bool{false, false, true},
+		Classes:  []int{3, 3, 5},
+	})
+	plots := f.Plots()
+	fitted, classes := plots[0], plots[1]
+	if len(fitted.Series) != 2 || !slices.Equal(fitted.Series[0].Points, []Point{{1, 0.5}, {2, 1}}) ||
+		!slices.Equal(fitted.Series[1].Points, []Point{{1, 0}, {2, 1}}) {
+		t.Errorf("clean and noisy series %+v", fitted.Series)
+	}
+	if len(classes.Series) != 1 || classes.Series[0].Key != "class 3" {
+		t.Errorf("class series %+v: want class 3 alone (class 5's only example is noisy)", classes.Series)
+	}
+}
