@@ -11,11 +11,11 @@ import (
 )
 
 // The figures' runs are the claims' runs where they overlap, so that a figure shows what
-// a claim asserts: the sweep's levels, the randomization tests, memorization at S9's p.
+// a claim asserts: the sweep's levels and the randomization tests.
 func TestTrialsAreTheClaimsRuns(t *testing.T) {
 	base := sim.Default()
 	runs := claims.Runs(base)
-	for _, k := range []figure.Kind{figure.Randomizations, figure.Sweep, figure.Memorization} {
+	for _, k := range []figure.Kind{figure.Randomizations, figure.Sweep} {
 		f, err := figure.New(k, base, figure.Options{})
 		if err != nil {
 			t.Fatal(err)

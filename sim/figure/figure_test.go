@@ -43,8 +43,8 @@ func TestTrials(t *testing.T) {
 			"wd+dropout+aug+bn/true", "wd+dropout+aug+bn/random"}},
 		{Theorem1, Options{}, []string{"labels=true", "labels=random"}},
 		{Kernel, Options{Levels: 2}, []string{"linear/p=0", "linear/p=1", "rbf/p=0", "rbf/p=1"}},
-		{Memorization, Options{}, []string{"p=0.4"}},
-		{Memorization, Options{Seeds: 3, P: 0.6}, []string{"p=0.6", "p=0.6", "p=0.6"}},
+		{Memorization, Options{}, []string{"p=0.5"}},
+		{Memorization, Options{Seeds: 3}, []string{"p=0.5", "p=0.5", "p=0.5"}},
 	}
 	for _, tt := range tests {
 		f, err := New(tt.kind, sim.Default(), tt.o)
@@ -75,7 +75,7 @@ func TestSeeds(t *testing.T) {
 }
 
 func TestBadOptions(t *testing.T) {
-	for _, o := range []Options{{Seeds: -1}, {Seeds: MaxSeeds + 1}, {Levels: 1}, {Levels: MaxLevels + 1}, {P: -0.1}, {P: 1.5}, {P: math.NaN()}} {
+	for _, o := range []Options{{Seeds: -1}, {Seeds: MaxSeeds + 1}, {Levels: 1}, {Levels: MaxLevels + 1}} {
 		if _, err := New(Sweep, sim.Default(), o); err == nil {
 			t.Errorf("New accepted %+v", o)
 		}

@@ -16,8 +16,6 @@ type Options struct {
 	// Levels is the number of corruption levels of the sweep and the kernel figure, evenly
 	// spaced from p = 0 to p = 1. 0 means 6 (0, 0.2, …, 1), the paper's Fig. 1b.
 	Levels int
-	// P is memorization's corruption level. 0 means 0.4, where claim S9 is measured.
-	P float64
 }
 
 // Bounds of Options: enough for a figure to show a trend and a spread, few enough for
@@ -34,16 +32,11 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Levels == 0 {
 		o.Levels = 6
 	}
-	if o.P == 0 {
-		o.P = 0.4
-	}
 	switch {
 	case o.Seeds < 1 || o.Seeds > MaxSeeds:
 		return o, fmt.Errorf("seeds %d is not between 1 and %d", o.Seeds, MaxSeeds)
 	case o.Levels < 2 || o.Levels > MaxLevels:
 		return o, fmt.Errorf("levels %d is not between 2 and %d", o.Levels, MaxLevels)
-	case !(o.P > 0 && o.P <= 1):
-		return o, fmt.Errorf("p %v is not a probability above 0", o.P)
 	}
 	return o, nil
 }
@@ -149,7 +142,11 @@ func trials(k Kind, base sim.Config, o Options) []Trial {
 			}
 		}
 	case Memorization:
-		ts = append(ts, Trial{Key: pKey(o.P), Config: corrupt(base, o.P), P: o.P})
+		// At the base's own corruption level (the p setting), labels corrupted even if the
+		// base's are true or random: the figure compares clean and noisy examples.
+		c := base
+		c.Labels = data.CorruptLabels
+		ts = append(ts, Trial{Key: pKey(c.Corrupt), Config: c, P: c.Corrupt})
 	default:
 		panic(fmt.Sprintf("figure: unknown %v", k))
 	}
