@@ -48,7 +48,7 @@ test-native:
 # wasm SIMD); the pinned hashes must come out the same both times. GENLAB_WANT_SIMD makes
 # sim/nn/kernel fail if the kernels did not load, so that the first pass cannot quietly
 # fall back.
-WASM_TESTS := ./sim/... ./app/message ./app/trainer ./app/lab ./app/relay
+WASM_TESTS := ./sim/... ./app/message ./app/trainer ./app/lab ./app/relay ./app/screen
 test-wasm: need-node $(KERNELS)
 	GENLAB_KERNELS=$(CURDIR)/$(KERNELS) GENLAB_WANT_SIMD=1 $(WASM_ENV) $(GO) test -count=1 -short -exec="$(WASM_EXEC)" $(WASM_TESTS)
 	GENLAB_KERNELS=off $(WASM_ENV) $(GO) test -count=1 -short -exec="$(WASM_EXEC)" $(WASM_TESTS)

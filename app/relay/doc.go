@@ -13,6 +13,7 @@
 //   - workers report several times a second; the page hears the lab's numbers at most
 //     every MetricsEvery.
 //
-// Nothing here touches the browser: the canvas binary (wasm/canvas) wires a Hub to
-// postMessage and to Web Workers, and the tests wire it to in-process trainers.
+// Nothing here touches the browser: the canvas's loop (app/screen) drives a Hub, the
+// canvas binary (wasm/canvas) wires it to postMessage and to Web Workers (app/browser),
+// and the tests wire it to in-process trainers.
 package relay

@@ -100,10 +100,10 @@ func TestEveryReferenceIsCached(t *testing.T) {
 	}
 	// The page and the canvas load files at run time, by paths in their Go code: the
 	// canvas page (app/ui), the brand icon (app/ui, through go-app's /web/ resolution),
-	// the training worker (wasm/canvas).
+	// the training worker (app/browser, for the canvas).
 	goPaths := regexp.MustCompile(`"(/?web/[^"\s]+|[^"\s/]+\.html)"`)
 	found := 0
-	for _, pkg := range []string{"app/ui", "app/canvas", "app/message", "wasm/canvas", "wasm/worker"} {
+	for _, pkg := range []string{"app/ui", "app/canvas", "app/message", "app/browser", "wasm/canvas", "wasm/worker"} {
 		files, _ := filepath.Glob(filepath.Join("..", "..", filepath.FromSlash(pkg), "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {

@@ -207,6 +207,11 @@ func checkTargetOrigin(origin string) error {
 }
 
 // warn writes to the browser console (the developer tools), where protocol problems belong.
+//
+// It is not app/browser's Warn, which the canvas and the worker share: this package is
+// built natively too (the site tool pre-renders the page with it), where syscall/js, and
+// so app/browser, do not exist; the page reaches the browser only through go-app, whose
+// app.Window compiles on both sides (and is only called in the browser: IsClient).
 func warn(text string) {
 	if app.IsClient {
 		app.Window().Get("console").Call("warn", text)

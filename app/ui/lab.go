@@ -103,7 +103,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	l.bridge.OnFile(l.receiveFile)
 	l.bridge.Listen(ctx, l.receive)
 	// The Setup rides along in the canvas's address too, so that the canvas can start
-	// its workers before it has said Hello (see wasm/canvas); sendSetup still answers it.
+	// its workers before it has said Hello (see screen.AddressedSetup); sendSetup still answers it.
 	l.frameSrc = canvasPage + "#" + url.PathEscape(message.Encode(l.exp.setup()))
 	ctx.After(helloTimeout, func(ctx app.Context) {
 		if l.phase == phaseLoading {

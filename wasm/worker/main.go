@@ -9,6 +9,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"genlab/app/browser"
 	"genlab/app/message"
 	"genlab/app/trainer"
 )
@@ -57,4 +58,5 @@ func post(e message.Envelope, snap []byte) {
 	js.Global().Call("postMessage", obj, []any{arr.Get("buffer")})
 }
 
-func warn(s string) { js.Global().Get("console").Call("warn", "worker: "+s) }
+// warn marks the worker's warnings as the worker's, in the console it shares with the canvas.
+func warn(s string) { browser.Warn("worker: " + s) }

@@ -6,7 +6,7 @@
 // compiles and Ebitengine starts (a second or more of its thread), each worker compiles
 // worker.wasm and builds its share of the runs of the Setup in the canvas's address
 // (trainer.Host.Prebuild), which it reads from its name. The canvas's Go adopts
-// them (wasm/canvas/workers.go) with what they said meanwhile. The pool has a worker per
+// them (app/browser/workers.go) with what they said meanwhile. The pool has a worker per
 // core the page can spare (see relay.Pool), at most four (lab.MaxRuns); the two of the
 // default lesson's runs start now, any others when a lab needs them.
 "use strict";

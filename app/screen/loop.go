@@ -1,0 +1,176 @@
+package screen
+
+import (
+	"fmt"
+	"image"
+	"net/url"
+	"time"
+
+	"genlab/app/canvas"
+	"genlab/app/message"
+	"genlab/app/relay"
+	"genlab/sim"
+)
+
+// RepaintEvery spaces out the repaints that new numbers cause. A full software paint
+// and its upload cost several milliseconds, more than a frame when two workers share the
+// cores, and workers report five times a second each: painting on every report would
+// make most frames late. The pointer and the size still repaint at once.
+const RepaintEvery = 250 * time.Millisecond
+
+// Loop is the canvas's game loop, without Ebitengine: the binary calls Update at every
+// tick, Layout when Ebitengine asks for the size, and Frame when it draws. It applies the
+// events of its Inbox to a relay.Hub, follows the pointer, decides when the scene must be
+// painted again, and answers the page's Export. Its methods, but for the Inbox's, are
+// called from the game loop's goroutine only.
+type Loop struct {
+	in   *Inbox
+	hub  *relay.Hub
+	now  func() time.Time
+	warn func(string)
+
+	queue []event // the events being applied, reused (see Inbox.take)
+	files []File  // what Update returns, reused
+
+	painter canvas.Painter
+	frame   *image.RGBA // the scene as painted on screen; nil before Layout
+	shot    *image.RGBA // the exported picture (see export)
+	density float64     // canvas pixels per CSS pixel
+	hoverX  int         // the pointer, in canvas pixels; -1, -1 when off the canvas
+	hoverY  int
+	repaint bool      // paint at the next frame: the runs, the size or the pointer changed
+	fresh   bool      // new numbers arrived: paint when RepaintEvery has passed
+	painted time.Time // when the scene was last painted
+}
+
+// NewLoop returns a loop that applies the events of in to hub, reads the time from now
+// (time.Now), and logs what it ignores with warn (the browser's console).
+func NewLoop(in *Inbox, hub *relay.Hub, now func() time.Time, warn func(string)) *Loop {
+	if in == nil || hub == nil || now == nil || warn == nil {
+		panic("screen: NewLoop needs an inbox, a hub, a clock and a warn")
+	}
+	return &Loop{in: in, hub: hub, now: now, warn: warn, hoverX: -1, hoverY: -1}
+}
+
+// Start begins, once, before the first Update. hash is the canvas's own location.hash;
+// alone says whether the canvas was opened on its own, with no page around it.
+//
+// In the page's <iframe>, it says Hello to the page and builds the runs of the Setup in
+// its address, if any (see relay.Hub.Start, and AddressedSetup for the format). Alone, it
+// queues the default lesson's Setup and Play, as a page would send them.
+func (l *Loop) Start(hash string, alone bool) {
+	if alone {
+		l.in.FromPage(message.Envelope{Kind: message.Setup, Runs: sim.DefaultVariants})
+		l.in.FromPage(message.Envelope{Kind: message.Play})
+		return
+	}
+	setup, ok, err := AddressedSetup(hash)
+	if err != nil {
+		l.warn("canvas: ignored the setup in its address: " + err.Error())
+	}
+	l.hub.Start(setup, ok)
+}
+
+// AddressedSetup reads the Setup that the page puts in the canvas's address,
+// canvas.html#<the Setup's JSON, path-escaped>, from hash (location.hash, with its "#").
+// ok is false when there is none; a hash that is not a Setup is an error.
+func AddressedSetup(hash string) (setup message.Envelope, ok bool, err error) {
+	if len(hash) < 2 {
+		return message.Envelope{}, false, nil
+	}
+	text, err := url.PathUnescape(hash[1:])
+	if err != nil {
+		return message.Envelope{}, false, err
+	}
+	e, err := message.Decode(text)
+	if err != nil {
+		return message.Envelope{}, false, err
+	}
+	if e.Kind != message.Setup {
+		return message.Envelope{}, false, fmt.Errorf("a %s message, not a setup", e.Kind)
+	}
+	return e, true, nil
+}
+
+// Update is one tick of the game loop. It applies the queued events in order, lets the
+// hub make what it leaves for a quiet moment (relay.Hub.Idle), follows the pointer (x, y
+// in canvas pixels: Ebitengine's cursor or the last touch; anywhere off the canvas is
+// none), and lets the hub tell the page the latest numbers.
+//
+// It returns the files the page's Exports asked for, which the caller posts to the page;
+// the slice and the pictures in it are reused by the next Update.
+func (l *Loop) Update(x, y int) []File {
+	l.files = l.files[:0]
+	l.queue = l.in.take(l.queue)
+	for _, e := range l.queue {
+		switch {
+		case e.fromPage && e.msg.Kind == message.Export:
+			l.export(e.msg.Format)
+		case e.fromPage:
+			if err := l.hub.Command(e.msg); err != nil {
+				l.warn("canvas: " + err.Error())
+			}
+		default:
+			if err := l.hub.Report(e.worker, e.msg, e.snap); err != nil {
+				l.warn("canvas: ignored a report: " + err.Error())
+			}
+		}
+	}
+	clear(l.queue) // the snapshots' bytes belong to the lab now, or to nobody
+	l.hub.Idle()
+	rebuilt, fresh := l.hub.News()
+	l.repaint, l.fresh = l.repaint || rebuilt, l.fresh || fresh
+	l.point(x, y)
+	l.hub.Tick(l.now())
+	return l.files
+}
+
+// point follows the pointer: a move over the canvas, or off it, changes the tooltip.
+func (l *Loop) point(x, y int) {
+	if l.frame == nil || !(image.Point{x, y}).In(l.frame.Rect) {
+		x, y = -1, -1
+	}
+	if x != l.hoverX || y != l.hoverY {
+		l.hoverX, l.hoverY = x, y
+		l.repaint = true
+	}
+}
+
+// Layout takes the canvas's size in CSS pixels (Ebitengine's outside size) and the
+// device's density (pixels per CSS pixel), and returns the size to paint, in device
+// pixels, so that text and tiles are crisp on high-density screens. A new size or
+// density is painted at the next Frame.
+func (l *Loop) Layout(width, height int, density float64) (int, int) {
+	w, h := max(1, int(float64(width)*density)), max(1, int(float64(height)*density))
+	if l.frame == nil || l.frame.Rect.Dx() != w || l.frame.Rect.Dy() != h || density != l.density {
+		l.frame = image.NewRGBA(image.Rect(0, 0, w, h))
+		l.density = density
+		l.repaint = true
+	}
+	return w, h
+}
+
+// Frame returns the scene freshly painted, at the size of the last Layout, when it must
+// be shown again (see "When to paint" in the package's doc), or nil when the screen may
+// keep its last frame. The image is reused by the next Frame.
+func (l *Loop) Frame() *image.RGBA {
+	if l.frame == nil {
+		return nil
+	}
+	now := l.now()
+	if !l.repaint && !(l.fresh && now.Sub(l.painted) >= RepaintEvery) {
+		return nil
+	}
+	l.paint(l.frame, l.hoverX, l.hoverY)
+	l.repaint, l.fresh, l.painted = false, false, now
+	return l.frame
+}
+
+// paint paints the hub's scene into dst, with the pointer at x, y (-1, -1: none).
+func (l *Loop) paint(dst *image.RGBA, x, y int) {
+	scene := &l.hub.Scene
+	scene.HoverX, scene.HoverY = x, y
+	scene.Playing = l.hub.Lab != nil && l.hub.Lab.Playing
+	scene.Density = l.density
+	l.painter.Paint(dst, scene)
+}
