@@ -73,6 +73,9 @@ bench: need-node $(KERNELS)
 # rebuild: every URL in it is relative (see app/site). The Version of the site
 # (which makes the service worker update students' copies) is a hash of every file the
 # site serves, computed by `go run ./wasm/ui -generate`; so the binaries are built first.
+# Which binaries, from which packages, the site tool says (`go run ./wasm/ui -list
+# binaries`, one "file package" a line): package app/site owns the list of the site's
+# files, which its service worker caches and the tests check.
 # wasm_exec.js, the JavaScript half of Go's WebAssembly runtime, must come from the
 # toolchain that built the binaries: it is copied from GOROOT into web/, and the
 # generator puts the same file at the root in place of go-app's copy.
@@ -88,9 +91,11 @@ BASE       ?= /
 
 build: $(KERNELS) need-brotli
 	mkdir -p $(WEB)
-	$(WASM_BUILD) -o $(WEB)/app.wasm ./wasm/ui
-	$(WASM_BUILD) -o $(WEB)/canvas.wasm ./wasm/canvas
-	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
+	@set -e; binaries="$$($(GO) run ./wasm/ui -list binaries)"; \
+	echo "$$binaries" | while read -r file pkg; do \
+		echo "$(WASM_BUILD) -o public/$$file $$pkg"; \
+		$(WASM_BUILD) -o public/$$file $$pkg; \
+	done
 	cp $(WASM_GLUE) $(WEB)/wasm_exec.js
 	$(GO) run ./wasm/ui -generate public
 	$(GO) run ./wasm/ui -compress public

@@ -55,7 +55,7 @@
 // exact URL (a shared link, ?labels=random…, misses the cached page), and it lists the
 // files by absolute path. serviceWorkerJS keeps go-app's model (cache everything at
 // install, serve everything from the cache, replace it all when the Version changes) and
-// fixes those: installing waits for every file of cachedFiles (and fails, keeping the
+// fixes those: installing waits for every file of CachedFiles (and fails, keeping the
 // previous version, if one is missing), each file is revalidated with the server rather
 // than taken from a stale HTTP cache, the list is relative to the worker (so its scope is
 // the site's folder), the query string is ignored (a static server ignores it too), and
