@@ -126,8 +126,12 @@ clean:
 ## need-chromium: install Debian's chromium if it is missing (as root), or say how to
 #
 # The browser tests serve public/ themselves (httptest; the first-visit benchmark with make
-# serve's server, which sends the compressed copies) and start /usr/bin/chromium with a
-# fresh profile per test; they fail with "run make build first" when the site is not built.
+# serve's handler, which sends the compressed copies) and start /usr/bin/chromium with a
+# fresh profile per test; they fail with "run make build first" when a file of the site
+# (as app/site lists them) is missing. What they save to look at (the screenshots of a
+# failing test, of the layouts at three widths, the exported files) is kept, from the
+# last run, under _artifacts/e2e/ (go test -artifacts; a folder per test, named at
+# random: the test's log says which).
 # The benchmarks report their figures as metrics; the load of the machine is printed first,
 # since other work on it slows the browser down.
 CHROMIUM := /usr/bin/chromium
@@ -139,7 +143,8 @@ TFJS     := app/e2e/node_modules/.package-lock.json
 
 test-browser: need-chromium build
 	$(GO) vet -tags e2e ./app/e2e/
-	$(GO) test -count=1 -timeout 40m -tags e2e ./app/e2e/
+	rm -rf _artifacts/e2e && mkdir -p _artifacts/e2e
+	$(GO) test -count=1 -timeout 40m -tags e2e -artifacts -outputdir $(CURDIR)/_artifacts/e2e ./app/e2e/
 
 bench-browser: need-chromium build $(TFJS)
 	@uptime
