@@ -73,6 +73,9 @@ bench: need-node $(KERNELS)
 # rebuild: every URL in it is relative (see app/site). The Version of the site
 # (which makes the service worker update students' copies) is a hash of every file the
 # site serves, computed by `go run ./wasm/ui -generate`; so the binaries are built first.
+# Which binaries, from which packages, the site tool says (`go run ./wasm/ui -list
+# binaries`, one "file package" a line): package app/site owns the list of the site's
+# files, which its service worker caches and the tests check.
 # wasm_exec.js, the JavaScript half of Go's WebAssembly runtime, must come from the
 # toolchain that built the binaries: it is copied from GOROOT into web/, and the
 # generator puts the same file at the root in place of go-app's copy.
@@ -88,9 +91,11 @@ BASE       ?= /
 
 build: $(KERNELS) need-brotli
 	mkdir -p $(WEB)
-	$(WASM_BUILD) -o $(WEB)/app.wasm ./wasm/ui
-	$(WASM_BUILD) -o $(WEB)/canvas.wasm ./wasm/canvas
-	$(WASM_BUILD) -o $(WEB)/worker.wasm ./wasm/worker
+	@set -e; binaries="$$($(GO) run ./wasm/ui -list binaries)"; \
+	echo "$$binaries" | while read -r file pkg; do \
+		echo "$(WASM_BUILD) -o public/$$file $$pkg"; \
+		$(WASM_BUILD) -o public/$$file $$pkg; \
+	done
 	cp $(WASM_GLUE) $(WEB)/wasm_exec.js
 	$(GO) run ./wasm/ui -generate public
 	$(GO) run ./wasm/ui -compress public
@@ -121,8 +126,12 @@ clean:
 ## need-chromium: install Debian's chromium if it is missing (as root), or say how to
 #
 # The browser tests serve public/ themselves (httptest; the first-visit benchmark with make
-# serve's server, which sends the compressed copies) and start /usr/bin/chromium with a
-# fresh profile per test; they fail with "run make build first" when the site is not built.
+# serve's handler, which sends the compressed copies) and start /usr/bin/chromium with a
+# fresh profile per test; they fail with "run make build first" when a file of the site
+# (as app/site lists them) is missing. What they save to look at (the screenshots of a
+# failing test, of the layouts at three widths, the exported files) is kept, from the
+# last run, under _artifacts/e2e/ (go test -artifacts; a folder per test, named at
+# random: the test's log says which).
 # The benchmarks report their figures as metrics; the load of the machine is printed first,
 # since other work on it slows the browser down.
 CHROMIUM := /usr/bin/chromium
@@ -134,7 +143,8 @@ TFJS     := app/e2e/node_modules/.package-lock.json
 
 test-browser: need-chromium build
 	$(GO) vet -tags e2e ./app/e2e/
-	$(GO) test -count=1 -timeout 40m -tags e2e ./app/e2e/
+	rm -rf _artifacts/e2e && mkdir -p _artifacts/e2e
+	$(GO) test -count=1 -timeout 40m -tags e2e -artifacts -outputdir $(CURDIR)/_artifacts/e2e ./app/e2e/
 
 bench-browser: need-chromium build $(TFJS)
 	@uptime

@@ -5,13 +5,9 @@ package e2e
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strconv"
 	"testing"
 	"time"
@@ -30,10 +26,6 @@ import (
 // They share the machine with whatever else runs on it: note its load (uptime) with the
 // figures.
 
-// benchTimeout bounds one benchmark's page: memorizing random labels takes tens of
-// epochs' worth of seconds on a loaded machine.
-const benchTimeout = 10 * time.Minute
-
 // BenchmarkFrameTime measures the canvas's frame times while both default runs train:
 // the requestAnimationFrame timestamps of the canvas iframe over 5 seconds, from the end
 // of the first epoch (when the WebAssembly has warmed up), while neither run has stopped.
@@ -46,7 +38,8 @@ func BenchmarkFrameTime(b *testing.B) {
 	var p50, p95, worst, fps, idle []float64
 	for range b.N {
 		bctx := newBrowser(b)
-		p := openTab(b, bctx, "stopfitted=0", benchTimeout)
+		p := newTab(b, bctx, benchTimeout)
+		p.open(labURL("stopfitted=0"))
 		p.waitReady()
 		dts := p.frameTimes(3000)
 		idle = append(idle, quantile(dts, 0.5))
@@ -78,30 +71,6 @@ func BenchmarkFrameTime(b *testing.B) {
 	b.ReportMetric(median(idle), "ms/frame-p50-idle")
 }
 
-// frameTimes collects the requestAnimationFrame timestamps of the canvas iframe for ms
-// milliseconds and returns the times between frames, sorted.
-func (p *page) frameTimes(ms int) []float64 {
-	p.tb.Helper()
-	stamps := evalJS[[]float64](p, `new Promise((resolve) => {
-		const w = document.querySelector("iframe").contentWindow;
-		const stamps = [];
-		const tick = (t) => {
-			stamps.push(t);
-			if (t - stamps[0] < `+strconv.Itoa(ms)+`) w.requestAnimationFrame(tick); else resolve(stamps);
-		};
-		w.requestAnimationFrame(tick);
-	})`)
-	if len(stamps) < 3 {
-		p.tb.Fatalf("only %d frames in %d ms", len(stamps), ms)
-	}
-	dts := make([]float64, len(stamps)-1)
-	for i := range dts {
-		dts[i] = stamps[i+1] - stamps[i]
-	}
-	sort.Float64s(dts)
-	return dts
-}
-
 // BenchmarkFirstEpoch measures, on localhost, the seconds from navigation to the first
 // finished epoch (a readout of epoch 1), pressing Play as soon as it is enabled: cold,
 // on a first visit (fresh browser profile), and warm, on a second visit in the same
@@ -111,7 +80,15 @@ func BenchmarkFirstEpoch(b *testing.B) {
 	for range b.N {
 		bctx := newBrowser(b)
 		for _, visit := range []string{"cold", "warm"} {
-			ready, epoch := firstEpoch(b, bctx)
+			// A new tab, Play pressed as soon as it is enabled.
+			p := newTab(b, bctx, benchTimeout)
+			start := time.Now()
+			p.open(labURL(""))
+			p.press("Play") // waits until it is enabled, then clicks
+			ready := time.Since(start).Seconds()
+			p.waitUntil("the first epoch", trainTimeout, `m(0, "epoch") >= 1 || m(1, "epoch") >= 1`)
+			epoch := time.Since(start).Seconds()
+			chromedp.Cancel(p.ctx) // closes the tab
 			b.Logf("%s: Play enabled after %.2f s, first epoch after %.2f s", visit, ready, epoch)
 			if visit == "cold" {
 				coldReady, cold = append(coldReady, ready), append(cold, epoch)
@@ -127,36 +104,19 @@ func BenchmarkFirstEpoch(b *testing.B) {
 	b.ReportMetric(median(warm), "s-first-epoch-warm")
 }
 
-// firstEpoch opens the lab in a new tab of bctx, presses Play as soon as it can and
-// returns the seconds from navigation to Play being enabled and to the first epoch.
-func firstEpoch(b *testing.B, bctx context.Context) (ready, epoch float64) {
-	p := newTab(b, bctx, benchTimeout)
-	start := time.Now()
-	p.open("")
-	p.press("Play") // waits until it is enabled, then clicks
-	ready = time.Since(start).Seconds()
-	p.waitUntil("the first epoch", trainTimeout, `m(0, "epoch") >= 1 || m(1, "epoch") >= 1`)
-	epoch = time.Since(start).Seconds()
-	chromedp.Cancel(p.ctx) // closes the tab
-	return ready, epoch
-}
-
 // BenchmarkMemorizeRandom measures the seconds from pressing Play to the random-labels
 // run of the default view having fitted all of its training images; it also
 // reports when the true-labels run fitted, and the epochs each took.
 func BenchmarkMemorizeRandom(b *testing.B) {
 	var random, truth, randomEpochs, trueEpochs []float64
 	for range b.N {
-		p := openTab(b, newBrowser(b), "", benchTimeout)
+		p := newTab(b, newBrowser(b), benchTimeout)
+		p.open(labURL(""))
 		p.waitReady()
 		p.press("Play")
 		start := time.Now()
 		fittedAt := [2]time.Duration{-1, -1}
-		deadline := start.Add(benchTimeout - time.Minute)
-		for fittedAt[1] < 0 {
-			if time.Now().After(deadline) {
-				b.Fatalf("random labels not fitted after %v; page: %s", time.Since(start), p.state())
-			}
+		err := poll(benchTimeout-time.Minute, func() bool {
 			r := p.readouts()
 			for run := range 2 {
 				k := strconv.Itoa(run) + "/"
@@ -167,7 +127,10 @@ func BenchmarkMemorizeRandom(b *testing.B) {
 					b.Fatalf("run %d stopped as %s; page: %s", run, s, p.state())
 				}
 			}
-			time.Sleep(100 * time.Millisecond)
+			return fittedAt[1] >= 0
+		})
+		if err != nil {
+			b.Fatalf("random labels not fitted after %v; page: %s", time.Since(start), p.state())
 		}
 		// The true-labels run fits first (in the paper and here); if not, wait for it.
 		p.waitUntil("the true-labels run to fit", benchTimeout-time.Minute, `m(0, "state") === "fitted"`)
@@ -234,19 +197,4 @@ func BenchmarkWasmSize(b *testing.B) {
 			}
 		})
 	}
-}
-
-func mb(n int) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }
-
-// quantile returns the q-quantile of sorted (nearest rank).
-func quantile(sorted []float64, q float64) float64 {
-	i := int(q*float64(len(sorted))+0.5) - 1
-	return sorted[min(max(i, 0), len(sorted)-1)]
-}
-
-// median returns the median of xs (of one sample, the sample).
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	sort.Float64s(s)
-	return quantile(s, 0.5)
 }

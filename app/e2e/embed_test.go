@@ -3,13 +3,10 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,27 +20,6 @@ import (
 // Small experiments (train=200) keep the epochs short; what is checked does not depend
 // on the size.
 
-// quickRuns are settings that make the default comparison train fast.
-const quickRuns = "train=200&test=200"
-
-// buttonsJS lists the page's buttons by their text, in order.
-const buttonsJS = `[...document.querySelectorAll("button")].map(b => b.textContent.trim())`
-
-// goTo navigates the tab to an address.
-func (p *page) goTo(u string) {
-	p.tb.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.Navigate(u)); err != nil {
-		p.tb.Fatalf("opening %s: %v", u, err)
-	}
-}
-
-// waitEmbedReady waits until the runs are built, by the buttons: an embed may show no
-// readouts at all.
-func (p *page) waitEmbedReady(button string) {
-	p.tb.Helper()
-	p.waitUntil("the embedded lesson's runs to be built ("+button+" enabled)", loadTimeout, buttonEnabledJS(button))
-}
-
 // TestEmbedShowsOnlyItsControls: ?view=embed&controls=play,reset is the canvas and those
 // two buttons, no header, no other control; it fits a 320 px wide frame; it does not
 // play until asked; Play trains.
@@ -53,7 +29,7 @@ func TestEmbedShowsOnlyItsControls(t *testing.T) {
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(320, 480)); err != nil {
 		t.Fatal(err)
 	}
-	p.open("view=embed&controls=play,reset&" + quickRuns)
+	p.open(labURL("view=embed&controls=play,reset&" + quickRuns))
 	p.waitEmbedReady("Play")
 
 	if got := evalJS[[]string](p, buttonsJS); strings.Join(got, "|") != "Play|Reset" {
@@ -99,90 +75,10 @@ func TestEmbedShowsOnlyItsControls(t *testing.T) {
 
 // TestEmbedAutoplays: with autoplay=1 the lesson trains without anyone pressing anything.
 func TestEmbedAutoplays(t *testing.T) {
-	p := startLab(t, "view=embed&controls=pause,readouts&autoplay=1&"+quickRuns)
+	p := openLab(t, "view=embed&controls=pause,readouts&autoplay=1&"+quickRuns)
 	p.waitUntil("both runs to reach epoch 1 by themselves", loadTimeout+trainTimeout, `m(0, "epoch") >= 1 && m(1, "epoch") >= 1`)
 	if got := evalJS[[]string](p, buttonsJS); strings.Join(got, "|") != "Pause" {
 		t.Errorf("buttons %q, want Pause only", got)
-	}
-}
-
-// courseServer serves a course page on an origin of its own (another port of
-// 127.0.0.1), which frames the lesson at src and collects what the lesson posts it in
-// window.received. noReferrer makes the page send no Referer, as some course platforms do.
-func courseServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/course" {
-			http.NotFound(w, r)
-			return
-		}
-		meta := ""
-		if r.URL.Query().Get("noreferrer") == "1" {
-			meta = `<meta name="referrer" content="no-referrer">`
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8">%s<title>Unit 3</title></head>
-<body><h1>Unit 3: memorization</h1>
-<iframe id="lab" src="%s" width="100%%" height="480" title="Generalization Lab"></iframe>
-<script>
-window.received = [];
-window.addEventListener("message", (e) => {
-	if (e.source !== document.getElementById("lab").contentWindow) return;
-	window.received.push({origin: e.origin, data: e.data});
-});
-window.send = (m) => document.getElementById("lab").contentWindow.postMessage(m, %q);
-</script></body></html>`, meta, html.EscapeString(r.URL.Query().Get("src")), siteURL)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// lessonEvent is one event of the parent API as the course page received it.
-type lessonEvent struct {
-	Origin string `json:"origin"`
-	Data   struct {
-		Source  string `json:"source"`
-		V       int    `json:"v"`
-		Type    string `json:"type"`
-		Playing bool   `json:"playing"`
-		Run     *int   `json:"run"`
-		Runs    []struct {
-			Name        string  `json:"name"`
-			Title       string  `json:"title"`
-			Epoch       int     `json:"epoch"`
-			TrainAcc    float64 `json:"train_acc"`
-			TestAcc     float64 `json:"test_acc"`
-			Fitted      int     `json:"fitted"`
-			Examples    int     `json:"examples"`
-			EpochsToFit int     `json:"epochs_to_fit"`
-			State       string  `json:"state"`
-		} `json:"runs"`
-	} `json:"data"`
-}
-
-// received returns what the course page has received so far.
-func (p *page) received() []lessonEvent {
-	p.tb.Helper()
-	raw := evalJS[string](p, `JSON.stringify(window.received || [])`)
-	var evs []lessonEvent
-	if err := json.Unmarshal([]byte(raw), &evs); err != nil {
-		p.tb.Fatalf("window.received is not a list of events: %v: %.300s", err, raw)
-	}
-	return evs
-}
-
-// waitEvent waits until the course page received an event that cond (JavaScript, on the
-// event's data as d) holds for, after the first `after` events.
-func (p *page) waitEvent(what string, timeout time.Duration, after int, cond string) {
-	p.tb.Helper()
-	expr := fmt.Sprintf(`(window.received || []).slice(%d).some(({data: d}) => %s)`, after, cond)
-	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](expr,
-		chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(timeout))); err != nil {
-		evs := p.received()
-		if len(evs) > 5 {
-			evs = evs[len(evs)-5:]
-		}
-		p.tb.Fatalf("waited %v for %s: %v; last events: %+v", timeout, what, err, evs)
 	}
 }
 
@@ -191,28 +87,30 @@ func (p *page) waitEvent(what string, timeout time.Duration, after int, cond str
 // obeys play, pause and reset from it, and ignores commands of the wrong shape. Once
 // with the origin from the Referer, once with parent= for a page that sends none.
 func TestEmbedTalksToItsCoursePage(t *testing.T) {
-	course := courseServer(t)
 	bctx := newBrowser(t)
 	for _, mode := range []string{"referrer", "parent="} {
 		t.Run(mode, func(t *testing.T) {
-			src := siteURL + "/?view=embed&controls=play,reset&" + quickRuns
-			page := course.URL + "/course?src="
+			src := labURL("view=embed&controls=play,reset&" + quickRuns)
+			var course *server
 			if mode == "parent=" {
+				// A course page that sends no Referer, as some course platforms do.
+				course = serve(t, courseDir, serving{header: http.Header{"Referrer-Policy": {"no-referrer"}}})
 				src += "&parent=" + url.QueryEscape(course.URL)
-				page = course.URL + "/course?noreferrer=1&src="
+			} else {
+				course = serve(t, courseDir, serving{})
 			}
 			p := newTab(t, bctx, testTimeout)
-			p.goTo(page + url.QueryEscape(src))
-			if evalJS[string](p, "location.origin") == siteURL {
+			p.open(course.at("course.html?src=" + url.QueryEscape(src)))
+			if evalJS[string](p, "location.origin") == lab.URL {
 				t.Fatal("the course page is on the lesson's origin")
 			}
 			p.waitEvent("the lesson's ready event", loadTimeout, 0, `d.type === "ready"`)
 			ready := p.received()[0]
-			if ready.Origin != siteURL || ready.Data.Source != "genlab" || ready.Data.V != 1 || ready.Data.Type != "ready" ||
+			if ready.Origin != lab.URL || ready.Data.Source != "genlab" || ready.Data.V != 1 || ready.Data.Type != "ready" ||
 				ready.Data.Playing || len(ready.Data.Runs) != 2 || ready.Data.Runs[0].Name != "labels=true" ||
 				ready.Data.Runs[1].Name != "labels=random" || ready.Data.Runs[1].Title != "Random labels" ||
 				ready.Data.Runs[0].Epoch != 0 || ready.Data.Runs[0].Examples != 200 || ready.Data.Runs[0].State != "running" {
-				t.Fatalf("first event %+v, want ready from %s with the two runs at epoch 0", ready, siteURL)
+				t.Fatalf("first event %+v, want ready from %s with the two runs at epoch 0", ready, lab.URL)
 			}
 
 			// Wrong shapes first: none may start the runs.
@@ -242,7 +140,7 @@ func TestEmbedTalksToItsCoursePage(t *testing.T) {
 			}
 			// And each was logged (the lesson's frame shares this tab's process: its
 			// console comes through).
-			if err := pollGo(10*time.Second, func() bool {
+			if err := poll(10*time.Second, func() bool {
 				return strings.Count(strings.Join(p.consoleLines(), "\n"), "ignored a message from the course page") >= len(wrong)
 			}); err != nil {
 				t.Errorf("the lesson did not log each ignored command: console %q", p.consoleLines())
@@ -308,7 +206,7 @@ func TestEmbedTalksToItsCoursePage(t *testing.T) {
 			// Everything received came from the lesson's origin, in the documented shape.
 			for _, e := range p.received() {
 				d := e.Data
-				if e.Origin != siteURL || d.Source != "genlab" || d.V != 1 || len(d.Runs) != 2 ||
+				if e.Origin != lab.URL || d.Source != "genlab" || d.V != 1 || len(d.Runs) != 2 ||
 					(d.Type != "ready" && d.Type != "progress" && d.Type != "fitted") || (d.Type == "fitted") != (d.Run != nil) {
 					t.Fatalf("event of the wrong shape: %+v", e)
 				}
@@ -323,66 +221,18 @@ func TestEmbedTalksToItsCoursePage(t *testing.T) {
 	}
 }
 
-// quietEpochs waits until the course page has received nothing for a second and returns
-// the epochs of the last event.
-func (p *page) quietEpochs() [2]int {
-	p.tb.Helper()
-	deadline := time.Now().Add(trainTimeout)
-	last, since := len(p.received()), time.Now()
-	for time.Since(since) < time.Second {
-		if time.Now().After(deadline) {
-			p.tb.Fatal("the lesson never stopped reporting")
-		}
-		time.Sleep(100 * time.Millisecond)
-		if n := len(p.received()); n != last {
-			last, since = n, time.Now()
-		}
-	}
-	evs := p.received()
-	e := evs[len(evs)-1].Data
-	return [2]int{e.Runs[0].Epoch, e.Runs[1].Epoch}
-}
-
-// stepReadouts presses Step until both runs completed epochs epochs (or stopped), and
-// returns the raw train and test accuracies of both runs after each epoch.
-func (p *page) stepReadouts(epochs int) []string {
-	p.tb.Helper()
-	return p.stepEpochs(epochs, func(r map[string]string, run int, k string) string {
-		return fmt.Sprintf("epoch %s run %d: train %s test %s", r[k+"epoch"], run, r[k+"train-acc"], r[k+"test-acc"])
-	})
-}
-
-// stepEpochs presses Step epochs times, waits each time for both runs to finish the
-// epoch, and returns what line makes of each run's readouts after each epoch (k is the
-// run's key prefix in the readouts, "0/" or "1/").
-func (p *page) stepEpochs(epochs int, line func(r map[string]string, run int, k string) string) []string {
-	p.tb.Helper()
-	var out []string
-	for e := 1; e <= epochs; e++ {
-		p.press("Step")
-		p.waitUntil(fmt.Sprintf("Step to train epoch %d", e), trainTimeout, fmt.Sprintf(
-			`(m(0, "epoch") >= %d || m(0, "state") !== "running") && (m(1, "epoch") >= %d || m(1, "state") !== "running") && %s`,
-			e, e, pressedJS("Pause")))
-		p.steadyEpochs()
-		r := p.readouts()
-		for run := range 2 {
-			out = append(out, line(r, run, strconv.Itoa(run)+"/"))
-		}
-	}
-	return out
-}
-
 // TestSharedLinkReplays: a link with settings, opened twice (the second time through
 // the share panel's link), replays the same runs: identical train and test accuracies,
 // epoch by epoch.
 func TestSharedLinkReplays(t *testing.T) {
 	const query = "seed=11&width=64&lr=0.03&" + quickRuns + "&runs=labels=true%3Blabels=corrupt,p=0.5&panels=readouts,share"
 	bctx := newBrowser(t)
-	first := openTab(t, bctx, query, testTimeout)
+	first := newTab(t, bctx, testTimeout)
+	first.open(labURL(query))
 	first.waitReady()
 	link := evalJS[string](first, `document.getElementById("share-link").value`)
-	if !strings.HasPrefix(link, siteURL+"/?") {
-		t.Fatalf("the share panel's link is %q, want an absolute link to %s", link, siteURL)
+	if !strings.HasPrefix(link, lab.URL+"/?") {
+		t.Fatalf("the share panel's link is %q, want an absolute link to %s", link, lab.URL)
 	}
 	for _, want := range []string{"seed=11", "width=64", "lr=0.03", "train=200", "runs=labels=true", "panels=readouts,share"} {
 		if !strings.Contains(link, want) {
@@ -393,7 +243,7 @@ func TestSharedLinkReplays(t *testing.T) {
 	chromedp.Cancel(first.ctx) // close the tab: one training lesson at a time
 
 	second := newTab(t, bctx, testTimeout)
-	second.goTo(link)
+	second.open(link)
 	second.waitReady()
 	b := second.stepReadouts(2)
 	t.Logf("first opening:\n  %s", strings.Join(a, "\n  "))
@@ -406,6 +256,7 @@ func TestSharedLinkReplays(t *testing.T) {
 // the history entry rather than adding one.
 func TestAddressFollowsTheUI(t *testing.T) {
 	p := openLab(t, quickRuns)
+	p.waitReady()
 	entries := evalJS[int](p, "history.length")
 	p.setField("Width", "48")
 	p.waitUntil("the address to hold width=48", loadTimeout, `location.search.includes("width=48")`)
@@ -446,7 +297,8 @@ func TestBadLinks(t *testing.T) {
 	bctx := newBrowser(t)
 	for _, bl := range badLinks {
 		t.Run(strings.ReplaceAll(bl.what, " ", "_"), func(t *testing.T) {
-			p := openTab(t, bctx, bl.query+"&"+quickRuns, testTimeout)
+			p := newTab(t, bctx, testTimeout)
+			p.open(labURL(bl.query + "&" + quickRuns))
 			const alertJS = `(document.querySelector('.notices [role="alert"]') || {textContent: ""}).textContent`
 			p.waitUntil("the alert", loadTimeout, alertJS+` !== ""`)
 			text := evalJS[string](p, alertJS)
@@ -486,21 +338,22 @@ func TestSharePanel(t *testing.T) {
 	bctx := newBrowser(t)
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
 		if _, err := chromedp.CallBrowser(bctx, browser.SetPermission, browser.SetPermissionParams{
-			Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: siteURL,
+			Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: lab.URL,
 		}); err != nil {
 			t.Logf("granting %s: %v (the page then selects the text instead)", name, err)
 		}
 	}
-	p := openTab(t, bctx, "preset=random-labels&speed=4&panels=share", testTimeout)
+	p := newTab(t, bctx, testTimeout)
+	p.open(labURL("preset=random-labels&speed=4&panels=share"))
 	const snippetJS = `(document.getElementById("share-snippet") || {value: ""}).value`
 	p.waitUntil("the snippet", loadTimeout, snippetJS+`.startsWith("<iframe ")`)
 	snippet := evalJS[string](p, snippetJS)
-	want := `<iframe src="` + siteURL + `/?view=embed&amp;preset=random-labels&amp;speed=4&amp;controls=play,pause,reset" ` +
+	want := `<iframe src="` + lab.URL + `/?view=embed&amp;preset=random-labels&amp;speed=4&amp;controls=play,pause,reset" ` +
 		`title="Generalization Lab: Random labels" width="100%" height="480"`
 	if !strings.HasPrefix(snippet, want) {
 		t.Fatalf("snippet\n%s\nwant it to start\n%s", snippet, want)
 	}
-	if link := evalJS[string](p, `document.getElementById("share-link").value`); link != siteURL+"/?preset=random-labels&speed=4&panels=share" {
+	if link := evalJS[string](p, `document.getElementById("share-link").value`); link != lab.URL+"/?preset=random-labels&speed=4&panels=share" {
 		t.Errorf("link %q", link)
 	}
 
@@ -519,7 +372,7 @@ func TestSharePanel(t *testing.T) {
 	} {
 		if i == 2 {
 			if _, err := chromedp.CallBrowser(bctx, browser.SetPermission, browser.SetPermissionParams{
-				Permission: &browser.PermissionDescriptor{Name: "clipboard-write"}, Setting: browser.PermissionSettingDenied, Origin: siteURL,
+				Permission: &browser.PermissionDescriptor{Name: "clipboard-write"}, Setting: browser.PermissionSettingDenied, Origin: lab.URL,
 			}); err != nil {
 				t.Fatalf("refusing the clipboard: %v", err)
 			}
@@ -557,7 +410,7 @@ func TestSharePanel(t *testing.T) {
 	src := html.UnescapeString(snippet[start : start+strings.Index(snippet[start:], `"`)])
 	chromedp.Cancel(p.ctx)
 	lesson := newTab(t, bctx, testTimeout)
-	lesson.goTo(src)
+	lesson.open(src)
 	lesson.waitUntil("the lesson to play by itself", loadTimeout+trainTimeout, pressedJS("Play"))
 	if got := evalJS[[]string](lesson, buttonsJS); strings.Join(got, "|") != "Play|Step|Reset" {
 		t.Errorf("the snippet's lesson has the buttons %q, want Play, Step and Reset", got)

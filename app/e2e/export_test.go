@@ -6,8 +6,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"image/png"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,43 +14,21 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// waitFile waits until dir holds a complete file called name, and returns its bytes.
-func waitFile(t *testing.T, dir, name string) []byte {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	var b []byte
-	err := pollGo(trainTimeout, func() bool {
-		if _, err := os.Stat(path + ".crdownload"); err == nil {
-			return false
-		}
-		var err error
-		b, err = os.ReadFile(path)
-		return err == nil && len(b) > 0
-	})
-	if err != nil {
-		entries, _ := os.ReadDir(dir)
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Fatalf("no download %s after %v; the folder holds %q", name, trainTimeout, names)
-	}
-	return b
-}
-
 // TestExport: the share panel's buttons download every run's curves as CSV (one row per
 // run and epoch, with the numbers the readouts show) and the canvas as a PNG that
 // decodes to the canvas's size and is not blank. Nothing is fetched: the files are made
-// in the page.
+// in the page. The downloads are kept in the test's artifact directory (go test
+// -artifacts).
 func TestExport(t *testing.T) {
 	bctx := newBrowser(t)
-	dir := t.TempDir()
+	dir := t.ArtifactDir()
 	if _, err := chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
 	}); err != nil {
 		t.Fatalf("setting the download folder: %v", err)
 	}
-	p := openTab(t, bctx, quickRuns+"&panels=readouts,share", testTimeout)
+	p := newTab(t, bctx, testTimeout)
+	p.open(labURL(quickRuns + "&panels=readouts,share"))
 	p.waitReady()
 	p.stepReadouts(2)
 	r := p.readouts()
@@ -120,9 +96,6 @@ func TestExport(t *testing.T) {
 		t.Errorf("the PNG is %v, the canvas %v", img.Bounds().Size(), size)
 	}
 	checkNotBlank(t, "the exported PNG", img)
-	if os.Getenv("GENLAB_KEEP_PNG") != "" {
-		os.WriteFile(os.Getenv("GENLAB_KEEP_PNG"), raw, 0o644)
-	}
 	// The exported picture is what the screen shows (no tooltip is up: the pointer is
 	// on the button). A screenshot of the frame is what the browser composited.
 	shotPNG, err := chromedp.Run(p.ctx, chromedp.Screenshot(chromedp.CSS("#canvas-frame")))
@@ -151,12 +124,4 @@ func TestExport(t *testing.T) {
 	if differ*20 > w*h {
 		t.Errorf("the PNG differs from the canvas on screen in %d of %d pixels", differ, w*h)
 	}
-}
-
-// far reports whether two 16-bit colour channels differ by more than 8 of 255.
-func far(a, b uint32) bool {
-	if a > b {
-		a, b = b, a
-	}
-	return b-a > 8*257
 }

@@ -25,7 +25,7 @@ const focusedNameJS = `(() => {
 // transport button is reached, and Step, pressed with the Enter key while focused, trains
 // exactly one epoch. Colour and the mouse are never needed to drive a lesson.
 func TestKeyboardReachesEveryControl(t *testing.T) {
-	p := startLab(t, "")
+	p := openLab(t, "")
 	p.waitReady()
 	seen := map[string]bool{}
 	stepped := false

@@ -4,15 +4,12 @@ package e2e
 
 import (
 	"fmt"
-	"image"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"genlab/sim"
 )
@@ -21,7 +18,7 @@ import (
 // default runs (true vs random labels, 1,000 training images each) and reports them
 // ready: both runs' readouts appear at epoch 0, and Play becomes enabled.
 func TestPageMounts(t *testing.T) {
-	p := startLab(t, "")
+	p := openLab(t, "")
 	start := time.Now()
 	p.waitReady()
 	t.Logf("runs built %v after the page loaded", time.Since(start).Round(time.Millisecond))
@@ -57,6 +54,7 @@ func TestPageMounts(t *testing.T) {
 // TestPlayTrains: Play advances the epochs of both runs and their training accuracy rises.
 func TestPlayTrains(t *testing.T) {
 	p := openLab(t, "")
+	p.waitReady()
 	p.press("Play")
 	p.waitUntil("both runs to finish epoch 1", trainTimeout, `m(0, "epoch") >= 1 && m(1, "epoch") >= 1`)
 	r := p.readouts() // one reading, so that each accuracy is that of its epoch
@@ -88,6 +86,7 @@ func TestPlayTrains(t *testing.T) {
 // TestCanvasDraws: the canvas paints non-blank pixels, and they change while training.
 func TestCanvasDraws(t *testing.T) {
 	p := openLab(t, "")
+	p.waitReady()
 	ready := p.canvasFrame()
 	checkNotBlank(t, "the canvas once the runs are built", ready)
 
@@ -109,52 +108,11 @@ func TestCanvasDraws(t *testing.T) {
 	}
 }
 
-// checkNotBlank fails unless img has a variety of colors over a real part of its area.
-func checkNotBlank(t *testing.T, what string, img image.Image) {
-	t.Helper()
-	b := img.Bounds()
-	if b.Dx() < 100 || b.Dy() < 100 {
-		t.Errorf("%s is %v: too small to show anything", what, b.Size())
-		return
-	}
-	counts := map[[4]uint32]int{}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, a := img.At(x, y).RGBA()
-			counts[[4]uint32{r >> 8, g >> 8, bl >> 8, a >> 8}]++
-		}
-	}
-	most := 0
-	for _, n := range counts {
-		most = max(most, n)
-	}
-	total := b.Dx() * b.Dy()
-	other := total - most
-	if len(counts) < 16 || other*50 < total {
-		t.Errorf("%s is blank: %d colors, %d of %d pixels differ from the commonest", what, len(counts), other, total)
-	}
-}
-
-// pixelsChanged counts the pixels that differ between a and b (of the same size).
-func pixelsChanged(a, b image.Image) (changed, total int) {
-	r := a.Bounds()
-	if r != b.Bounds() {
-		return r.Dx() * r.Dy(), r.Dx() * r.Dy()
-	}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				changed++
-			}
-		}
-	}
-	return changed, r.Dx() * r.Dy()
-}
-
 // TestPauseStepReset: Pause stops the epochs; Step trains exactly one epoch of every
 // unfinished run and pauses; Reset brings both runs back to epoch 0.
 func TestPauseStepReset(t *testing.T) {
 	p := openLab(t, "")
+	p.waitReady()
 	p.press("Play")
 	p.waitUntil("both runs to finish epoch 1", trainTimeout, `m(0, "epoch") >= 1 && m(1, "epoch") >= 1`)
 
@@ -210,55 +168,12 @@ func TestPauseStepReset(t *testing.T) {
 	}
 }
 
-// pressedJS is a JavaScript expression: the toggle button named name shows as pressed.
-func pressedJS(name string) string {
-	return `[...document.querySelectorAll("button")].some(b => b.textContent.trim() === ` + strconv.Quote(name) + ` && b.getAttribute("aria-pressed") === "true")`
-}
-
-// steadyEpochs waits until the epoch readouts have not moved for a second (a report
-// already on its way when the runs paused may still arrive) and returns them.
-func (p *page) steadyEpochs() [2]int {
-	p.tb.Helper()
-	deadline := time.Now().Add(trainTimeout)
-	last, since := p.epochs(), time.Now()
-	for time.Since(since) < time.Second {
-		if time.Now().After(deadline) {
-			p.tb.Fatalf("the epochs never stopped moving; page: %s", p.state())
-		}
-		time.Sleep(100 * time.Millisecond)
-		if now := p.epochs(); now != last {
-			last, since = now, time.Now()
-		}
-	}
-	return last
-}
-
-// weights returns the trainable parameter count the header of run shows ("8,554 weights"),
-// or -1 while it shows none.
-func (p *page) weights(run int) int {
-	p.tb.Helper()
-	text := evalJS[string](p, fmt.Sprintf(`(() => {
-		const e = document.querySelector('th[data-run="%d"] .run-params');
-		return e ? e.textContent : "";
-	})()`, run))
-	digits := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, text)
-	n, err := strconv.Atoi(digits)
-	if err != nil {
-		return -1
-	}
-	return n
-}
-
 // TestSettingChangesRun: typing a width into the settings form rebuilds the runs with it:
 // the epochs go back to 0, the link follows, the weights counts shrink to those of the
 // narrower network, and a Step trains it (faster per example).
 func TestSettingChangesRun(t *testing.T) {
 	p := openLab(t, "")
+	p.waitReady()
 	if got, want := p.fieldValue("Width"), strconv.Itoa(sim.Default().Width); got != want {
 		t.Fatalf("the Width field shows %q, want the default %s", got, want)
 	}
@@ -306,6 +221,7 @@ func TestSettingChangesRun(t *testing.T) {
 // (and logged); so is a forged report posted to the page; the page keeps working.
 func TestBadMessagesIgnored(t *testing.T) {
 	p := openLab(t, "")
+	p.waitReady()
 	// Each bad message, and a piece of the warning the canvas logs for it.
 	bad := []struct{ js, warning string }{
 		{`"garbage"`, "not a message"},
@@ -336,7 +252,7 @@ func TestBadMessagesIgnored(t *testing.T) {
 	// through the page's target (same origin, same process). Wait for them: that also
 	// shows that the canvas has handled every bad message before the Step below.
 	var missing []string
-	err := pollGo(20*time.Second, func() bool {
+	err := poll(20*time.Second, func() bool {
 		missing = missing[:0]
 		lines := canvasWarnings(p.consoleLines())
 		for _, b := range bad {
@@ -374,30 +290,6 @@ func TestBadMessagesIgnored(t *testing.T) {
 	}
 }
 
-// canvasWarnings returns the console warnings of the canvas about the page's messages,
-// one a line.
-func canvasWarnings(lines []string) string {
-	var out []string
-	for _, l := range lines {
-		if strings.HasPrefix(l, "warning: canvas: ignored") {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// pollGo calls cond every 100ms until it returns true or timeout passes.
-func pollGo(timeout time.Duration, cond func() bool) error {
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			return fmt.Errorf("not after %v", timeout)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return nil
-}
-
 // notANumber matches what a number that is not one looks like once written: Go's NaN,
 // +Inf and -Inf, JavaScript's NaN and Infinity.
 var notANumber = regexp.MustCompile(`NaN|[+-]Inf\b|Infinity`)
@@ -408,6 +300,7 @@ var notANumber = regexp.MustCompile(`NaN|[+-]Inf\b|Infinity`)
 // brings the rate down and starts again.
 func TestDivergedRun(t *testing.T) {
 	p := openLab(t, "")
+	p.waitReady()
 	p.press("Step") // so that epoch 0 below can only come from the rebuilt runs
 	p.waitUntil("Step to train epoch 1", trainTimeout, `m(0, "epoch") == 1 && m(1, "epoch") == 1`)
 	p.setField("Momentum", "0.99")
@@ -430,10 +323,14 @@ func TestDivergedRun(t *testing.T) {
 		const states = [...document.querySelectorAll('[data-metric="state"]')].map(e => e.dataset.value);
 		return states.length === 2 && states.every(s => s === "diverged") ? "diverged" : "";
 	})()`
-	got, err := chromedp.Run(p.ctx, chromedp.Poll[string](watch,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(trainTimeout)))
-	if err != nil {
-		t.Fatalf("the runs did not both diverge at lr 10: %v\npage: %s", err, p.state())
+	var got string
+	var evalErr error
+	err := poll(trainTimeout, func() bool {
+		got, evalErr = evaluate[string](p, watch)
+		return evalErr != nil || got != ""
+	})
+	if err != nil || evalErr != nil {
+		t.Fatalf("the runs did not both diverge at lr 10: %v %v\npage: %s", err, evalErr, p.state())
 	}
 	if got != "diverged" {
 		t.Fatalf("the page %s", got)

@@ -4,8 +4,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -18,25 +16,17 @@ import (
 // browser that runs them.
 func TestSameRunWithoutSIMD(t *testing.T) {
 	const query = "seed=5&" + quickRuns + "&panels=readouts"
-	files := siteHandler(publicDir)
-	noKernels := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/kernels.wasm") {
-			http.NotFound(w, r)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	defer noKernels.Close()
+	noKernels := serve(t, publicDir, serving{hidden: []string{"web/kernels.wasm"}})
 
 	var got [2][]string
 	for i, site := range []struct {
 		url, path string
 	}{
-		{siteURL, "(SIMD)"},
+		{lab.URL, "(SIMD)"},
 		{noKernels.URL, "(no SIMD)"},
 	} {
 		p := newTab(t, newBrowser(t), testTimeout)
-		p.goTo(site.url + "/?" + query)
+		p.open(site.url + "/?" + query)
 		p.waitReady()
 		got[i] = p.stepLosses(2)
 		for run := range 2 {
@@ -52,14 +42,4 @@ func TestSameRunWithoutSIMD(t *testing.T) {
 	if strings.Join(got[0], "\n") != strings.Join(got[1], "\n") {
 		t.Errorf("the runs differ without SIMD:\nwith    %q\nwithout %q", got[0], got[1])
 	}
-}
-
-// stepLosses steps epochs epochs and returns, after each, both runs' losses and
-// accuracies as the page holds them (full precision: the readouts' data-value).
-func (p *page) stepLosses(epochs int) []string {
-	p.tb.Helper()
-	return p.stepEpochs(epochs, func(r map[string]string, run int, k string) string {
-		return fmt.Sprintf("epoch %s run %d: train loss %s acc %s, test loss %s acc %s",
-			r[k+"epoch"], run, r[k+"train-loss"], r[k+"train-acc"], r[k+"test-loss"], r[k+"test-acc"])
-	})
 }

@@ -28,12 +28,6 @@ const (
 	gemmWindow  = time.Second     // of matrix products per engine per round, shared by the shapes
 )
 
-// speedEngine is one engine of the speed page (see testdata/speed/speed.js).
-type speedEngine struct {
-	name     string // as speed.js calls it, and the prefix of its metrics
-	wantSIMD bool   // whether it must run WebAssembly SIMD code
-}
-
 // speedEngines are the engines of the speed page, in the order of their turns.
 func speedEngines() []speedEngine {
 	return []speedEngine{
@@ -112,16 +106,4 @@ func BenchmarkSpeedGemm(b *testing.B) {
 		b.ReportMetric(median(gflops[m]), m)
 		b.Logf("%-30s median %6.2f of %.2f", m, median(gflops[m]), gflops[m])
 	}
-}
-
-// gemmSpeed is one shape's figure from speed.gemm.
-type gemmSpeed struct {
-	Shape  string  `json:"shape"` // e.g. fwd-32x256x256 (m×n×k)
-	GFLOPS float64 `json:"gflops"`
-}
-
-// gemm times the matrix products of engine e for about ms milliseconds in all.
-func (p *page) gemm(e speedEngine, ms int64) []gemmSpeed {
-	p.tb.Helper()
-	return evalJS[[]gemmSpeed](p, fmt.Sprintf("speed.gemm(%q, %d)", e.name, ms))
 }

@@ -7,8 +7,6 @@ package e2e
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -23,13 +21,13 @@ const subPath = "/courses/ml/lab/"
 // finds its style and icons, trains, and its service worker's scope is the sub-path;
 // after the server stops, the page reloads there from the cache and trains again.
 func TestSubPath(t *testing.T) {
-	site := serveSite(t, subPath)
+	srv := serve(t, publicDir, serving{base: subPath})
 	bctx := newBrowser(t)
-	w := watchBrowser(t, bctx, site.URL)
+	w := watchBrowser(t, bctx, srv.URL)
 	p := newTab(t, bctx, testTimeout)
 	w.watchTab(p)
 
-	p.navigate(site.at(""))
+	p.open(srv.at(""))
 	p.waitReady()
 	p.trainsOneEpoch()
 	checkWebGL2(p)
@@ -46,29 +44,29 @@ func TestSubPath(t *testing.T) {
 			path: location.pathname,
 		};
 	})()`)
-	if loaded["icon"] != site.at("web/icon.svg") || loaded["iconLoaded"] != true {
-		t.Errorf("the brand icon is %v (loaded: %v), want %s", loaded["icon"], loaded["iconLoaded"], site.at("web/icon.svg"))
+	if loaded["icon"] != srv.at("web/icon.svg") || loaded["iconLoaded"] != true {
+		t.Errorf("the brand icon is %v (loaded: %v), want %s", loaded["icon"], loaded["iconLoaded"], srv.at("web/icon.svg"))
 	}
 	if loaded["styled"] != "rgb(246, 247, 249)" {
 		t.Errorf("the page's background is %v: web/style.css did not apply", loaded["styled"])
 	}
-	if frame, _, _ := strings.Cut(fmt.Sprint(loaded["frame"]), "#"); frame != site.at("canvas.html") {
-		t.Errorf("the canvas iframe shows %v, want %s", loaded["frame"], site.at("canvas.html"))
+	if frame, _, _ := strings.Cut(fmt.Sprint(loaded["frame"]), "#"); frame != srv.at("canvas.html") {
+		t.Errorf("the canvas iframe shows %v, want %s", loaded["frame"], srv.at("canvas.html"))
 	}
 	if loaded["path"] != subPath {
 		t.Errorf("the page's path became %v", loaded["path"])
 	}
 
-	st := waitCached(p, site.at(""))
-	if st.Scope != site.at("") {
-		t.Errorf("the service worker's scope is %s, want the sub-path %s", st.Scope, site.at(""))
+	st := waitCached(p, srv.at(""))
+	if st.Scope != srv.at("") {
+		t.Errorf("the service worker's scope is %s, want the sub-path %s", st.Scope, srv.at(""))
 	}
 	t.Logf("the service worker of %s cached %d files in %q", st.Scope, len(st.URLs), st.Caches)
-	site.checkServed(t) // nothing was asked from the root: every URL is relative
+	srv.checkServed(t) // nothing was asked from the root: every URL is relative
 
-	site.CloseClientConnections()
-	site.Close()
-	p.navigate(site.at("?seed=3"))
+	srv.CloseClientConnections()
+	srv.Close()
+	p.open(srv.at("?seed=3"))
 	p.waitReady()
 	p.trainsOneEpoch()
 
@@ -130,9 +128,9 @@ type controlsReport struct {
 
 // TestLayout: at 375×812 (a phone), 768×1024 (a tablet) and 1440×900 (a desktop), the
 // page does not scroll sideways and every control is reachable, as the page opens and
-// with every collapsible section and panel open. Screenshots are kept in the temporary
-// folder to look at: genlab-layout-<width>-as-opened-00.png (the first screen) and
-// genlab-layout-<width>-all-open-NN.png (the whole page, a screen each).
+// with every collapsible section and panel open. Screenshots are saved in each size's
+// artifact directory (go test -artifacts keeps them, in _artifacts/) to look at:
+// as-opened-00.png (the first screen) and all-open-NN.png (the whole page, a screen each).
 func TestLayout(t *testing.T) {
 	for _, size := range []struct {
 		w, h   int64
@@ -141,7 +139,7 @@ func TestLayout(t *testing.T) {
 	}{{375, 812, true, 2}, {768, 1024, true, 1}, {1440, 900, false, 1}} {
 		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
 			bctx := newBrowser(t)
-			w := watchBrowser(t, bctx, siteURL)
+			w := watchBrowser(t, bctx, lab.URL)
 			p := newTab(t, bctx, testTimeout)
 			w.watchTab(p)
 			if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
@@ -149,7 +147,7 @@ func TestLayout(t *testing.T) {
 			}); err != nil {
 				t.Fatal(err)
 			}
-			p.open("")
+			p.open(labURL(""))
 			p.waitReady()
 			p.trainsOneEpoch()
 
@@ -178,40 +176,11 @@ func TestLayout(t *testing.T) {
 					t.Errorf("%s: unreachable: %s", state, u)
 				}
 				// The first screen as it opens; then, everything open, the whole page.
-				shots := p.screenshots(fmt.Sprintf("genlab-layout-%d-%s", size.w, state), !open)
+				shots := p.screenshots(state, !open)
 				t.Logf("screenshots, a screen each from the top of the page down: %s … %s", shots[0], shots[len(shots)-1])
 			}
 			checkNoCSPViolation(p)
 			w.check()
 		})
 	}
-}
-
-// screenshots captures the page a screen at a time, from its top down (or only its
-// first screen), into PNG files named prefix-00.png, prefix-01.png… in the temporary
-// folder, and returns their names. (A single capture beyond the viewport repeats parts
-// of the page under mobile emulation.)
-func (p *page) screenshots(prefix string, firstOnly bool) []string {
-	p.tb.Helper()
-	height := evalJS[int](p, `document.documentElement.scrollHeight`)
-	screen := evalJS[int](p, `window.innerHeight`)
-	var names []string
-	for i, y := 0, 0; y < height && i < 40; i, y = i+1, y+screen {
-		// Scroll, and wait for a frame drawn there.
-		evalJS[int](p, fmt.Sprintf(`new Promise((resolve) => { window.scrollTo(0, %d); requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY))); })`, y))
-		shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			p.tb.Fatal(err)
-		}
-		name := filepath.Join(os.TempDir(), fmt.Sprintf("%s-%02d.png", prefix, i))
-		if err := os.WriteFile(name, shot, 0o644); err != nil {
-			p.tb.Fatal(err)
-		}
-		names = append(names, name)
-		if firstOnly {
-			break
-		}
-	}
-	evalJS[int](p, `(window.scrollTo(0, 0), 0)`)
-	return names
 }

@@ -31,11 +31,12 @@
 // the build: a folder built for /courses/ml/lab/ breaks at /, and the teacher would need
 // Go and our Makefile to move it. So Generate post-processes go-app's output instead:
 //
-//   - index.html: every src and href to the site ("/web/style.css") becomes relative
-//     ("web/style.css"), the Content-Security-Policy moves to the top of <head> (a
-//     <meta> policy only governs what comes after it), and the attributes of every tag
-//     are sorted (go-app writes them in map order, which would change the file, and so
-//     the Version, on every build);
+//   - index.html, parsed and rendered again with golang.org/x/net/html: every src and
+//     href to the site ("/web/style.css") becomes relative ("web/style.css"), the
+//     Content-Security-Policy moves to the top of <head> (a <meta> policy only governs
+//     what comes after it), the loader of the Go binaries comes before app.js, and the
+//     attributes of every element are sorted (go-app writes them in map order, which
+//     would change the file, and so the Version, on every build);
 //   - app.js: the site's root is computed in the browser, as the folder of app.js
 //     itself; go-app's root prefix (which its router strips from the page's path) and its
 //     static-resource URL (which it puts in front of /web/ paths such as the brand icon)
@@ -55,7 +56,7 @@
 // exact URL (a shared link, ?labels=random…, misses the cached page), and it lists the
 // files by absolute path. serviceWorkerJS keeps go-app's model (cache everything at
 // install, serve everything from the cache, replace it all when the Version changes) and
-// fixes those: installing waits for every file of cachedFiles (and fails, keeping the
+// fixes those: installing waits for every file of CachedFiles (and fails, keeping the
 // previous version, if one is missing), each file is revalidated with the server rather
 // than taken from a stale HTTP cache, the list is relative to the worker (so its scope is
 // the site's folder), the query string is ignored (a static server ignores it too), and

@@ -61,7 +61,7 @@ func generate(dir string, src fs.FS) error {
 	for _, m := range missing {
 		fmt.Fprintf(os.Stderr, "warning: %s is missing: the site will not work offline until it is built\n", path.Join(dir, m))
 	}
-	for _, name := range generatedFiles {
+	for _, name := range generatedFiles() {
 		err := rewriteFile(filepath.Join(dir, name), func(b []byte) ([]byte, error) {
 			return bytes.ReplaceAll(b, []byte(versionPlaceholder), []byte(version)), nil
 		})
@@ -89,16 +89,12 @@ func rewriteFile(file string, rewrite func([]byte) ([]byte, error)) error {
 // versionPlaceholder stands for the Version while the files are written and hashed.
 const versionPlaceholder = "GENLAB_VERSION_PLACEHOLDER"
 
-// hashFiles hashes the files of dir that the service worker caches, and the service
-// worker itself. It also returns the files that are missing: the site needs them but
-// the build has not produced them (yet).
+// hashFiles hashes the files of the site in dir: those the service worker caches, and
+// the service worker itself. It also returns the files that are missing: the site needs
+// them but the build has not produced them (yet).
 func hashFiles(dir string) (version string, missing []string, err error) {
-	names := []string{"app-worker.js"}
-	for _, u := range cachedFiles() {
-		names = append(names, fileOf(u))
-	}
 	h := sha256.New()
-	for _, name := range names {
+	for _, name := range Files() {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

@@ -16,27 +16,37 @@ import (
 	"testing/fstest"
 )
 
-// The service worker caches every file of the built site (but itself), and nothing else.
-func TestCachedFilesAreTheWholeSite(t *testing.T) {
+// Files is the whole built site, nothing more or less, and the service worker caches
+// every file of it but itself, each once, the page first and as the folder.
+func TestFilesAreTheWholeSite(t *testing.T) {
 	dir := fakeSite(t)
+	if files, site := Files(), allFiles(t, dir); !slices.Equal(files, site) {
+		t.Errorf("Files() is\n  %q\nthe site is\n  %q", files, site)
+	}
 	var cached []string
-	for _, u := range cachedFiles() {
+	for _, u := range CachedFiles() {
 		cached = append(cached, fileOf(u))
-	}
-	sort.Strings(cached)
-	var site []string
-	for _, name := range allFiles(t, dir) {
-		if name != "app-worker.js" {
-			site = append(site, name)
-		}
-	}
-	if !slices.Equal(cached, site) {
-		t.Errorf("the service worker caches\n  %q\nthe site is\n  %q", cached, site)
-	}
-	for _, u := range cachedFiles() {
 		if strings.HasPrefix(u, "/") || strings.Contains(u, "://") || strings.Contains(u, "..") {
 			t.Errorf("cached file %q is not relative to the site's folder", u)
 		}
+	}
+	if CachedFiles()[0] != "./" {
+		t.Errorf("the service worker caches %q first, want the page, ./", CachedFiles()[0])
+	}
+	sort.Strings(cached)
+	var want []string
+	for _, name := range allFiles(t, dir) {
+		if name != "app-worker.js" {
+			want = append(want, name)
+		}
+	}
+	if !slices.Equal(cached, want) {
+		t.Errorf("the service worker caches\n  %q\nthe site but the worker is\n  %q", cached, want)
+	}
+	// No file is two kinds at once (a source that Generate overwrites, a binary that
+	// make build writes over a source).
+	if n := len(Sources()) + len(generatedFiles()) + len(BuiltFiles()); n != len(Files()) {
+		t.Errorf("the sources, the generated files and the built files are %d names, but only %d files", n, len(Files()))
 	}
 }
 
@@ -47,7 +57,7 @@ func TestCachedFilesAreTheWholeSite(t *testing.T) {
 func TestEveryReferenceIsCached(t *testing.T) {
 	dir := fakeSite(t)
 	cached := map[string]bool{}
-	for _, u := range cachedFiles() {
+	for _, u := range CachedFiles() {
 		cached[fileOf(u)] = true
 	}
 	// check checks that ref, named in from, is a cached file once resolved against base,
@@ -183,8 +193,8 @@ func TestGenerateIsRelative(t *testing.T) {
 		t.Fatal("app-worker.js has no list of files")
 	}
 	var files []string
-	if err := json.Unmarshal([]byte(m[1]), &files); err != nil || !slices.Equal(files, cachedFiles()) {
-		t.Errorf("app-worker.js caches %q (%v), want %q", files, err, cachedFiles())
+	if err := json.Unmarshal([]byte(m[1]), &files); err != nil || !slices.Equal(files, CachedFiles()) {
+		t.Errorf("app-worker.js caches %q (%v), want %q", files, err, CachedFiles())
 	}
 	for _, want := range []string{`url.search = ""`, "self.registration.scope", "event.waitUntil", `cache: "no-cache"`} {
 		if !strings.Contains(worker, want) {
@@ -276,9 +286,9 @@ func TestVersionFollowsEveryFile(t *testing.T) {
 		}
 		src[name] = &fstest.MapFile{Data: b}
 	}
-	for _, u := range cachedFiles() {
+	for _, u := range CachedFiles() {
 		name := fileOf(u)
-		if slices.Contains(generatedFiles, name) && name != "wasm_exec.js" {
+		if slices.Contains(generatedFiles(), name) && name != "wasm_exec.js" {
 			continue // rewritten by Generate: covered by the handler's changes below
 		}
 		if name == "wasm_exec.js" {

@@ -4,61 +4,154 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-var (
-	// A tag as go-app writes it: attributes separated by one space, values in
-	// strconv.Quote's double quotes (so a '"' inside is always escaped).
-	goappTag  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?: [^\s="<>/]+(?:="(?:[^"\\]|\\.)*")?)+)(/?)>`)
-	goappAttr = regexp.MustCompile(` [^\s="<>/]+(?:="(?:[^"\\]|\\.)*")?`)
-	// A src or href to a path of the site.
-	rootedURL = regexp.MustCompile(`(\s(?:src|href))="/([^/"][^"]*)?"`)
-	// The Open Graph tags go-app fills with "https://" when the site has no domain.
-	// (Matched once the attributes are sorted.)
-	emptyOG = regexp.MustCompile(`\s*<meta content="https://" property="og:(?:url|image)">`)
-)
-
-// relativeIndex makes index.html work from any folder (see "One folder, any path" in the
-// package's documentation).
+// relativeIndex makes index.html work from any folder, and come out the same from the
+// same sources (see "One folder, any path" in the package's documentation). It parses
+// the page go-app wrote, edits the tree and renders it again:
+//
+//   - every src and href to the site ("/web/style.css") becomes relative
+//     ("web/style.css"), and the folder itself ("/") becomes "./";
+//   - the Content-Security-Policy <meta> moves right after <meta charset>: a <meta>
+//     policy only governs what comes after it;
+//   - the Open Graph url and image tags, which go-app fills with "https://" when the
+//     site has no domain, are removed;
+//   - the loader of every Go binary (web/loader.js) is loaded before app.js, which
+//     uses it;
+//   - the attributes of every element are sorted: go-app writes them in map order,
+//     which would change the file, and so the Version, on every build.
+//
+// A page that lacks what it edits (one policy, one <meta charset>, one app.js) is an
+// error: go-app changed, and this needs looking at.
 func relativeIndex(b []byte) ([]byte, error) {
-	s := string(b)
-	if strings.Count(s, cspMeta) != 1 {
-		return nil, errors.New("no Content-Security-Policy <meta> to move")
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
 	}
-	s = strings.Replace(s, "\n    "+cspMeta, "", 1)
-	s = strings.Replace(s, cspMeta, "", 1) // if go-app indented it otherwise
-	const charset = `<meta charset="UTF-8">`
-	if !strings.Contains(s, charset) {
-		return nil, errors.New("no <meta charset> to put the Content-Security-Policy after")
-	}
-	s = strings.Replace(s, charset, charset+"\n    "+cspMeta, 1)
-	s = rootedURL.ReplaceAllStringFunc(s, func(m string) string {
-		sub := rootedURL.FindStringSubmatch(m)
-		if sub[2] == "" {
-			return sub[1] + `="./"`
+	var charsets, policies, appScripts, emptyOG []*html.Node
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
 		}
-		return sub[1] + `="` + sub[2] + `"`
-	})
-	s = goappTag.ReplaceAllStringFunc(s, func(tag string) string {
-		sub := goappTag.FindStringSubmatch(tag)
-		attrs := goappAttr.FindAllString(sub[2], -1)
-		sort.Strings(attrs)
-		return "<" + sub[1] + strings.Join(attrs, "") + sub[3] + ">"
-	})
-	s = emptyOG.ReplaceAllString(s, "")
-	// The loader of every Go binary (web/loader.js) runs before app.js, which uses it.
-	const appScript = `<script defer src="app.js"></script>`
-	if strings.Count(s, appScript) != 1 {
-		return nil, errors.New("no single app.js <script> to put the loader before")
+		for i, a := range n.Attr {
+			if a.Namespace == "" && (a.Key == "src" || a.Key == "href") {
+				n.Attr[i].Val = relativeURL(a.Val)
+			}
+		}
+		slices.SortFunc(n.Attr, func(a, b html.Attribute) int {
+			return cmp.Or(cmp.Compare(a.Namespace, b.Namespace), cmp.Compare(a.Key, b.Key))
+		})
+		switch {
+		case n.DataAtom == atom.Meta && hasAttr(n, "charset"):
+			charsets = append(charsets, n)
+		case n.DataAtom == atom.Meta && strings.EqualFold(attr(n, "http-equiv"), "Content-Security-Policy"):
+			policies = append(policies, n)
+		case n.DataAtom == atom.Meta && (attr(n, "property") == "og:url" || attr(n, "property") == "og:image") &&
+			attr(n, "content") == "https://":
+			emptyOG = append(emptyOG, n)
+		case n.DataAtom == atom.Script && attr(n, "src") == "app.js":
+			appScripts = append(appScripts, n)
+		}
 	}
-	s = strings.Replace(s, appScript, `<script defer src="web/loader.js"></script>`+"\n    "+appScript, 1)
-	return []byte(s), nil
+	if len(policies) != 1 || attr(policies[0], "content") != contentSecurityPolicy {
+		return nil, fmt.Errorf("%d Content-Security-Policy <meta> tags: want one, the handler's, to move", len(policies))
+	}
+	if len(charsets) != 1 {
+		return nil, fmt.Errorf("%d <meta charset> tags: want one, to put the Content-Security-Policy after", len(charsets))
+	}
+	if len(appScripts) != 1 {
+		return nil, fmt.Errorf("%d app.js <script> tags: want one, to put the loader before", len(appScripts))
+	}
+	removeLine(policies[0])
+	insertLineAfter(policies[0], charsets[0])
+	for _, n := range emptyOG {
+		removeLine(n)
+	}
+	loader := &html.Node{Type: html.ElementNode, DataAtom: atom.Script, Data: "script",
+		Attr: []html.Attribute{{Key: "defer"}, {Key: "src", Val: "web/loader.js"}}}
+	insertLineBefore(loader, appScripts[0])
+
+	var out bytes.Buffer
+	if err := html.Render(&out, doc); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// relativeURL makes a URL of the site from its root ("/web/style.css", "/") relative to
+// the site's folder ("web/style.css", "./"), and leaves any other URL as it is.
+func relativeURL(u string) string {
+	switch {
+	case u == "/":
+		return "./"
+	case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//"):
+		return u[1:]
+	}
+	return u
+}
+
+// attr returns the value of the attribute key of the element n, "" if it has none.
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether the element n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	return slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Namespace == "" && a.Key == key })
+}
+
+// removeLine takes the element n out of the page, with the indentation before it, so
+// that no blank line is left where it was.
+func removeLine(n *html.Node) {
+	if ws := n.PrevSibling; isIndent(ws) {
+		n.Parent.RemoveChild(ws)
+	}
+	n.Parent.RemoveChild(n)
+}
+
+// insertLineAfter puts the element n right after ref, on a line of its own indented as
+// ref's.
+func insertLineAfter(n, ref *html.Node) {
+	next := ref.NextSibling
+	ref.Parent.InsertBefore(indentOf(ref), next)
+	ref.Parent.InsertBefore(n, next)
+}
+
+// insertLineBefore puts the element n right before ref, on a line of its own indented
+// as ref's.
+func insertLineBefore(n, ref *html.Node) {
+	indent := indentOf(ref)
+	ref.Parent.InsertBefore(n, ref)
+	ref.Parent.InsertBefore(indent, ref)
+}
+
+// indentOf returns a new text node: the white space before the element n.
+func indentOf(n *html.Node) *html.Node {
+	indent := "\n"
+	if ws := n.PrevSibling; isIndent(ws) {
+		indent = ws.Data
+	}
+	return &html.Node{Type: html.TextNode, Data: indent}
+}
+
+// isIndent reports whether n is white space between elements.
+func isIndent(n *html.Node) bool {
+	return n != nil && n.Type == html.TextNode && strings.TrimSpace(n.Data) == ""
 }
 
 // The root of the site, computed in the browser: the folder app.js was loaded from.
@@ -78,6 +171,12 @@ if (location.pathname === genlabRoot + "index.html") {
 // package's documentation).
 func relativeAppJS(b []byte) ([]byte, error) {
 	s := string(b)
+	// Unlike index.html, app.js is edited as text: the four edits below are anchored on
+	// lines go-app writes, and each must match exactly once, so a change of go-app
+	// fails here rather than slipping through. A JavaScript parser (esbuild's, goja's,
+	// tdewolff's) would find the same places, but would print the whole file back in
+	// its own way, and bring a large dependency for a file we otherwise keep byte for
+	// byte.
 	env := regexp.MustCompile(`(?m)^const goappEnv = .*;\n`)
 	if len(env.FindAllString(s, -1)) != 1 {
 		return nil, errors.New("go-app's app.js no longer declares goappEnv on one line: check relativeAppJS")

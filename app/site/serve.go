@@ -36,6 +36,13 @@ func Serve(dir, addr, base string) error {
 	return srv.Serve(ln)
 }
 
+// Handler returns what Serve serves: the site in dir under base ("/", or a path such as
+// /courses/ml/lab/). The browser tests measure a first visit through it.
+func Handler(dir, base string) http.Handler {
+	h, _ := handlerAt(dir, base)
+	return h
+}
+
 // handlerAt serves dir under base, and returns base cleaned ("/", or "/a/b/").
 func handlerAt(dir, base string) (http.Handler, string) {
 	base = "/" + strings.Trim(base, "/") + "/"

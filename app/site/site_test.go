@@ -17,10 +17,6 @@ import (
 	"genlab/app/ui"
 )
 
-// builtFiles are the files of the site that make build compiles or copies (the others
-// are Sources, or written by Generate).
-var builtFiles = []string{"web/app.wasm", "web/canvas.wasm", "web/worker.wasm", "web/kernels.wasm", "web/wasm_exec.js"}
-
 // declareRoutes declares the page's routes, as wasm/ui's main does: Generate pre-renders
 // them into index.html.
 func declareRoutes() {
@@ -33,7 +29,7 @@ func fakeSite(t *testing.T) string {
 	t.Helper()
 	declareRoutes()
 	dir := t.TempDir()
-	for _, name := range builtFiles {
+	for _, name := range BuiltFiles() {
 		writeFile(t, dir, name, "built "+name)
 	}
 	if err := Generate(dir); err != nil {

@@ -11,7 +11,7 @@ import (
 // replaces {{.Version}}; the list of files is ours, relative to the worker, which sits in
 // the site's folder.
 func serviceWorkerJS() string {
-	files, err := json.Marshal(cachedFiles())
+	files, err := json.Marshal(CachedFiles())
 	if err != nil {
 		panic(err)
 	}

@@ -135,7 +135,7 @@ func TestServiceWorker(t *testing.T) {
 	version := versionOf(t, dir)
 	const scope = "https://school.example/courses/ml/lab/"
 	var server [][2]string
-	for _, u := range cachedFiles() {
+	for _, u := range CachedFiles() {
 		server = append(server, [2]string{scope + strings.TrimPrefix(u, "./"), "contents of " + fileOf(u)})
 	}
 	serverJSON, _ := json.Marshal(server)
@@ -172,8 +172,8 @@ func TestServiceWorker(t *testing.T) {
 	if !out.Install.OK || !out.Install.Skipped || !slices.Contains(out.Install.Caches, cacheName) {
 		t.Errorf("install: %+v, want it to cache into %q and take over", out.Install, cacheName)
 	}
-	if len(out.InstallFetches) != len(cachedFiles()) {
-		t.Errorf("install fetched %d files, want the %d of the site", len(out.InstallFetches), len(cachedFiles()))
+	if len(out.InstallFetches) != len(CachedFiles()) {
+		t.Errorf("install fetched %d files, want the %d of the site", len(out.InstallFetches), len(CachedFiles()))
 	}
 	for _, f := range out.InstallFetches {
 		if !strings.HasPrefix(f.URL, scope) || f.Cache != "no-cache" {
