@@ -142,10 +142,7 @@ func TestSameSettingsSameRun(t *testing.T) {
 // TestVariantsShareEverythingElse checks that runs differing only in labels see the same
 // images, the same initial weights and the same batches.
 func TestVariantsShareEverythingElse(t *testing.T) {
-	cfgs, err := small().Variants(DefaultVariants)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfgs := DefaultVariants().Configs(small())
 	a, b := mustRun(t, cfgs[0]), mustRun(t, cfgs[1])
 	if a.Config().Labels != data.TrueLabels || b.Config().Labels != data.RandomLabels {
 		t.Fatalf("variants = %v, %v", a.Config().Labels, b.Config().Labels)

@@ -117,14 +117,10 @@ func firstCorrupted(r Run) int {
 }
 
 // realRuns builds the variants of the default settings and trains each for up to epochs.
-func realRuns(t testing.TB, variants string, epochs int) []Run {
+func realRuns(t testing.TB, variants sim.Variants, epochs int) []Run {
 	t.Helper()
-	cfgs, err := sim.Default().Variants(variants)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []Run
-	for _, c := range cfgs {
+	for _, c := range variants.Configs(sim.Default()) {
 		r, err := sim.NewRun(c)
 		if err != nil {
 			t.Fatal(err)

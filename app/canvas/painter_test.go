@@ -575,7 +575,7 @@ func TestRealRuns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains two networks")
 	}
-	runs := realRuns(t, sim.DefaultVariants, 2)
+	runs := realRuns(t, sim.DefaultVariants(), 2)
 	sc := &Scene{Runs: runs, HoverX: -1, HoverY: -1}
 	p, img := paint(sc, 960, 640)
 	for r := range runs {

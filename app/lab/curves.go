@@ -34,7 +34,7 @@ func (l *Lab) CurvesCSV() string {
 		r := &l.Runs[i]
 		for _, e := range r.Snap.History {
 			row[0] = strconv.Itoa(i + 1)
-			row[1] = r.Variant
+			row[1] = r.Variant.String()
 			row[2] = strconv.Itoa(e.Epoch)
 			row[3] = strconv.Itoa(e.Steps)
 			row[4] = number(e.LR)

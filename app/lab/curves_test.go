@@ -11,7 +11,7 @@ import (
 )
 
 func TestCurvesCSV(t *testing.T) {
-	l, err := New(quick, "labels=true;labels=corrupt,p=0.5")
+	l, err := New(quick, sim.MustParseVariants("labels=true;labels=corrupt,p=0.5"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestCurvesCSV(t *testing.T) {
 
 // Before any epoch the file is the header alone; with no lab, too.
 func TestCurvesCSVEmpty(t *testing.T) {
-	l, err := New(quick, sim.DefaultVariants)
+	l, err := New(quick, sim.DefaultVariants())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,21 +8,17 @@ package lab
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"genlab/app/message"
 	"genlab/sim"
 	"genlab/sim/data"
 )
 
-// MaxRuns bounds the runs side by side: beyond four, nothing is readable.
-const MaxRuns = 4
-
 // Run is one run of the lab.
 type Run struct {
 	Config  sim.Config
-	Variant string // the override that made it, e.g. "labels=random"
-	Title   string // for people, e.g. "Random labels"
+	Variant sim.Variant // what it changes in the base settings, e.g. labels=random
+	Title   string      // for people, e.g. "Random labels"
 	Images  data.Images
 	Snap    sim.Snapshot
 	Stats   message.Run
@@ -35,32 +31,24 @@ type Lab struct {
 	Playing bool
 }
 
-// New sets up the runs of the base settings in query (a link query) and the variants
-// (see sim.Config.Variants), without their images: MakeImages makes them, which takes a
-// while, so the canvas first hands the runs to its workers. Settings come from the page,
-// which validated them, so bad ones are an error, not a fallback.
-func New(query, variants string) (*Lab, error) {
+// New sets up the runs of the base settings in query (a link query) and the variants,
+// without their images: MakeImages makes them, which takes a while, so the canvas first
+// hands the runs to its workers. Settings come from the page, which validated them, so
+// bad ones are an error, not a fallback.
+func New(query string, variants sim.Variants) (*Lab, error) {
 	base, err := sim.ParseQuery(query)
 	if err != nil {
 		return nil, fmt.Errorf("settings: %w", err)
 	}
-	cfgs, err := base.Variants(variants)
-	if err != nil {
-		return nil, err
+	if len(variants) > message.MaxRuns {
+		return nil, fmt.Errorf("%d runs side by side; at most %d fit on the canvas", len(variants), message.MaxRuns)
 	}
-	if len(cfgs) > MaxRuns {
-		return nil, fmt.Errorf("%d runs side by side; at most %d fit on the canvas", len(cfgs), MaxRuns)
-	}
-	names := splitVariants(variants)
-	l := &Lab{Runs: make([]Run, len(cfgs))}
-	for i, c := range cfgs {
+	runs, titles := variants.PerRun(), variants.Titles()
+	l := &Lab{Runs: make([]Run, len(runs))}
+	for i, v := range runs {
 		r := &l.Runs[i]
-		r.Config = c
-		if i < len(names) {
-			r.Variant = names[i]
-		}
-		r.Title = Title(r.Variant, i)
-		r.Stats = message.Run{Name: r.Variant, Examples: c.TrainingExamples(), Stop: sim.Running.String()}
+		r.Config, r.Variant, r.Title = base.With(v), v, titles[i]
+		r.Stats = message.Run{Name: v, Examples: r.Config.TrainingExamples(), Stop: sim.Running.String()}
 	}
 	return l, nil
 }
@@ -69,61 +57,6 @@ func New(query, variants string) (*Lab, error) {
 // the same seed, as its worker trains on.
 func (l *Lab) MakeImages(run int) {
 	l.Runs[run].Images = sim.TrainingImages(l.Runs[run].Config)
-}
-
-func splitVariants(list string) []string {
-	var out []string
-	for v := range strings.SplitSeq(list, ";") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// Title names a variant for people: "labels=corrupt,p=0.4" is "Corrupted labels, p = 0.4".
-func Title(variant string, index int) string {
-	var parts []string
-	p := ""
-	for kv := range strings.SplitSeq(variant, ",") {
-		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
-		switch k + "=" + v {
-		case "labels=true":
-			parts = append(parts, "True labels")
-		case "labels=random":
-			parts = append(parts, "Random labels")
-		case "labels=corrupt":
-			parts = append(parts, "Corrupted labels")
-		case "inputs=original":
-			parts = append(parts, "Original pixels")
-		case "inputs=shuffled":
-			parts = append(parts, "Shuffled pixels")
-		case "inputs=random":
-			parts = append(parts, "Random pixels")
-		case "inputs=gaussian":
-			parts = append(parts, "Gaussian inputs")
-		case "model=linear":
-			parts = append(parts, "Linear model")
-		case "model=mlp":
-			parts = append(parts, "MLP")
-		case "model=cnn":
-			parts = append(parts, "CNN")
-		case "=":
-		default:
-			if k == "p" {
-				p = v
-				continue
-			}
-			parts = append(parts, k+" = "+v)
-		}
-	}
-	if p != "" {
-		parts = append(parts, "p = "+p)
-	}
-	if len(parts) == 0 {
-		return fmt.Sprintf("Run %d", index+1)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // Queries returns the settings of every run, as the link queries its worker is set up with.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"genlab/sim"
 )
 
 // The parent API: how an embedded lesson (the page's embed view, ?view=embed, in an
@@ -80,16 +82,16 @@ type ParentEvent struct {
 
 // ParentRun is one run as the course page sees it.
 type ParentRun struct {
-	Name        string  `json:"name"`  // the variant, e.g. "labels=random"
-	Title       string  `json:"title"` // for people, e.g. "Random labels"
-	Epoch       int     `json:"epoch"`
-	TrainAcc    float64 `json:"train_acc"`
-	TestAcc     float64 `json:"test_acc"`
-	Fitted      int     `json:"fitted"`
-	Examples    int     `json:"examples"`
-	EpochsToFit int     `json:"epochs_to_fit"`
-	FitEpochs   float64 `json:"fit_epochs"`
-	State       string  `json:"state"`
+	Name        sim.Variant `json:"name"`  // the run's variant, e.g. labels=random
+	Title       string      `json:"title"` // for people, e.g. "Random labels"
+	Epoch       int         `json:"epoch"`
+	TrainAcc    float64     `json:"train_acc"`
+	TestAcc     float64     `json:"test_acc"`
+	Fitted      int         `json:"fitted"`
+	Examples    int         `json:"examples"`
+	EpochsToFit int         `json:"epochs_to_fit"`
+	FitEpochs   float64     `json:"fit_epochs"`
+	State       string      `json:"state"`
 }
 
 // EncodeParentEvent returns the JSON text of e with Source and V set. The embed turns it

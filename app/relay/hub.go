@@ -68,7 +68,7 @@ func (h *Hub) Start(addressed message.Envelope, ok bool) {
 func (h *Hub) Command(e message.Envelope) error {
 	switch e.Kind {
 	case message.Setup:
-		if h.early && h.Lab != nil && e.Query == h.setup.Query && e.Runs == h.setup.Runs {
+		if h.early && h.Lab != nil && e.Query == h.setup.Query && e.Runs.Equal(h.setup.Runs) {
 			h.early = false
 			h.announceReady()
 			return nil

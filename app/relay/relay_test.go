@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"genlab/app/lab"
 	"genlab/app/message"
 	"genlab/app/trainer"
 	"genlab/sim"
@@ -99,7 +98,7 @@ func TestPoolQueuesUntilHello(t *testing.T) {
 
 func TestPoolSize(t *testing.T) {
 	tests := []struct{ size, want, started int }{
-		{-1, 1, 1}, {0, 1, 1}, {1, 1, 1}, {2, 2, 2}, {3, 3, 2}, {100, lab.MaxRuns, 2},
+		{-1, 1, 1}, {0, 1, 1}, {1, 1, 1}, {2, 2, 2}, {3, 3, 2}, {100, message.MaxRuns, 2},
 	}
 	for _, tt := range tests {
 		p := NewPool(tt.size, func(int) Worker { return &inbox{} })
@@ -206,7 +205,7 @@ func (h *harness) train() {
 func TestHubRunsALesson(t *testing.T) {
 	h := newHarness(t, 1) // both runs on one worker, in turns
 	h.hub.Start(message.Envelope{}, false)
-	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants})
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
 	h.hub.Command(message.Envelope{Kind: message.Play}) // before the runs are built
 	if h.page.count(message.Ready) != 0 {
 		t.Fatal("Ready before any worker said Hello")
@@ -247,7 +246,7 @@ func TestHubRunsALesson(t *testing.T) {
 // them (no second build) and gets the Ready; a different one rebuilds.
 func TestHubStartsFromItsAddress(t *testing.T) {
 	h := newHarness(t, 2)
-	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants}
+	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}
 	h.hub.Start(setup, true)
 	h.deliver()
 	built := h.hub.Lab
@@ -298,7 +297,7 @@ func TestHubReportsBadSetup(t *testing.T) {
 // The page hears the numbers at most every MetricsEvery, and only news.
 func TestHubTickSpacesMetrics(t *testing.T) {
 	h := newHarness(t, 1)
-	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants})
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
 	h.deliver()
 	if h.page.count(message.Ready) != 1 {
 		t.Fatal("no Ready")

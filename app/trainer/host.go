@@ -104,10 +104,7 @@ func (h *Host) Prebuild(setup message.Envelope, worker, workers int) error {
 	if err != nil {
 		return fmt.Errorf("prebuild: %w", err)
 	}
-	cfgs, err := base.Variants(setup.Runs)
-	if err != nil {
-		return fmt.Errorf("prebuild: %w", err)
-	}
+	cfgs := setup.Runs.Configs(base)
 	for i := worker; i < len(cfgs); i += workers {
 		if err := h.build(i, cfgs[i].Encode()); err != nil {
 			return fmt.Errorf("prebuild: %w", err)

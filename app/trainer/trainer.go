@@ -137,8 +137,9 @@ func (t *Trainer) Wait() time.Duration {
 // Stats returns the run's live numbers.
 func (t *Trainer) Stats() message.Run {
 	s := t.run.Summary()
+	// The name is the canvas's to give: a worker knows a run by its settings alone, and the
+	// canvas by its variant (see lab.Lab.Receive).
 	st := message.Run{
-		Name:         t.query,
 		Epoch:        s.Epochs,
 		Steps:        s.Steps,
 		Examples:     s.Examples,

@@ -65,7 +65,7 @@ func TestRawFloat(t *testing.T) {
 }
 
 func TestRunMetricsHaveEveryKeyInOrder(t *testing.T) {
-	r := message.Run{Name: "labels=true", Epoch: 7, TrainAcc: 0.875, TestAcc: 0.5, TrainLoss: 0.25, TestLoss: 1.5,
+	r := message.Run{Name: variant("labels=true"), Epoch: 7, TrainAcc: 0.875, TestAcc: 0.5, TrainLoss: 0.25, TestLoss: 1.5,
 		Fitted: 875, Examples: 1000, MsPerExample: 0.05, EpochsToFit: 0, Stop: "running"}
 	want := []string{metricEpoch, metricTrainAcc, metricTestAcc, metricTrainLoss, metricTestLoss, metricFitted, metricEpochsToFit, metricMs}
 	got := runMetrics(r)

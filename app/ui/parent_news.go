@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"genlab/app/lab"
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 // parentNews decides what the course page is told (see the parent API in package
@@ -61,10 +61,15 @@ func (n *parentNews) reset() {
 
 // parentRuns is the runs as the course page sees them.
 func parentRuns(stats []message.Run) []message.ParentRun {
+	variants := make(sim.Variants, len(stats))
+	for i, r := range stats {
+		variants[i] = r.Name
+	}
+	titles := variants.Titles()
 	runs := make([]message.ParentRun, len(stats))
 	for i, r := range stats {
 		runs[i] = message.ParentRun{
-			Name: r.Name, Title: lab.Title(r.Name, i), Epoch: r.Epoch,
+			Name: r.Name, Title: titles[i], Epoch: r.Epoch,
 			TrainAcc: r.TrainAcc, TestAcc: r.TestAcc, Fitted: r.Fitted, Examples: r.Examples,
 			EpochsToFit: r.EpochsToFit, FitEpochs: r.FitEpochs, State: r.Stop,
 		}

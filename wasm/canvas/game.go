@@ -14,6 +14,7 @@ import (
 	"genlab/app/canvas"
 	"genlab/app/message"
 	"genlab/app/relay"
+	"genlab/sim"
 )
 
 // event is something that happened outside the game loop: a command from the page or a
@@ -59,7 +60,7 @@ func newGame() *game {
 // start says hello to the page, or, opened on its own, sets up the default lesson.
 func (g *game) start() {
 	if g.page.standalone() {
-		g.push(event{fromPage: true, msg: message.Envelope{Kind: message.Setup, Runs: defaultRuns}})
+		g.push(event{fromPage: true, msg: message.Envelope{Kind: message.Setup, Runs: sim.DefaultVariants()}})
 		g.push(event{fromPage: true, msg: message.Envelope{Kind: message.Play}})
 		return
 	}

@@ -8,9 +8,6 @@ import (
 	"genlab/app/message"
 )
 
-// defaultRuns is what the canvas shows when opened on its own, without a page around it.
-const defaultRuns = "labels=true;labels=random"
-
 // pageBridge carries messages between the canvas and the page that embeds it. It
 // accepts a message only from the parent window on the canvas's own origin, and posts
 // only to that origin, never to "*".
