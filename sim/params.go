@@ -203,7 +203,7 @@ func Params() []Param {
 		enumParam("schedule", "Schedule", groupTraining,
 			"how the learning rate changes over training: constant keeps it, step multiplies it by gamma every "+
 				"stepevery epochs, decay multiplies it by gamma after every epoch.",
-			names(Constant, Step, Decay), func(c *Config) textField { return &c.Schedule }),
+			names(ConstantSchedule, StepSchedule, DecaySchedule), func(c *Config) textField { return &c.Schedule }),
 		floatParam("gamma", "Gamma", groupTraining, 0.01, 1, 0.01, false,
 			"factor by which the schedule multiplies the learning rate; 1 keeps it constant.",
 			func(c *Config) *float64 { return &c.Gamma }),
