@@ -1,8 +1,9 @@
-// Package lab is the canvas's model of the experiment: the runs side by side, each with
-// its settings, its images (regenerated from the seed, so they never cross the wire), the
-// latest snapshot and numbers its worker reported, and whether the lab is playing. The
-// canvas binary feeds it the messages of the page and of the workers and paints what it
-// holds; everything here is plain Go, tested natively.
+// Package lab is the canvas's model of the experiment, a Bench: the runs side by side,
+// one Lane each, with its settings, its images (regenerated from the seed, so they never
+// cross the wire), the latest snapshot and numbers its worker reported, and whether the
+// experiment is playing. The runs train elsewhere, in workers (package app/trainer); a
+// Bench only follows them. The canvas binary feeds it the messages of the page and of the
+// workers and paints what it holds; everything here is plain Go, tested natively.
 package lab
 
 import (
@@ -14,20 +15,22 @@ import (
 	"genlab/sim/data"
 )
 
-// Run is one run of the lab.
-type Run struct {
+// Lane is one run on the bench, as the canvas follows it: what it trains on, what it is
+// called, and what its worker last reported.
+type Lane struct {
 	Config  sim.Config
 	Variant sim.Variant // what it changes in the base settings, e.g. labels=random
 	Title   string      // for people, e.g. "Random labels"
 	Images  data.Images
 	Snap    sim.Snapshot
-	Stats   message.Run
+	Stats   message.RunStats
 	Ready   bool // its worker has built it
 }
 
-// Lab is the experiment on screen. The zero value has no runs.
-type Lab struct {
-	Runs    []Run
+// Bench is the experiment on screen: its runs, one Lane each, in order. The zero value
+// has no runs.
+type Bench struct {
+	Lanes   []Lane
 	Playing bool
 }
 
@@ -35,7 +38,7 @@ type Lab struct {
 // without their images: MakeImages makes them, which takes a while, so the canvas first
 // hands the runs to its workers. Settings come from the page, which validated them, so
 // bad ones are an error, not a fallback.
-func New(query string, variants sim.Variants) (*Lab, error) {
+func New(query string, variants sim.Variants) (*Bench, error) {
 	base, err := sim.ParseQuery(query)
 	if err != nil {
 		return nil, fmt.Errorf("settings: %w", err)
@@ -44,25 +47,25 @@ func New(query string, variants sim.Variants) (*Lab, error) {
 		return nil, fmt.Errorf("%d runs side by side; at most %d fit on the canvas", len(variants), message.MaxRuns)
 	}
 	runs, titles := variants.PerRun(), variants.Titles()
-	l := &Lab{Runs: make([]Run, len(runs))}
+	b := &Bench{Lanes: make([]Lane, len(runs))}
 	for i, v := range runs {
-		r := &l.Runs[i]
+		r := &b.Lanes[i]
 		r.Config, r.Variant, r.Title = base.With(v), v, titles[i]
-		r.Stats = message.Run{Name: v, Examples: r.Config.TrainingExamples(), Stop: sim.Running.String()}
+		r.Stats = message.RunStats{Name: v, Examples: r.Config.TrainingExamples(), Stop: sim.Running.String()}
 	}
-	return l, nil
+	return b, nil
 }
 
 // MakeImages makes run's training images, which the canvas shows: the same images, from
 // the same seed, as its worker trains on.
-func (l *Lab) MakeImages(run int) {
-	l.Runs[run].Images = sim.TrainingImages(l.Runs[run].Config)
+func (b *Bench) MakeImages(run int) {
+	b.Lanes[run].Images = sim.TrainingImages(b.Lanes[run].Config)
 }
 
 // Queries returns the settings of every run, as the link queries its worker is set up with.
-func (l *Lab) Queries() []string {
-	q := make([]string, len(l.Runs))
-	for i, r := range l.Runs {
+func (b *Bench) Queries() []string {
+	q := make([]string, len(b.Lanes))
+	for i, r := range b.Lanes {
 		q[i] = r.Config.Encode()
 	}
 	return q
@@ -71,11 +74,11 @@ func (l *Lab) Queries() []string {
 // Receive applies what run's worker reported: numbers and, with Ready and Metrics, the
 // snapshot's bytes. A report that does not fit (wrong kind, bad bytes, a snapshot of
 // another size than the run's images) is an error and changes nothing.
-func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
-	if run < 0 || run >= len(l.Runs) {
+func (b *Bench) Receive(run int, e message.Envelope, snap []byte) error {
+	if run < 0 || run >= len(b.Lanes) {
 		return fmt.Errorf("report from unknown run %d", run)
 	}
-	r := &l.Runs[run]
+	r := &b.Lanes[run]
 	switch e.Kind {
 	case message.Ready, message.Metrics:
 	default:
@@ -103,18 +106,18 @@ func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
 }
 
 // AllReady reports whether every run's worker has built its run.
-func (l *Lab) AllReady() bool {
-	for _, r := range l.Runs {
+func (b *Bench) AllReady() bool {
+	for _, r := range b.Lanes {
 		if !r.Ready {
 			return false
 		}
 	}
-	return len(l.Runs) > 0
+	return len(b.Lanes) > 0
 }
 
 // Busy reports whether any run still trains: the lab stops playing when all are done.
-func (l *Lab) Busy() bool {
-	for _, r := range l.Runs {
+func (b *Bench) Busy() bool {
+	for _, r := range b.Lanes {
 		if r.Stats.Stop == sim.Running.String() {
 			return true
 		}
@@ -123,9 +126,9 @@ func (l *Lab) Busy() bool {
 }
 
 // Report is the page's view of the lab: Ready when kind is Ready, else Metrics.
-func (l *Lab) Report(kind message.Kind) message.Envelope {
-	e := message.Envelope{Kind: kind, Playing: l.Playing && l.Busy(), Stats: make([]message.Run, len(l.Runs))}
-	for i, r := range l.Runs {
+func (b *Bench) Report(kind message.Kind) message.Envelope {
+	e := message.Envelope{Kind: kind, Playing: b.Playing && b.Busy(), Stats: make([]message.RunStats, len(b.Lanes))}
+	for i, r := range b.Lanes {
 		e.Stats[i] = r.Stats
 	}
 	return e

@@ -18,26 +18,26 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Runs) != 2 || l.Runs[0].Title != "True labels" || l.Runs[1].Title != "Random labels" {
-		t.Fatalf("runs = %+v", l.Runs)
+	if len(l.Lanes) != 2 || l.Lanes[0].Title != "True labels" || l.Lanes[1].Title != "Random labels" {
+		t.Fatalf("runs = %+v", l.Lanes)
 	}
-	if alone, err := New(quick, nil); err != nil || len(alone.Runs) != 1 || alone.Runs[0].Title != "Run 1" || alone.Runs[0].Variant.String() != "" {
+	if alone, err := New(quick, nil); err != nil || len(alone.Lanes) != 1 || alone.Lanes[0].Title != "Run 1" || alone.Lanes[0].Variant.String() != "" {
 		t.Errorf("the base alone: %+v, %v", alone, err)
 	}
 	if got := l.Queries()[1]; !strings.Contains(got, "labels=random") || !strings.Contains(got, "side=8") {
 		t.Errorf("second run's query = %q", got)
 	}
-	if l.Runs[0].Images.Len() != 0 || l.Runs[0].Stats.Examples != 64 || l.AllReady() {
-		t.Errorf("before MakeImages: images %d, examples %d, ready %v", l.Runs[0].Images.Len(), l.Runs[0].Stats.Examples, l.AllReady())
+	if l.Lanes[0].Images.Len() != 0 || l.Lanes[0].Stats.Examples != 64 || l.AllReady() {
+		t.Errorf("before MakeImages: images %d, examples %d, ready %v", l.Lanes[0].Images.Len(), l.Lanes[0].Stats.Examples, l.AllReady())
 	}
 	l.MakeImages(0)
 	l.MakeImages(1)
-	if l.Runs[0].Images.Len() != 64 {
-		t.Errorf("after MakeImages: images %d, want 64", l.Runs[0].Images.Len())
+	if l.Lanes[0].Images.Len() != 64 {
+		t.Errorf("after MakeImages: images %d, want 64", l.Lanes[0].Images.Len())
 	}
 	// The lab regenerates the very images the worker trains on.
 	tr, _ := trainer.New(l.Queries()[1], time.Now)
-	if !slices.Equal(tr.Run().Train().Pixels, l.Runs[1].Images.Pixels) {
+	if !slices.Equal(tr.Run().Train().Pixels, l.Lanes[1].Images.Pixels) {
 		t.Fatal("the lab's images differ from the worker's")
 	}
 }
@@ -58,7 +58,7 @@ func TestNewRejects(t *testing.T) {
 func workerReport(t *testing.T, tr *trainer.Trainer, kind message.Kind) (message.Envelope, []byte) {
 	var s sim.Snapshot
 	tr.Snapshot(&s)
-	e, err := message.Decode(message.Encode(message.Envelope{Kind: kind, Stats: []message.Run{tr.Stats()}}))
+	e, err := message.Decode(message.Encode(message.Envelope{Kind: kind, Stats: []message.RunStats{tr.Stats()}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,8 +85,8 @@ func TestReceive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !l.AllReady() || l.Runs[1].Snap.Epoch != 1 || l.Runs[1].Stats.Name.String() != "labels=random" {
-		t.Errorf("after one epoch: ready %v, epoch %d, name %q", l.AllReady(), l.Runs[1].Snap.Epoch, l.Runs[1].Stats.Name)
+	if !l.AllReady() || l.Lanes[1].Snap.Epoch != 1 || l.Lanes[1].Stats.Name.String() != "labels=random" {
+		t.Errorf("after one epoch: ready %v, epoch %d, name %q", l.AllReady(), l.Lanes[1].Snap.Epoch, l.Lanes[1].Stats.Name)
 	}
 	rep := l.Report(message.Metrics)
 	if _, err := message.Decode(message.Encode(rep)); err != nil || len(rep.Stats) != 2 || rep.Stats[0].Epoch != 1 {
@@ -112,7 +112,7 @@ func TestReceiveRejectsWhatDoesNotFit(t *testing.T) {
 	if err := l.Receive(0, message.Envelope{Kind: message.Play}, b); err == nil {
 		t.Error("a Play report accepted")
 	}
-	if l.Runs[0].Ready {
+	if l.Lanes[0].Ready {
 		t.Error("a rejected report made the run ready")
 	}
 }

@@ -123,8 +123,8 @@ type Envelope struct {
 	Speed int `json:"speed,omitempty"` // MinSpeed..MaxSpeed
 
 	// Ready, Metrics
-	Playing bool  `json:"playing,omitempty"`
-	Stats   []Run `json:"stats,omitempty"`
+	Playing bool       `json:"playing,omitempty"`
+	Stats   []RunStats `json:"stats,omitempty"`
 
 	// Problem
 	Error string `json:"error,omitempty"`
@@ -144,8 +144,10 @@ type Envelope struct {
 // a Problem.
 const MaxRuns = 4
 
-// Run is the live state of one run.
-type Run struct {
+// RunStats is the live numbers of one run, as its worker measured them: one per run in
+// Ready and Metrics. (sim.Summary is what a whole run measured; RunStats is what the page
+// shows of it while it trains.)
+type RunStats struct {
 	Name      sim.Variant `json:"name"`  // the run's variant, e.g. labels=random; a worker leaves it to the canvas
 	Epoch     int         `json:"epoch"` // completed epochs
 	Steps     int         `json:"steps"`
@@ -269,13 +271,13 @@ func (e Envelope) check() error {
 	return nil
 }
 
-// The values of Run.Path.
+// The values of RunStats.Path.
 const (
 	PathSIMD = "simd"
 	PathGo   = "go"
 )
 
-func (r Run) check() error {
+func (r RunStats) check() error {
 	for _, v := range []float64{r.TrainAcc, r.TestAcc, r.ValAcc} {
 		if !(v >= 0 && v <= 1) {
 			return fmt.Errorf("accuracy %v outside 0..1", v)

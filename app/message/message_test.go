@@ -23,11 +23,11 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Setup},
 		{Kind: Play}, {Kind: Pause}, {Kind: Step}, {Kind: Reset}, {Kind: Hello},
 		{Kind: Speed, Speed: 3},
-		{Kind: Ready, Stats: []Run{{Name: variant(t, "labels=true"), Examples: 10}}},
-		{Kind: Metrics, Playing: true, Stats: []Run{{Name: variant(t, "labels=random"), Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
+		{Kind: Ready, Stats: []RunStats{{Name: variant(t, "labels=true"), Examples: 10}}},
+		{Kind: Metrics, Playing: true, Stats: []RunStats{{Name: variant(t, "labels=random"), Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
 		{Kind: Problem, Error: "side = 40 is out of range 8..32"},
 		{Kind: Setup, Query: "width=64", Run: 3},
-		{Kind: Metrics, Run: 1, Stats: []Run{{Examples: 10, Path: PathSIMD}}},
+		{Kind: Metrics, Run: 1, Stats: []RunStats{{Examples: 10, Path: PathSIMD}}},
 	}
 	for _, want := range tests {
 		got, err := Decode(Encode(want))

@@ -223,6 +223,6 @@ func (h *Host) report(i int, kind message.Kind) {
 	r := h.runs[i]
 	r.tr.Snapshot(&r.snap)
 	h.buf = message.AppendSnapshot(h.buf[:0], &r.snap)
-	h.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.Run{r.tr.Stats()}}, h.buf)
+	h.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.RunStats{r.tr.Stats()}}, h.buf)
 	r.lastPost = h.now()
 }

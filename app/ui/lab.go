@@ -47,7 +47,7 @@ type Lab struct {
 	heard    bool   // the canvas has said Hello: it is running and listening
 	phase    phase
 	playing  bool
-	stats    []message.Run
+	stats    []message.RunStats
 	problem  string // the canvas's Problem, if it refused the last Setup
 
 	bridge *Bridge

@@ -21,9 +21,9 @@ import (
 type Readouts struct {
 	app.Compo
 
-	Runs         sim.Variants  // the experiment's runs, shown until the canvas reports them
-	Stats        []message.Run // the canvas's last report; nil before Ready
-	LearningRate string        // the base learning rate, for the advice when a run diverges
+	Runs         sim.Variants       // the experiment's runs, shown until the canvas reports them
+	Stats        []message.RunStats // the canvas's last report; nil before Ready
+	LearningRate string             // the base learning rate, for the advice when a run diverges
 }
 
 // Render draws the table and, if a run diverged, the way out.
@@ -86,7 +86,7 @@ func (r *Readouts) rows() []app.UI {
 	columns := len(r.columns())
 	// The labels and order come from runMetrics, so the table and the data agree; the
 	// validation row is there when some run validates (a run that does not shows a dash).
-	template := message.Run{}
+	template := message.RunStats{}
 	for _, s := range r.Stats {
 		template.Validation = max(template.Validation, s.Validation)
 	}

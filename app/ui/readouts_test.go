@@ -12,8 +12,8 @@ import (
 	"genlab/sim"
 )
 
-func sampleStats() []message.Run {
-	return []message.Run{
+func sampleStats() []message.RunStats {
+	return []message.RunStats{
 		{Name: variant("labels=true"), Epoch: 5, TrainAcc: 1, TestAcc: 0.86, TrainLoss: 0.01, TestLoss: 0.5, Fitted: 1000, Examples: 1000,
 			MsPerExample: 0.05, EpochsToFit: 5, Params: 136714, Stop: "fitted"},
 		{Name: variant("labels=random"), Epoch: 5, TrainAcc: 0.875, TestAcc: 0.1, TrainLoss: 0.4, TestLoss: 3.1, Fitted: 875, Examples: 1000,

@@ -162,7 +162,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	scene := &g.hub.Scene
 	scene.HoverX, scene.HoverY = g.hoverX, g.hoverY
-	scene.Playing = g.hub.Lab != nil && g.hub.Lab.Playing
+	scene.Playing = g.hub.Bench != nil && g.hub.Bench.Playing
 	scene.Density = ebiten.Monitor().DeviceScaleFactor()
 	g.painter.Paint(g.frame, scene)
 	g.img.WritePixels(g.frame.Pix)
@@ -179,7 +179,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 // frame on screen may show the tooltip of wherever the pointer last was, and the exported
 // picture should be the lesson, not the pointer.
 func (g *game) export(format string) {
-	l := g.hub.Lab
+	l := g.hub.Bench
 	if l == nil {
 		warn("canvas: nothing to export before the runs are built")
 		return
