@@ -144,7 +144,7 @@ type Envelope struct {
 // a Problem.
 const MaxRuns = 4
 
-// RunStats is the live numbers of one run, as its worker measured them: one per run in
+// RunStats holds the live numbers of one run, as its worker measured them: one per run in
 // Ready and Metrics. (sim.Summary is what a whole run measured; RunStats is what the page
 // shows of it while it trains.)
 type RunStats struct {

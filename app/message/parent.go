@@ -80,7 +80,7 @@ type ParentEvent struct {
 	Runs    []ParentRunStats `json:"runs"`
 }
 
-// ParentRunStats is the numbers of one run as the course page sees them: a few of its
+// ParentRunStats holds the numbers of one run as the course page sees them: a few of its
 // RunStats, and its title.
 type ParentRunStats struct {
 	Name        sim.Variant `json:"name"`  // the run's variant, e.g. labels=random
