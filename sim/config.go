@@ -84,15 +84,15 @@ func (a *Arch) UnmarshalText(b []byte) error {
 type Schedule uint8
 
 const (
-	// Constant keeps the learning rate.
-	Constant Schedule = iota
-	// Step multiplies the learning rate by Gamma every StepEvery epochs.
-	Step
-	// Decay multiplies the learning rate by Gamma after every epoch.
-	Decay
+	// ConstantSchedule keeps the learning rate.
+	ConstantSchedule Schedule = iota
+	// StepSchedule multiplies the learning rate by Gamma every StepEvery epochs.
+	StepSchedule
+	// DecaySchedule multiplies the learning rate by Gamma after every epoch.
+	DecaySchedule
 )
 
-var scheduleNames = [...]string{Constant: "constant", Step: "step", Decay: "decay"}
+var scheduleNames = [...]string{ConstantSchedule: "constant", StepSchedule: "step", DecaySchedule: "decay"}
 
 func (s Schedule) String() string {
 	if int(s) < len(scheduleNames) {

@@ -92,7 +92,7 @@ func Default() Config {
 
 		LR:          0.05,
 		CNNLR:       0.01,
-		Schedule:    Constant,
+		Schedule:    ConstantSchedule,
 		Gamma:       0.5,
 		StepEvery:   10,
 		Batch:       32,

@@ -80,6 +80,10 @@ type Param struct {
 	Log bool `json:"log,omitempty"`
 	// Choices are the allowed names of a KindEnum parameter, in order.
 	Choices []string `json:"choices,omitempty"`
+	// Titles name the Choices for people, in the same order, where the title of a run
+	// that sets the parameter should say more than name = value: labels=random is a run
+	// of "Random labels" (see Variant.Title). Nil for other parameters.
+	Titles []string `json:"titles,omitempty"`
 
 	// field returns a pointer to the field of c that the parameter describes:
 	// *int, *uint64, *float64, *bool or a textField.
@@ -146,7 +150,8 @@ func Params() []Param {
 			"training labels: true keeps them, corrupt replaces each with probability p, random replaces all; "+
 				"the network fits random labels too, only more slowly (at the defaults in about 2.5 times as many "+
 				"epochs), and then tests at chance.",
-			names(data.TrueLabels, data.CorruptLabels, data.RandomLabels), func(c *Config) textField { return &c.Labels }),
+			names(data.TrueLabels, data.CorruptLabels, data.RandomLabels), func(c *Config) textField { return &c.Labels }).
+			titled("True labels", "Corrupted labels", "Random labels"),
 		floatParam("p", "Corrupt", groupRandomization, 0, 1, 0.01, false,
 			"probability that each training label is replaced, once per dataset and seed, by a uniformly drawn "+
 				"class; the share of wrong labels is p(1-1/K). Used when labels is corrupt.",
@@ -159,13 +164,15 @@ func Params() []Param {
 			"what happens to the pixels of every image: original keeps them; shuffled applies one fixed permutation "+
 				"(destroying locality, keeping information); random permutes each image differently; gaussian replaces "+
 				"them by noise of the same mean and variance.",
-			names(data.Original, data.ShuffledPixels, data.RandomPixels, data.Gaussian), func(c *Config) textField { return &c.Inputs }),
+			names(data.Original, data.ShuffledPixels, data.RandomPixels, data.Gaussian), func(c *Config) textField { return &c.Inputs }).
+			titled("Original pixels", "Shuffled pixels", "Random pixels", "Gaussian inputs"),
 
 		// Model.
 		enumParam("model", "Model", groupModel,
 			"architecture: linear is softmax regression on the pixels, mlp a multilayer perceptron, cnn two "+
 				"convolutions with pooling and a dense layer; they differ in how much they can memorize.",
-			names(Linear, MLP, CNN), func(c *Config) textField { return &c.Model }),
+			names(Linear, MLP, CNN), func(c *Config) textField { return &c.Model }).
+			titled("Linear model", "MLP", "CNN"),
 		intParam("depth", "Depth", groupModel, 1, 3, 1,
 			"number of hidden layers of the MLP.",
 			func(c *Config) *int { return &c.Depth }),
@@ -196,7 +203,7 @@ func Params() []Param {
 		enumParam("schedule", "Schedule", groupTraining,
 			"how the learning rate changes over training: constant keeps it, step multiplies it by gamma every "+
 				"stepevery epochs, decay multiplies it by gamma after every epoch.",
-			names(Constant, Step, Decay), func(c *Config) textField { return &c.Schedule }),
+			names(ConstantSchedule, StepSchedule, DecaySchedule), func(c *Config) textField { return &c.Schedule }),
 		floatParam("gamma", "Gamma", groupTraining, 0.01, 1, 0.01, false,
 			"factor by which the schedule multiplies the learning rate; 1 keeps it constant.",
 			func(c *Config) *float64 { return &c.Gamma }),
@@ -309,6 +316,15 @@ func boolParam(name, field, group, help string, f func(*Config) *bool) Param {
 func enumParam(name, field, group, help string, choices []string, f func(*Config) textField) Param {
 	return Param{Name: name, Field: field, Group: group, Help: help, Kind: KindEnum,
 		Choices: choices, field: func(c *Config) any { return f(c) }}
+}
+
+// titled returns p with the titles of its choices, one per choice, in order.
+func (p Param) titled(titles ...string) Param {
+	if len(titles) != len(p.Choices) {
+		panic(fmt.Sprintf("sim: parameter %s has %d choices and %d titles", p.Name, len(p.Choices), len(titles)))
+	}
+	p.Titles = titles
+	return p
 }
 
 // text returns the canonical text of the parameter's field in c. Floats use the shortest

@@ -175,7 +175,7 @@ func TestQueryMalformed(t *testing.T) {
 			// Several bad parameters in one link: all are reported, in link order, and the
 			// good ones between them apply.
 			raw:  "schedule=step&side=7&stepevery=5&side=9&lr=-1&wd=0.01&nonsense&x=1",
-			want: func(c *Config) { c.Schedule = Step; c.StepEvery = 5; c.WeightDecay = 0.01 },
+			want: func(c *Config) { c.Schedule = StepSchedule; c.StepEvery = 5; c.WeightDecay = 0.01 },
 			errs: []fieldErr{
 				{"side", "7,9", "12", `side = "7,9" is given 2 times, want it once (using the default 12)`},
 				{"lr", "-1", "0.05", `lr = -1 is out of range 1e-05..10 (using the default 0.05)`},

@@ -127,9 +127,9 @@ func (r *Run) LR() float64 {
 		lr = c.CNNLR
 	}
 	switch c.Schedule {
-	case Step:
+	case StepSchedule:
 		return lr * math.Pow(c.Gamma, float64(r.epoch/c.StepEvery))
-	case Decay:
+	case DecaySchedule:
 		return lr * math.Pow(c.Gamma, float64(r.epoch))
 	}
 	return lr

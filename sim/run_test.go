@@ -38,7 +38,7 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 			c.Depth, c.BatchNorm, c.Dropout, c.Augment, c.WeightDecay = 2, true, 0.3, 2, 1e-3
 		}},
 		{"cnn with batch norm", func(c *Config) { c.Model, c.BatchNorm = CNN, true }},
-		{"step schedule", func(c *Config) { c.Schedule = Step }},
+		{"step schedule", func(c *Config) { c.Schedule = StepSchedule }},
 		{"early stopping with batch norm", func(c *Config) { c.Patience, c.BatchNorm = 1000, true }},
 	}
 	for _, tt := range tests {
@@ -142,10 +142,7 @@ func TestSameSettingsSameRun(t *testing.T) {
 // TestVariantsShareEverythingElse checks that runs differing only in labels see the same
 // images, the same initial weights and the same batches.
 func TestVariantsShareEverythingElse(t *testing.T) {
-	cfgs, err := small().Variants(DefaultVariants)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfgs := DefaultVariants().Configs(small())
 	a, b := mustRun(t, cfgs[0]), mustRun(t, cfgs[1])
 	if a.Config().Labels != data.TrueLabels || b.Config().Labels != data.RandomLabels {
 		t.Fatalf("variants = %v, %v", a.Config().Labels, b.Config().Labels)
@@ -272,9 +269,9 @@ func TestLearningRateSchedules(t *testing.T) {
 		epoch    int
 		want     float64
 	}{
-		{Constant, 0, 0.1}, {Constant, 7, 0.1},
-		{Step, 0, 0.1}, {Step, 9, 0.1}, {Step, 10, 0.05}, {Step, 25, 0.025},
-		{Decay, 0, 0.1}, {Decay, 1, 0.05}, {Decay, 3, 0.0125},
+		{ConstantSchedule, 0, 0.1}, {ConstantSchedule, 7, 0.1},
+		{StepSchedule, 0, 0.1}, {StepSchedule, 9, 0.1}, {StepSchedule, 10, 0.05}, {StepSchedule, 25, 0.025},
+		{DecaySchedule, 0, 0.1}, {DecaySchedule, 1, 0.05}, {DecaySchedule, 3, 0.0125},
 	}
 	for _, tt := range tests {
 		c := small()

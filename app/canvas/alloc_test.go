@@ -22,7 +22,7 @@ func TestPaintAllocatesNothing(t *testing.T) {
 			}
 		}
 		// Diverged and stopped states take other paths through the header.
-		sc.Runs[0].Snap.Stop, sc.Runs[1].Snap.Stop = 4, 1
+		sc.Cards[0].Snap.Stop, sc.Cards[1].Snap.Stop = 4, 1
 		if a := testing.AllocsPerRun(20, func() { p.Paint(img, sc) }); a != 0 {
 			t.Errorf("%dx%d, stopped runs: %v allocations per Paint, want 0", size[0], size[1], a)
 		}

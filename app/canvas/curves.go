@@ -36,7 +36,7 @@ const (
 	loss
 )
 
-func (p *Painter) paintCharts(runs []Run) {
+func (p *Painter) paintCharts(runs []Card) {
 	p.paintLegend(runs)
 	xmax := epochAxis(runs)
 	p.paintChart(&p.lay.acc, runs, accuracy, xmax)
@@ -46,7 +46,7 @@ func (p *Painter) paintCharts(runs []Run) {
 // epochAxis returns the x axis' extent: a round number of epochs a little beyond the last
 // one measured, so that the curves fill the chart as they grow instead of crawling along the
 // left edge of an axis as long as the epoch limit; never beyond that limit.
-func epochAxis(runs []Run) float64 {
+func epochAxis(runs []Card) float64 {
 	last, limit := 0, 0
 	for i := range runs {
 		if h := snapHistory(runs[i].Snap); len(h) > 0 {
@@ -109,7 +109,7 @@ func value(e *sim.Epoch, m metric, test bool) float64 {
 	return e.TrainLoss
 }
 
-func (p *Painter) paintChart(c *chartBox, runs []Run, m metric, xmax float64) {
+func (p *Painter) paintChart(c *chartBox, runs []Card, m metric, xmax float64) {
 	u, th := p.scale, p.textH()
 	p.r.card(c.card, 4*u, colCard, colCardEdge, colBackground, image.Rectangle{})
 	p.r.setBase(c.card.Inset(1))

@@ -28,7 +28,7 @@ type gaugeBox struct {
 	lo, hi int // decades of the scale: 10^lo to 10^hi
 }
 
-func (b *gaugeBox) plan(p *Painter, run *Run, level, width int) {
+func (b *gaugeBox) plan(p *Painter, run *Card, level, width int) {
 	*b = gaugeBox{level: level}
 	most := max(run.Params, examples(run), 10)
 	b.lo, b.hi = 0, max(3, int(math.Ceil(math.Log10(float64(most)*1.5))))
@@ -39,7 +39,7 @@ func (b *gaugeBox) plan(p *Painter, run *Run, level, width int) {
 	}
 }
 
-func examples(run *Run) int {
+func examples(run *Card) int {
 	if run.Images == nil {
 		return 0
 	}
@@ -64,7 +64,7 @@ func (b *gaugeBox) height(p *Painter) int {
 func (b *gaugeBox) place(r image.Rectangle) { b.rect = r }
 
 // gaugeSentence lays out "39,690 parameters for 1,500 examples: 26 per example".
-func (p *Painter) gaugeSentence(w *pen, run *Run) {
+func (p *Painter) gaugeSentence(w *pen, run *Card) {
 	n := examples(run)
 	if run.Params <= 0 {
 		w.str("parameters: unknown", colInk)
@@ -80,7 +80,7 @@ func (p *Painter) gaugeSentence(w *pen, run *Run) {
 }
 
 // paintGauge paints run's gauge in its colour c.
-func (p *Painter) paintGauge(b *gaugeBox, run *Run, c rgb) {
+func (p *Painter) paintGauge(b *gaugeBox, run *Card, c rgb) {
 	if b.level == gaugeNone {
 		return
 	}

@@ -40,7 +40,7 @@ type runBox struct {
 
 const narrowBelow = 700 // px: below this width runs are stacked
 
-func (p *Painter) relayout(b image.Rectangle, runs []Run, density float64) {
+func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
 	L := &p.lay
 	L.bounds, L.density = b, density
 	p.layouts++
@@ -139,7 +139,7 @@ func (p *Painter) relayout(b image.Rectangle, runs []Run, density float64) {
 
 // placeRuns lays the run cards out in a grid of cols columns. Every header gets the height
 // of the tallest, so that walls side by side start level and compare block for block.
-func (p *Painter) placeRuns(area image.Rectangle, runs []Run, cols, gap int) {
+func (p *Painter) placeRuns(area image.Rectangle, runs []Card, cols, gap int) {
 	n := len(runs)
 	rows := (n + cols - 1) / cols
 	cw := (area.Dx() - (cols-1)*gap) / cols
@@ -166,7 +166,7 @@ func (p *Painter) placeRuns(area image.Rectangle, runs []Run, cols, gap int) {
 
 // planRun lays out one run's card: a header of so many lines on top, weights and gauge at
 // the bottom (beside each other when the card is wide), the memory wall in between.
-func (p *Painter) planRun(bx *runBox, card image.Rectangle, run *Run, lines int) {
+func (p *Painter) planRun(bx *runBox, card image.Rectangle, run *Card, lines int) {
 	u, lh := p.scale, p.lineH()
 	bx.card = card
 	in := card.Inset(6 * u)

@@ -78,7 +78,7 @@ func (p *Painter) wallKeyItems(w *pen, compact bool) {
 }
 
 // legendItems lays out the key to the charts.
-func (p *Painter) legendItems(w *pen, runs []Run) {
+func (p *Painter) legendItems(w *pen, runs []Card) {
 	for i := range runs {
 		w.iconText(iconRun, runColor(i), runs[i].Title, colInk)
 	}
@@ -94,7 +94,7 @@ func (p *Painter) paintWallKey() {
 	p.r.resetClip()
 }
 
-func (p *Painter) paintLegend(runs []Run) {
+func (p *Painter) paintLegend(runs []Card) {
 	w := p.newPen(p.lay.legend, true)
 	p.r.setClip(p.lay.legend)
 	p.legendItems(&w, runs)

@@ -28,7 +28,7 @@ func TestLook(t *testing.T) {
 	hovering := func(sc *Scene, w, h, run int) *Scene {
 		var p Painter
 		p.Paint(image.NewRGBA(image.Rect(0, 0, w, h)), sc)
-		r := p.lay.runs[run].wall.rectOf(firstCorrupted(sc.Runs[run]))
+		r := p.lay.runs[run].wall.rectOf(firstCorrupted(sc.Cards[run]))
 		c := r.Min.Add(r.Max).Div(2)
 		sc.HoverX, sc.HoverY = c.X, c.Y
 		return sc
@@ -107,7 +107,7 @@ func writePNG(t *testing.T, file string, img image.Image) {
 	}
 }
 
-func firstCorrupted(r Run) int {
+func firstCorrupted(r Card) int {
 	for i := range r.Images.Labels {
 		if r.Images.Corrupted(i) {
 			return i
@@ -117,14 +117,10 @@ func firstCorrupted(r Run) int {
 }
 
 // realRuns builds the variants of the default settings and trains each for up to epochs.
-func realRuns(t testing.TB, variants string, epochs int) []Run {
+func realRuns(t testing.TB, variants sim.Variants, epochs int) []Card {
 	t.Helper()
-	cfgs, err := sim.Default().Variants(variants)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []Run
-	for _, c := range cfgs {
+	var out []Card
+	for _, c := range variants.Configs(sim.Default()) {
 		r, err := sim.NewRun(c)
 		if err != nil {
 			t.Fatal(err)
@@ -134,7 +130,7 @@ func realRuns(t testing.TB, variants string, epochs int) []Run {
 		}
 		snap := new(sim.Snapshot)
 		r.Snapshot(snap)
-		out = append(out, Run{
+		out = append(out, Card{
 			Title: titleOf(c), Classes: c.Classes, Images: r.Train(), Snap: snap,
 			Params: r.Network().Size(), MaxEpochs: c.Epochs,
 		})

@@ -7,8 +7,10 @@ import (
 	"genlab/sim/data"
 )
 
-// Run is what the canvas knows of one run: its static data and its latest snapshot.
-type Run struct {
+// Card is what the canvas shows of one run, which it paints as a card (title, memory
+// wall, weights, gauge) and as lines in the charts all runs share: the run's static data
+// and its latest snapshot.
+type Card struct {
 	Title     string        // e.g. "True labels", "Random labels", "Corrupted labels p=0.4"
 	Classes   int           // K
 	Images    *data.Images  // training images and their given (Labels) and true (True) labels; static
@@ -19,8 +21,8 @@ type Run struct {
 
 // Scene is everything one frame shows.
 type Scene struct {
-	Runs           []Run // 1 to 4 runs, side by side; runs beyond maxRuns are not drawn
-	HoverX, HoverY int   // pointer position in pixels; -1,-1 when none
+	Cards          []Card // one per run, 1 to 4, side by side; runs beyond maxRuns are not drawn
+	HoverX, HoverY int    // pointer position in pixels; -1,-1 when none
 	Playing        bool
 
 	// Density is the number of canvas pixels per CSS pixel (the device scale factor) when
@@ -65,9 +67,9 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	p.warm()
 	p.r = raster{img: dst, base: dst.Rect, clip: dst.Rect}
 
-	var runs []Run
+	var runs []Card
 	if scene != nil {
-		runs = scene.Runs[:min(len(scene.Runs), maxRuns)]
+		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
 	}
 	density := 1.0
 	if scene != nil && scene.Density >= 1 && scene.Density <= 8 {
@@ -141,7 +143,7 @@ type runKey struct {
 	filters, filterLen int
 }
 
-func keyOf(r *Run) runKey {
+func keyOf(r *Card) runKey {
 	k := runKey{classes: r.Classes, title: r.Title, params: r.Params, maxEpochs: r.MaxEpochs, images: r.Images}
 	if im := r.Images; im != nil {
 		k.n, k.side = len(im.Labels), im.Side
@@ -159,7 +161,7 @@ func keyOf(r *Run) runKey {
 }
 
 // stale reports whether the layout was made for another size or scene shape.
-func (p *Painter) stale(bounds image.Rectangle, runs []Run, density float64) bool {
+func (p *Painter) stale(bounds image.Rectangle, runs []Card, density float64) bool {
 	if p.lay.bounds != bounds || p.lay.density != density || len(p.keys) != len(runs) || len(p.lay.runs) != len(runs) {
 		return true
 	}

@@ -69,8 +69,8 @@ func TestBeforeTheFirstEpoch(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sc := synthScene(2, 500, 0)
-			for i := range sc.Runs {
-				sc.Runs[i].Snap = tc.snap(sc.Runs[i].Images)
+			for i := range sc.Cards {
+				sc.Cards[i].Snap = tc.snap(sc.Cards[i].Images)
 			}
 			sc.Playing = false
 			p, img := paint(sc, 960, 640)
@@ -138,7 +138,7 @@ func TestFittedTilesAreBrighter(t *testing.T) {
 			if got := p.lay.runs[0].wall.t > 0; got != tc.thumbnail {
 				t.Errorf("thumbnails %v, want %v (tile %d px)", got, tc.thumbnail, p.lay.runs[0].wall.s)
 			}
-			snap := sc.Runs[0].Snap
+			snap := sc.Cards[0].Snap
 			var lit, dim []float64
 			for i := range 50 {
 				m, _ := lumaStats(img, tileOf(t, p, 0, i))
@@ -178,7 +178,7 @@ func TestFittedTilesDifferInShape(t *testing.T) {
 	for i := range 20 {
 		r := tileOf(t, p, 0, i)
 		corner := pixelIs(img, r.Min.X, r.Max.Y-1, colLitFrame) // bottom-left: never marked
-		if fitted := sc.Runs[0].Snap.Fitted[i]; corner != fitted {
+		if fitted := sc.Cards[0].Snap.Fitted[i]; corner != fitted {
 			t.Errorf("example %d (fitted %v): frame painted %v", i, fitted, corner)
 		}
 	}
@@ -213,7 +213,7 @@ func TestTileAtMapsBack(t *testing.T) {
 						}
 					}
 				}
-				checkGroupsContiguous(t, p, r, sc.Runs[r].Images)
+				checkGroupsContiguous(t, p, r, sc.Cards[r].Images)
 			}
 			for _, pt := range []image.Point{{-1, -1}, {0, 0}, {tc.w - 1, tc.h - 1}, {tc.w, tc.h}, {1 << 30, 5}} {
 				if _, _, ok := p.TileAt(pt.X, pt.Y); ok {
@@ -259,7 +259,7 @@ func TestCorruptedTilesAreMarked(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			sc := synthScene(2, 1000, 10)
 			p, img := paint(sc, size[0], size[1])
-			im := sc.Runs[1].Images // random labels: most corrupted, some not
+			im := sc.Cards[1].Images // random labels: most corrupted, some not
 			var marked, clean int
 			for i := range 200 {
 				r := tileOf(t, p, 1, i)
@@ -330,66 +330,66 @@ func TestHostileInputsDoNotCrash(t *testing.T) {
 		edit func(*Scene)
 	}{
 		{"NaN losses", func(sc *Scene) {
-			h := sc.Runs[0].Snap.History
+			h := sc.Cards[0].Snap.History
 			h[3].TrainLoss, h[4].TestLoss, h[5].TrainAcc, h[6].TestAcc = nan, nan, nan, nan
 		}},
 		{"infinite losses", func(sc *Scene) {
-			h := sc.Runs[1].Snap.History
+			h := sc.Cards[1].Snap.History
 			h[2].TrainLoss, h[len(h)-1].TestLoss, h[1].TrainAcc = inf, inf, -inf
 		}},
-		{"huge losses", func(sc *Scene) { sc.Runs[0].Snap.History[2].TestLoss = 1e300 }},
+		{"huge losses", func(sc *Scene) { sc.Cards[0].Snap.History[2].TestLoss = 1e300 }},
 		{"diverged", func(sc *Scene) {
-			sc.Runs[0].Snap.Stop = sim.Diverged
-			sc.Runs[0].Snap.History = sc.Runs[0].Snap.History[:2]
+			sc.Cards[0].Snap.Stop = sim.Diverged
+			sc.Cards[0].Snap.History = sc.Cards[0].Snap.History[:2]
 		}},
 		{"every stop", func(sc *Scene) {
-			sc.Runs[0].Snap.Stop, sc.Runs[1].Snap.Stop = sim.EarlyStop, sim.MaxEpochs
+			sc.Cards[0].Snap.Stop, sc.Cards[1].Snap.Stop = sim.EarlyStop, sim.MaxEpochs
 		}},
-		{"unknown stop", func(sc *Scene) { sc.Runs[0].Snap.Stop = 200 }},
-		{"empty history", func(sc *Scene) { sc.Runs[0].Snap.History = nil }},
-		{"nothing fitted", func(sc *Scene) { clear(sc.Runs[0].Snap.Fitted) }},
+		{"unknown stop", func(sc *Scene) { sc.Cards[0].Snap.Stop = 200 }},
+		{"empty history", func(sc *Scene) { sc.Cards[0].Snap.History = nil }},
+		{"nothing fitted", func(sc *Scene) { clear(sc.Cards[0].Snap.Fitted) }},
 		{"short snapshot slices", func(sc *Scene) {
-			s := sc.Runs[0].Snap
+			s := sc.Cards[0].Snap
 			s.Fitted, s.FirstFit, s.Pred = s.Fitted[:10], s.FirstFit[:3], nil
 		}},
-		{"no weights", func(sc *Scene) { sc.Runs[0].Snap.Weights = nil }},
-		{"no filters", func(sc *Scene) { sc.Runs[0].Snap.Filters = 0 }},
+		{"no weights", func(sc *Scene) { sc.Cards[0].Snap.Weights = nil }},
+		{"no filters", func(sc *Scene) { sc.Cards[0].Snap.Filters = 0 }},
 		{"NaN and infinite weights", func(sc *Scene) {
-			w := sc.Runs[0].Snap.Weights
+			w := sc.Cards[0].Snap.Weights
 			w[0], w[1], w[300] = float32(nan), float32(inf), float32(-inf)
 		}},
 		{"CNN filters", func(sc *Scene) {
-			s := sc.Runs[0].Snap
+			s := sc.Cards[0].Snap
 			s.Filters, s.FilterSide, s.Weights = 8, 3, s.Weights[:8*9]
 		}},
-		{"zero weights", func(sc *Scene) { clear(sc.Runs[1].Snap.Weights) }},
-		{"nil snapshot", func(sc *Scene) { sc.Runs[1].Snap = nil }},
-		{"nil images", func(sc *Scene) { sc.Runs[0].Images = nil }},
-		{"no examples", func(sc *Scene) { sc.Runs[0].Images = &data.Images{Side: 16} }},
+		{"zero weights", func(sc *Scene) { clear(sc.Cards[1].Snap.Weights) }},
+		{"nil snapshot", func(sc *Scene) { sc.Cards[1].Snap = nil }},
+		{"nil images", func(sc *Scene) { sc.Cards[0].Images = nil }},
+		{"no examples", func(sc *Scene) { sc.Cards[0].Images = &data.Images{Side: 16} }},
 		{"labels out of range", func(sc *Scene) {
-			im := sc.Runs[0].Images
+			im := sc.Cards[0].Images
 			im.Labels[0], im.Labels[1], im.Labels[2] = -3, 10, 250
 		}},
-		{"absurd label", func(sc *Scene) { sc.Runs[0].Images.Labels[7] = 1 << 40 }},
-		{"classes 0", func(sc *Scene) { sc.Runs[0].Classes = 0 }},
+		{"absurd label", func(sc *Scene) { sc.Cards[0].Images.Labels[7] = 1 << 40 }},
+		{"classes 0", func(sc *Scene) { sc.Cards[0].Classes = 0 }},
 		{"two classes", func(sc *Scene) {
-			for i := range sc.Runs[1].Images.Labels {
-				sc.Runs[1].Images.Labels[i] %= 2
+			for i := range sc.Cards[1].Images.Labels {
+				sc.Cards[1].Images.Labels[i] %= 2
 			}
-			sc.Runs[1].Classes = 2
+			sc.Cards[1].Classes = 2
 		}},
-		{"pixels missing", func(sc *Scene) { sc.Runs[0].Images.Pixels = sc.Runs[0].Images.Pixels[:100] }},
-		{"NaN pixels", func(sc *Scene) { sc.Runs[0].Images.Pixels[5] = float32(nan) }},
-		{"no params", func(sc *Scene) { sc.Runs[0].Params = 0 }},
-		{"fewer params than examples", func(sc *Scene) { sc.Runs[0].Params = 120 }},
-		{"no epoch limit", func(sc *Scene) { sc.Runs[0].MaxEpochs, sc.Runs[1].MaxEpochs = 0, 0 }},
-		{"epochs past the limit", func(sc *Scene) { sc.Runs[0].MaxEpochs = 3 }},
+		{"pixels missing", func(sc *Scene) { sc.Cards[0].Images.Pixels = sc.Cards[0].Images.Pixels[:100] }},
+		{"NaN pixels", func(sc *Scene) { sc.Cards[0].Images.Pixels[5] = float32(nan) }},
+		{"no params", func(sc *Scene) { sc.Cards[0].Params = 0 }},
+		{"fewer params than examples", func(sc *Scene) { sc.Cards[0].Params = 120 }},
+		{"no epoch limit", func(sc *Scene) { sc.Cards[0].MaxEpochs, sc.Cards[1].MaxEpochs = 0, 0 }},
+		{"epochs past the limit", func(sc *Scene) { sc.Cards[0].MaxEpochs = 3 }},
 		{"long title", func(sc *Scene) {
-			sc.Runs[0].Title = "A very long title — with non-Latin-1 runes ≈ ✓ 日本 that cannot fit on one line at all"
+			sc.Cards[0].Title = "A very long title — with non-Latin-1 runes ≈ ✓ 日本 that cannot fit on one line at all"
 		}},
-		{"empty title", func(sc *Scene) { sc.Runs[0].Title = "" }},
-		{"no runs", func(sc *Scene) { sc.Runs = nil }},
-		{"five runs", func(sc *Scene) { sc.Runs = append(sc.Runs, sc.Runs[0], sc.Runs[1], sc.Runs[0]) }},
+		{"empty title", func(sc *Scene) { sc.Cards[0].Title = "" }},
+		{"no runs", func(sc *Scene) { sc.Cards = nil }},
+		{"five runs", func(sc *Scene) { sc.Cards = append(sc.Cards, sc.Cards[0], sc.Cards[1], sc.Cards[0]) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, size := range [][2]int{{960, 640}, {375, 600}, {320, 240}} {
@@ -482,8 +482,8 @@ func TestLayoutIsCached(t *testing.T) {
 	p.Paint(img, sc)
 	p.Paint(img, sc)
 	// A new snapshot of the same runs: same shape.
-	sc.Runs[0].Snap = synthSnap(sc.Runs[0].Images, 6, 0, nil)
-	sc.Runs[0].Snap.Stop = sim.Fitted
+	sc.Cards[0].Snap = synthSnap(sc.Cards[0].Images, 6, 0, nil)
+	sc.Cards[0].Snap.Stop = sim.Fitted
 	sc.HoverX, sc.HoverY = 100, 100
 	p.Paint(img, sc)
 	if p.layouts != 1 {
@@ -493,12 +493,12 @@ func TestLayoutIsCached(t *testing.T) {
 	if p.layouts != 2 {
 		t.Errorf("%d layouts after a resize, want 2", p.layouts)
 	}
-	sc.Runs[1].Title = "Shuffled pixels"
+	sc.Cards[1].Title = "Shuffled pixels"
 	p.Paint(image.NewRGBA(image.Rect(0, 0, 800, 600)), sc)
 	if p.layouts != 3 {
 		t.Errorf("%d layouts after a title changed, want 3", p.layouts)
 	}
-	sc.Runs = sc.Runs[:1]
+	sc.Cards = sc.Cards[:1]
 	p.Paint(image.NewRGBA(image.Rect(0, 0, 800, 600)), sc)
 	if p.layouts != 4 {
 		t.Errorf("%d layouts after a run was removed, want 4", p.layouts)
@@ -575,8 +575,8 @@ func TestRealRuns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains two networks")
 	}
-	runs := realRuns(t, sim.DefaultVariants, 2)
-	sc := &Scene{Runs: runs, HoverX: -1, HoverY: -1}
+	runs := realRuns(t, sim.DefaultVariants(), 2)
+	sc := &Scene{Cards: runs, HoverX: -1, HoverY: -1}
 	p, img := paint(sc, 960, 640)
 	for r := range runs {
 		im, snap := runs[r].Images, runs[r].Snap

@@ -1,7 +1,7 @@
 package canvas
 
 // paintRun paints run i's card: header, memory wall, weights and gauge.
-func (p *Painter) paintRun(i int, run *Run, playing bool) {
+func (p *Painter) paintRun(i int, run *Card, playing bool) {
 	bx := &p.lay.runs[i]
 	p.r.card(bx.card, 5*p.scale, colCard, colCardEdge, colBackground, bx.wall.panel)
 	p.r.setBase(bx.card.Inset(1))

@@ -85,7 +85,7 @@ func synthScene(runs, n, epochs int) *Scene {
 	sc := &Scene{HoverX: -1, HoverY: -1, Playing: true}
 	for r := range runs {
 		im := synthImages(n, r%3, rng)
-		sc.Runs = append(sc.Runs, Run{
+		sc.Cards = append(sc.Cards, Card{
 			Title: testTitles[r%len(testTitles)], Classes: testK, Images: im,
 			Snap: synthSnap(im, epochs, r, rng), Params: 136714, MaxEpochs: 100,
 		})

@@ -15,7 +15,7 @@ import (
 // headerItems lays out (and, with w.draw, paints) run i's header: the title and the state on
 // the first line, the numbers on the second. With worst it uses the widest values the items
 // can take, to measure how many lines the header needs. With brief only the first line.
-func (p *Painter) headerItems(w *pen, i int, run *Run, playing, worst, brief bool) {
+func (p *Painter) headerItems(w *pen, i int, run *Card, playing, worst, brief bool) {
 	w.iconText(iconRun, runColor(i), run.Title, colInk)
 	snap := run.Snap
 	hist := snapHistory(snap)
@@ -95,7 +95,7 @@ func (p *Painter) headerItems(w *pen, i int, run *Run, playing, worst, brief boo
 }
 
 // paintHeader paints run i's header.
-func (p *Painter) paintHeader(bx *runBox, i int, run *Run, playing bool) {
+func (p *Painter) paintHeader(bx *runBox, i int, run *Card, playing bool) {
 	p.r.setClip(bx.header)
 	w := p.newPen(bx.header, true)
 	p.headerItems(&w, i, run, playing, false, bx.brief)

@@ -119,11 +119,11 @@ func TestAxes(t *testing.T) {
 		}
 	}
 	// The x axis grows with the epochs, to a round number, and stops at the limit.
-	runs := synthScene(1, 10, 0).Runs
+	runs := synthScene(1, 10, 0).Cards
 	if got := epochAxis(runs); got != 5 {
 		t.Errorf("before any epoch: x axis to %v, want 5", got)
 	}
-	runs = synthScene(1, 10, 9).Runs
+	runs = synthScene(1, 10, 9).Cards
 	if got := epochAxis(runs); got != 12 {
 		t.Errorf("after 9 epochs: x axis to %v, want 12", got)
 	}

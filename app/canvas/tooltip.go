@@ -14,7 +14,7 @@ import (
 const tooltipLines = 5
 
 // tooltipLine formats line k of example i's tooltip into b, with its colour.
-func (p *Painter) tooltipLine(b []byte, k int, run *Run, i int) ([]byte, rgb) {
+func (p *Painter) tooltipLine(b []byte, k int, run *Card, i int) ([]byte, rgb) {
 	im, snap := run.Images, run.Snap
 	switch k {
 	case 0:
@@ -56,7 +56,7 @@ func (p *Painter) tooltipLine(b []byte, k int, run *Run, i int) ([]byte, rgb) {
 }
 
 // paintTooltip marks example i's tile in run ri's wall and paints its tooltip beside it.
-func (p *Painter) paintTooltip(ri int, run *Run, i int) {
+func (p *Painter) paintTooltip(ri int, run *Card, i int) {
 	im := run.Images
 	if im == nil || i >= len(im.Labels) {
 		return

@@ -204,7 +204,7 @@ func boxWeights(n, t int) []float64 {
 }
 
 // paintWall paints run's wall: panel, group labels and tiles.
-func (p *Painter) paintWall(w *wallLayout, run *Run) {
+func (p *Painter) paintWall(w *wallLayout, run *Card) {
 	u := p.scale
 	p.r.card(w.panel, 4*u, colWall, colWall, colCard, image.Rectangle{})
 	if w.n == 0 {

@@ -24,17 +24,17 @@ var CurvesHeader = []string{
 // +Inf, written so (spreadsheets and pandas read both). clean_acc and corrupt_acc are
 // empty when the run has no such examples (no corrupted labels: every example is clean);
 // fitted counts the training examples fitted at the end of the epoch.
-func (l *Lab) CurvesCSV() string {
-	var b strings.Builder
-	w := csv.NewWriter(&b)
+func (b *Bench) CurvesCSV() string {
+	var sb strings.Builder
+	w := csv.NewWriter(&sb)
 	w.UseCRLF = true
 	_ = w.Write(CurvesHeader) // a strings.Builder does not fail
 	row := make([]string, len(CurvesHeader))
-	for i := range l.Runs {
-		r := &l.Runs[i]
+	for i := range b.Lanes {
+		r := &b.Lanes[i]
 		for _, e := range r.Snap.History {
 			row[0] = strconv.Itoa(i + 1)
-			row[1] = r.Variant
+			row[1] = r.Variant.String()
 			row[2] = strconv.Itoa(e.Epoch)
 			row[3] = strconv.Itoa(e.Steps)
 			row[4] = number(e.LR)
@@ -49,7 +49,7 @@ func (l *Lab) CurvesCSV() string {
 		}
 	}
 	w.Flush()
-	return b.String()
+	return sb.String()
 }
 
 func number(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -11,15 +11,15 @@ import (
 )
 
 func TestCurvesCSV(t *testing.T) {
-	l, err := New(quick, "labels=true;labels=corrupt,p=0.5")
+	l, err := New(quick, sim.MustParseVariants("labels=true;labels=corrupt,p=0.5"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	l.Runs[0].Snap.History = []sim.Epoch{
+	l.Lanes[0].Snap.History = []sim.Epoch{
 		{Epoch: 1, Steps: 2, LR: 0.05, TrainLoss: 2.25, TrainAcc: 0.125, TestLoss: 2.5, TestAcc: 0.1, CleanAcc: 0.125, CorruptAcc: -1, Fitted: 8},
 		{Epoch: 2, Steps: 4, LR: 0.05, TrainLoss: 1.0 / 3, TrainAcc: 0.5, TestLoss: 2, TestAcc: 0.3, CleanAcc: 0.5, CorruptAcc: -1, Fitted: 32},
 	}
-	l.Runs[1].Snap.History = []sim.Epoch{
+	l.Lanes[1].Snap.History = []sim.Epoch{
 		{Epoch: 1, Steps: 2, LR: 0.05, TrainLoss: math.Inf(1), TrainAcc: 0, TestLoss: math.NaN(), TestAcc: 0.1, CleanAcc: 0, CorruptAcc: 0, Fitted: 0},
 	}
 	text := l.CurvesCSV()
@@ -56,14 +56,14 @@ func TestCurvesCSV(t *testing.T) {
 
 // Before any epoch the file is the header alone; with no lab, too.
 func TestCurvesCSVEmpty(t *testing.T) {
-	l, err := New(quick, sim.DefaultVariants)
+	l, err := New(quick, sim.DefaultVariants())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := l.CurvesCSV(); got != strings.Join(CurvesHeader, ",")+"\r\n" {
 		t.Errorf("got %q", got)
 	}
-	if got := (&Lab{}).CurvesCSV(); got != strings.Join(CurvesHeader, ",")+"\r\n" {
+	if got := (&Bench{}).CurvesCSV(); got != strings.Join(CurvesHeader, ",")+"\r\n" {
 		t.Errorf("empty lab: %q", got)
 	}
 }

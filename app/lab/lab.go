@@ -1,135 +1,71 @@
-// Package lab is the canvas's model of the experiment: the runs side by side, each with
-// its settings, its images (regenerated from the seed, so they never cross the wire), the
-// latest snapshot and numbers its worker reported, and whether the lab is playing. The
-// canvas binary feeds it the messages of the page and of the workers and paints what it
-// holds; everything here is plain Go, tested natively.
+// Package lab is the canvas's model of the experiment, a Bench: the runs side by side,
+// one Lane each, with its settings, its images (regenerated from the seed, so they never
+// cross the wire), the latest snapshot and numbers its worker reported, and whether the
+// experiment is playing. The runs train elsewhere, in workers (package app/trainer); a
+// Bench only follows them. The canvas binary feeds it the messages of the page and of the
+// workers and paints what it holds; everything here is plain Go, tested natively.
 package lab
 
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"genlab/app/message"
 	"genlab/sim"
 	"genlab/sim/data"
 )
 
-// MaxRuns bounds the runs side by side: beyond four, nothing is readable.
-const MaxRuns = 4
-
-// Run is one run of the lab.
-type Run struct {
+// Lane is one run on the bench, as the canvas follows it: what it trains on, what it is
+// called, and what its worker last reported.
+type Lane struct {
 	Config  sim.Config
-	Variant string // the override that made it, e.g. "labels=random"
-	Title   string // for people, e.g. "Random labels"
+	Variant sim.Variant // what it changes in the base settings, e.g. labels=random
+	Title   string      // for people, e.g. "Random labels"
 	Images  data.Images
 	Snap    sim.Snapshot
-	Stats   message.Run
+	Stats   message.RunStats
 	Ready   bool // its worker has built it
 }
 
-// Lab is the experiment on screen. The zero value has no runs.
-type Lab struct {
-	Runs    []Run
+// Bench is the experiment on screen: its runs, one Lane each, in order. The zero value
+// has no runs.
+type Bench struct {
+	Lanes   []Lane
 	Playing bool
 }
 
-// New sets up the runs of the base settings in query (a link query) and the variants
-// (see sim.Config.Variants), without their images: MakeImages makes them, which takes a
-// while, so the canvas first hands the runs to its workers. Settings come from the page,
-// which validated them, so bad ones are an error, not a fallback.
-func New(query, variants string) (*Lab, error) {
+// New sets up the runs of the base settings in query (a link query) and the variants,
+// without their images: MakeImages makes them, which takes a while, so the canvas first
+// hands the runs to its workers. Settings come from the page, which validated them, so
+// bad ones are an error, not a fallback.
+func New(query string, variants sim.Variants) (*Bench, error) {
 	base, err := sim.ParseQuery(query)
 	if err != nil {
 		return nil, fmt.Errorf("settings: %w", err)
 	}
-	cfgs, err := base.Variants(variants)
-	if err != nil {
-		return nil, err
+	if len(variants) > message.MaxRuns {
+		return nil, fmt.Errorf("%d runs side by side; at most %d fit on the canvas", len(variants), message.MaxRuns)
 	}
-	if len(cfgs) > MaxRuns {
-		return nil, fmt.Errorf("%d runs side by side; at most %d fit on the canvas", len(cfgs), MaxRuns)
+	runs, titles := variants.PerRun(), variants.Titles()
+	b := &Bench{Lanes: make([]Lane, len(runs))}
+	for i, v := range runs {
+		r := &b.Lanes[i]
+		r.Config, r.Variant, r.Title = base.With(v), v, titles[i]
+		r.Stats = message.RunStats{Name: v, Examples: r.Config.TrainingExamples(), Stop: sim.Running.String()}
 	}
-	names := splitVariants(variants)
-	l := &Lab{Runs: make([]Run, len(cfgs))}
-	for i, c := range cfgs {
-		r := &l.Runs[i]
-		r.Config = c
-		if i < len(names) {
-			r.Variant = names[i]
-		}
-		r.Title = Title(r.Variant, i)
-		r.Stats = message.Run{Name: r.Variant, Examples: c.TrainingExamples(), Stop: sim.Running.String()}
-	}
-	return l, nil
+	return b, nil
 }
 
 // MakeImages makes run's training images, which the canvas shows: the same images, from
 // the same seed, as its worker trains on.
-func (l *Lab) MakeImages(run int) {
-	l.Runs[run].Images = sim.TrainingImages(l.Runs[run].Config)
-}
-
-func splitVariants(list string) []string {
-	var out []string
-	for v := range strings.SplitSeq(list, ";") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// Title names a variant for people: "labels=corrupt,p=0.4" is "Corrupted labels, p = 0.4".
-func Title(variant string, index int) string {
-	var parts []string
-	p := ""
-	for kv := range strings.SplitSeq(variant, ",") {
-		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
-		switch k + "=" + v {
-		case "labels=true":
-			parts = append(parts, "True labels")
-		case "labels=random":
-			parts = append(parts, "Random labels")
-		case "labels=corrupt":
-			parts = append(parts, "Corrupted labels")
-		case "inputs=original":
-			parts = append(parts, "Original pixels")
-		case "inputs=shuffled":
-			parts = append(parts, "Shuffled pixels")
-		case "inputs=random":
-			parts = append(parts, "Random pixels")
-		case "inputs=gaussian":
-			parts = append(parts, "Gaussian inputs")
-		case "model=linear":
-			parts = append(parts, "Linear model")
-		case "model=mlp":
-			parts = append(parts, "MLP")
-		case "model=cnn":
-			parts = append(parts, "CNN")
-		case "=":
-		default:
-			if k == "p" {
-				p = v
-				continue
-			}
-			parts = append(parts, k+" = "+v)
-		}
-	}
-	if p != "" {
-		parts = append(parts, "p = "+p)
-	}
-	if len(parts) == 0 {
-		return fmt.Sprintf("Run %d", index+1)
-	}
-	return strings.Join(parts, ", ")
+func (b *Bench) MakeImages(run int) {
+	b.Lanes[run].Images = sim.TrainingImages(b.Lanes[run].Config)
 }
 
 // Queries returns the settings of every run, as the link queries its worker is set up with.
-func (l *Lab) Queries() []string {
-	q := make([]string, len(l.Runs))
-	for i, r := range l.Runs {
+func (b *Bench) Queries() []string {
+	q := make([]string, len(b.Lanes))
+	for i, r := range b.Lanes {
 		q[i] = r.Config.Encode()
 	}
 	return q
@@ -138,11 +74,11 @@ func (l *Lab) Queries() []string {
 // Receive applies what run's worker reported: numbers and, with Ready and Metrics, the
 // snapshot's bytes. A report that does not fit (wrong kind, bad bytes, a snapshot of
 // another size than the run's images) is an error and changes nothing.
-func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
-	if run < 0 || run >= len(l.Runs) {
+func (b *Bench) Receive(run int, e message.Envelope, snap []byte) error {
+	if run < 0 || run >= len(b.Lanes) {
 		return fmt.Errorf("report from unknown run %d", run)
 	}
-	r := &l.Runs[run]
+	r := &b.Lanes[run]
 	switch e.Kind {
 	case message.Ready, message.Metrics:
 	default:
@@ -170,18 +106,18 @@ func (l *Lab) Receive(run int, e message.Envelope, snap []byte) error {
 }
 
 // AllReady reports whether every run's worker has built its run.
-func (l *Lab) AllReady() bool {
-	for _, r := range l.Runs {
+func (b *Bench) AllReady() bool {
+	for _, r := range b.Lanes {
 		if !r.Ready {
 			return false
 		}
 	}
-	return len(l.Runs) > 0
+	return len(b.Lanes) > 0
 }
 
 // Busy reports whether any run still trains: the lab stops playing when all are done.
-func (l *Lab) Busy() bool {
-	for _, r := range l.Runs {
+func (b *Bench) Busy() bool {
+	for _, r := range b.Lanes {
 		if r.Stats.Stop == sim.Running.String() {
 			return true
 		}
@@ -190,9 +126,9 @@ func (l *Lab) Busy() bool {
 }
 
 // Report is the page's view of the lab: Ready when kind is Ready, else Metrics.
-func (l *Lab) Report(kind message.Kind) message.Envelope {
-	e := message.Envelope{Kind: kind, Playing: l.Playing && l.Busy(), Stats: make([]message.Run, len(l.Runs))}
-	for i, r := range l.Runs {
+func (b *Bench) Report(kind message.Kind) message.Envelope {
+	e := message.Envelope{Kind: kind, Playing: b.Playing && b.Busy(), Stats: make([]message.RunStats, len(b.Lanes))}
+	for i, r := range b.Lanes {
 		e.Stats[i] = r.Stats
 	}
 	return e

@@ -35,6 +35,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"genlab/sim"
 )
 
 // Version is the protocol version; a message of another version is rejected.
@@ -114,15 +116,15 @@ type Envelope struct {
 	Kind Kind `json:"kind"`
 
 	// Setup
-	Query string `json:"query,omitempty"` // the base settings, as a link query (sim.Config.Encode)
-	Runs  string `json:"runs,omitempty"`  // the variants side by side (sim.Config.Variants); "" for the base alone
+	Query string       `json:"query,omitempty"` // the base settings, as a link query (sim.Config.Encode)
+	Runs  sim.Variants `json:"runs,omitempty"`  // the variants side by side, at most MaxRuns; none for the base alone
 
 	// Speed
 	Speed int `json:"speed,omitempty"` // MinSpeed..MaxSpeed
 
 	// Ready, Metrics
-	Playing bool  `json:"playing,omitempty"`
-	Stats   []Run `json:"stats,omitempty"`
+	Playing bool       `json:"playing,omitempty"`
+	Stats   []RunStats `json:"stats,omitempty"`
 
 	// Problem
 	Error string `json:"error,omitempty"`
@@ -136,20 +138,25 @@ type Envelope struct {
 	Run int `json:"run,omitempty"`
 }
 
-// MaxRun bounds Envelope.Run: no lab has more runs than this.
-const MaxRun = 63
+// MaxRuns is the most runs a Setup may set side by side, and so bounds Envelope.Run: the
+// canvas draws a memory wall for each, and beyond four nothing is readable (every run is
+// also a full training in the student's browser). The canvas refuses a Setup of more with
+// a Problem.
+const MaxRuns = 4
 
-// Run is the live state of one run.
-type Run struct {
-	Name      string  `json:"name"`  // the variant, e.g. "labels=random"
-	Epoch     int     `json:"epoch"` // completed epochs
-	Steps     int     `json:"steps"`
-	TrainAcc  float64 `json:"train_acc"`
-	TestAcc   float64 `json:"test_acc"`
-	TrainLoss float64 `json:"train_loss"`
-	TestLoss  float64 `json:"test_loss"`
-	Fitted    int     `json:"fitted"`
-	Examples  int     `json:"examples"`
+// RunStats holds the live numbers of one run, as its worker measured them: one per run in
+// Ready and Metrics. (sim.Summary is what a whole run measured; RunStats is what the page
+// shows of it while it trains.)
+type RunStats struct {
+	Name      sim.Variant `json:"name"`  // the run's variant, e.g. labels=random; a worker leaves it to the canvas
+	Epoch     int         `json:"epoch"` // completed epochs
+	Steps     int         `json:"steps"`
+	TrainAcc  float64     `json:"train_acc"`
+	TestAcc   float64     `json:"test_acc"`
+	TrainLoss float64     `json:"train_loss"`
+	TestLoss  float64     `json:"test_loss"`
+	Fitted    int         `json:"fitted"`
+	Examples  int         `json:"examples"`
 	// MsPerExample is the wall-clock training time per example, averaged over the last
 	// epoch (evaluation included); 0 before the first epoch.
 	MsPerExample float64 `json:"ms_per_example"`
@@ -208,10 +215,10 @@ func Decode(text string) (Envelope, error) {
 
 // check verifies that e carries what its kind needs and nothing else.
 func (e Envelope) check() error {
-	hasSetup := e.Query != "" || e.Runs != ""
+	hasSetup := e.Query != "" || len(e.Runs) > 0
 	hasStats := e.Playing || e.Stats != nil
-	if e.Run < 0 || e.Run > MaxRun {
-		return fmt.Errorf("run %d out of range 0..%d", e.Run, MaxRun)
+	if e.Run < 0 || e.Run >= MaxRuns {
+		return fmt.Errorf("run %d out of range 0..%d", e.Run, MaxRuns-1)
 	}
 	if e.Run != 0 && (e.Kind == Hello || e.Kind == Export || e.Kind == File) {
 		return errors.New("fields of another kind")
@@ -264,13 +271,13 @@ func (e Envelope) check() error {
 	return nil
 }
 
-// The values of Run.Path.
+// The values of RunStats.Path.
 const (
 	PathSIMD = "simd"
 	PathGo   = "go"
 )
 
-func (r Run) check() error {
+func (r RunStats) check() error {
 	for _, v := range []float64{r.TrainAcc, r.TestAcc, r.ValAcc} {
 		if !(v >= 0 && v <= 1) {
 			return fmt.Errorf("accuracy %v outside 0..1", v)

@@ -3,19 +3,31 @@ package message
 import (
 	"strings"
 	"testing"
+
+	"genlab/sim"
 )
+
+// variant reads the text of one variant, written in the test.
+func variant(t testing.TB, text string) sim.Variant {
+	t.Helper()
+	v, err := sim.ParseVariant(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
 
 func TestRoundTrip(t *testing.T) {
 	tests := []Envelope{
-		{Kind: Setup, Query: "width=64", Runs: "labels=true;labels=random"},
+		{Kind: Setup, Query: "width=64", Runs: sim.DefaultVariants()},
 		{Kind: Setup},
 		{Kind: Play}, {Kind: Pause}, {Kind: Step}, {Kind: Reset}, {Kind: Hello},
 		{Kind: Speed, Speed: 3},
-		{Kind: Ready, Stats: []Run{{Name: "labels=true", Examples: 10}}},
-		{Kind: Metrics, Playing: true, Stats: []Run{{Name: "a", Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
+		{Kind: Ready, Stats: []RunStats{{Name: variant(t, "labels=true"), Examples: 10}}},
+		{Kind: Metrics, Playing: true, Stats: []RunStats{{Name: variant(t, "labels=random"), Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
 		{Kind: Problem, Error: "side = 40 is out of range 8..32"},
 		{Kind: Setup, Query: "width=64", Run: 3},
-		{Kind: Metrics, Run: 1, Stats: []Run{{Name: "b", Examples: 10, Path: PathSIMD}}},
+		{Kind: Metrics, Run: 1, Stats: []RunStats{{Examples: 10, Path: PathSIMD}}},
 	}
 	for _, want := range tests {
 		got, err := Decode(Encode(want))
@@ -44,14 +56,16 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 		{"speed out of range", `{"v":1,"kind":"speed","speed":9}`, "out of range"},
 		{"play with a payload", `{"v":1,"kind":"play","query":"a=1"}`, "another kind"},
 		{"problem without text", `{"v":1,"kind":"problem"}`, "no error text"},
-		{"NaN-ish accuracy", `{"v":1,"kind":"metrics","stats":[{"name":"a","train_acc":2}]}`, "outside 0..1"},
-		{"negative loss", `{"v":1,"kind":"metrics","stats":[{"name":"a","train_loss":-1}]}`, "non-negative"},
+		{"NaN-ish accuracy", `{"v":1,"kind":"metrics","stats":[{"name":"labels=true","train_acc":2}]}`, "outside 0..1"},
+		{"negative loss", `{"v":1,"kind":"metrics","stats":[{"name":"labels=true","train_loss":-1}]}`, "non-negative"},
 		{"two objects", `{"v":1,"kind":"play"}{"v":1,"kind":"play"}`, "text after"},
 		{"huge", `{"v":1,"kind":"setup","query":"` + strings.Repeat("a", maxSize) + `"}`, "larger than"},
 		{"negative run", `{"v":1,"kind":"play","run":-1}`, "out of range"},
 		{"run too large", `{"v":1,"kind":"play","run":64}`, "out of range"},
 		{"hello about a run", `{"v":1,"kind":"hello","run":1}`, "another kind"},
-		{"unknown path", `{"v":1,"kind":"metrics","stats":[{"name":"a","path":"gpu"}]}`, "unknown path"},
+		{"unknown path", `{"v":1,"kind":"metrics","stats":[{"name":"labels=true","path":"gpu"}]}`, "unknown path"},
+		{"bad runs", `{"v":1,"kind":"setup","runs":"labels=nope"}`, "labels = nope"},
+		{"bad run name", `{"v":1,"kind":"metrics","stats":[{"name":"side=99"}]}`, "side = 99"},
 	}
 	for _, tt := range tests {
 		_, err := Decode(tt.text)
@@ -63,8 +77,10 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 
 func FuzzDecode(f *testing.F) {
 	f.Add(`{"v":1,"kind":"play"}`)
-	f.Add(`{"v":1,"kind":"metrics","stats":[{"name":"a","epoch":1}]}`)
+	f.Add(`{"v":1,"kind":"metrics","stats":[{"name":"labels=true","epoch":1}]}`)
 	f.Add(`{"v":1,"kind":"setup","query":"width=64","runs":"labels=random"}`)
+	f.Add(`{"v":1,"kind":"setup","runs":" labels=corrupt , p=.40 ;;inputs=random"}`)
+	f.Add(`{"v":1,"kind":"ready","run":3,"stats":[{"name":"p=0.4,labels=corrupt","examples":9}]}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := Decode(s)
 		if err != nil {

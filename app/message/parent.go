@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"genlab/sim"
 )
 
 // The parent API: how an embedded lesson (the page's embed view, ?view=embed, in an
@@ -70,26 +72,27 @@ const (
 
 // ParentEvent is one event posted to the course page.
 type ParentEvent struct {
-	Source  string      `json:"source"`
-	V       int         `json:"v"`
-	Type    string      `json:"type"`
-	Playing bool        `json:"playing"`
-	Run     *int        `json:"run,omitempty"` // fitted: which run, from 0
-	Runs    []ParentRun `json:"runs"`
+	Source  string           `json:"source"`
+	V       int              `json:"v"`
+	Type    string           `json:"type"`
+	Playing bool             `json:"playing"`
+	Run     *int             `json:"run,omitempty"` // fitted: which run, from 0
+	Runs    []ParentRunStats `json:"runs"`
 }
 
-// ParentRun is one run as the course page sees it.
-type ParentRun struct {
-	Name        string  `json:"name"`  // the variant, e.g. "labels=random"
-	Title       string  `json:"title"` // for people, e.g. "Random labels"
-	Epoch       int     `json:"epoch"`
-	TrainAcc    float64 `json:"train_acc"`
-	TestAcc     float64 `json:"test_acc"`
-	Fitted      int     `json:"fitted"`
-	Examples    int     `json:"examples"`
-	EpochsToFit int     `json:"epochs_to_fit"`
-	FitEpochs   float64 `json:"fit_epochs"`
-	State       string  `json:"state"`
+// ParentRunStats holds the numbers of one run as the course page sees them: a few of its
+// RunStats, and its title.
+type ParentRunStats struct {
+	Name        sim.Variant `json:"name"`  // the run's variant, e.g. labels=random
+	Title       string      `json:"title"` // for people, e.g. "Random labels"
+	Epoch       int         `json:"epoch"`
+	TrainAcc    float64     `json:"train_acc"`
+	TestAcc     float64     `json:"test_acc"`
+	Fitted      int         `json:"fitted"`
+	Examples    int         `json:"examples"`
+	EpochsToFit int         `json:"epochs_to_fit"`
+	FitEpochs   float64     `json:"fit_epochs"`
+	State       string      `json:"state"`
 }
 
 // EncodeParentEvent returns the JSON text of e with Source and V set. The embed turns it
@@ -97,11 +100,11 @@ type ParentRun struct {
 func EncodeParentEvent(e ParentEvent) string {
 	e.Source, e.V = ParentSource, ParentVersion
 	if e.Runs == nil {
-		e.Runs = []ParentRun{}
+		e.Runs = []ParentRunStats{}
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
-		// Run.check, applied by Decode to every report, keeps the numbers finite.
+		// RunStats.check, applied by Decode to every report, keeps the numbers finite.
 		panic("message: " + err.Error())
 	}
 	return string(b)

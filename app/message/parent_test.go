@@ -66,8 +66,8 @@ func TestDecodeParentCommandRejects(t *testing.T) {
 
 func TestEncodeParentEvent(t *testing.T) {
 	run := 1
-	text := EncodeParentEvent(ParentEvent{Type: ParentFitted, Playing: true, Run: &run, Runs: []ParentRun{
-		{Name: "labels=true", Title: "True labels", Epoch: 5, TrainAcc: 1, TestAcc: 0.86, Fitted: 1000, Examples: 1000, EpochsToFit: 5, FitEpochs: 4.5, State: "fitted"},
+	text := EncodeParentEvent(ParentEvent{Type: ParentFitted, Playing: true, Run: &run, Runs: []ParentRunStats{
+		{Name: variant(t, "labels=true"), Title: "True labels", Epoch: 5, TrainAcc: 1, TestAcc: 0.86, Fitted: 1000, Examples: 1000, EpochsToFit: 5, FitEpochs: 4.5, State: "fitted"},
 	}})
 	want := `{"source":"genlab","v":1,"type":"fitted","playing":true,"run":1,"runs":[{"name":"labels=true","title":"True labels",` +
 		`"epoch":5,"train_acc":1,"test_acc":0.86,"fitted":1000,"examples":1000,"epochs_to_fit":5,"fit_epochs":4.5,"state":"fitted"}]}`

@@ -18,19 +18,19 @@ type Page interface {
 // times a second each, and the page only needs to keep its readouts current.
 const MetricsEvery = 150 * time.Millisecond
 
-// Hub applies the page's commands and the workers' reports to the lab. Its methods are
+// Hub applies the page's commands and the workers' reports to the bench. Its methods are
 // called from one goroutine (the canvas's game loop).
 type Hub struct {
 	page Page
 	pool *Pool
 
-	// Lab is the experiment of the last good Setup; nil before one.
-	Lab *lab.Lab
-	// Scene is what the canvas paints of the lab; the canvas sets its pointer, density
+	// Bench is the experiment of the last good Setup; nil before one.
+	Bench *lab.Bench
+	// Scene is what the canvas paints of the bench; the canvas sets its pointer, density
 	// and Playing fields before painting.
 	Scene canvas.Scene
 
-	setup      message.Envelope // the Setup the lab was built from
+	setup      message.Envelope // the Setup the bench was built from
 	early      bool             // built from the canvas's address, before the page's own Setup
 	awaiting   []bool           // run i was handed to its worker and has not answered Ready
 	wantPlay   bool             // the page asked to play; forwarded once every run is ready
@@ -39,7 +39,7 @@ type Hub struct {
 	dirty      bool // the page has not heard the latest numbers
 	lastReport time.Time
 
-	imagesMade int // the runs of the lab whose images Idle has made
+	imagesMade int // the runs of the bench whose images Idle has made
 
 	rebuilt bool // the scene has new runs or images: paint at once
 	fresh   bool // the runs have new numbers: paint soon
@@ -59,7 +59,7 @@ func (h *Hub) Start(addressed message.Envelope, ok bool) {
 	h.page.Post(message.Envelope{Kind: message.Hello})
 	if ok {
 		h.Command(addressed)
-		h.early = h.Lab != nil
+		h.early = h.Bench != nil
 	}
 }
 
@@ -68,47 +68,47 @@ func (h *Hub) Start(addressed message.Envelope, ok bool) {
 func (h *Hub) Command(e message.Envelope) error {
 	switch e.Kind {
 	case message.Setup:
-		if h.early && h.Lab != nil && e.Query == h.setup.Query && e.Runs == h.setup.Runs {
+		if h.early && h.Bench != nil && e.Query == h.setup.Query && e.Runs.Equal(h.setup.Runs) {
 			h.early = false
 			h.announceReady()
 			return nil
 		}
 		h.early, h.setup = false, e
-		l, err := lab.New(e.Query, e.Runs)
+		b, err := lab.New(e.Query, e.Runs)
 		if err != nil {
 			h.page.Post(message.Envelope{Kind: message.Problem, Error: err.Error()})
 			return nil
 		}
-		h.Lab, h.readySent, h.wantPlay = l, false, false
-		h.awaiting = make([]bool, len(l.Runs))
+		h.Bench, h.readySent, h.wantPlay = b, false, false
+		h.awaiting = make([]bool, len(b.Lanes))
 		for i := range h.awaiting {
 			h.awaiting[i] = true
 		}
-		h.pool.Setup(l.Queries())
+		h.pool.Setup(b.Queries())
 		h.pool.Broadcast(message.Envelope{Kind: message.Speed, Speed: h.speed})
 		h.imagesMade = 0 // see Idle
-		h.Scene.Runs = h.Scene.Runs[:0]
-		for i := range l.Runs {
-			r := &l.Runs[i]
-			h.Scene.Runs = append(h.Scene.Runs, canvas.Run{
+		h.Scene.Cards = h.Scene.Cards[:0]
+		for i := range b.Lanes {
+			r := &b.Lanes[i]
+			h.Scene.Cards = append(h.Scene.Cards, canvas.Card{
 				Title: r.Title, Classes: r.Config.Classes, Images: &r.Images, Snap: &r.Snap,
 				Params: r.Stats.Params, MaxEpochs: r.Config.Epochs,
 			})
 		}
 		h.rebuilt = true
 	case message.Play, message.Pause, message.Step, message.Reset:
-		if h.Lab == nil {
+		if h.Bench == nil {
 			return nil // nothing to play yet: the page's buttons wait for Ready anyway
 		}
-		h.Lab.Playing = e.Kind == message.Play
-		h.wantPlay = h.Lab.Playing
-		if h.Lab.AllReady() {
+		h.Bench.Playing = e.Kind == message.Play
+		h.wantPlay = h.Bench.Playing
+		if h.Bench.AllReady() {
 			h.pool.Broadcast(e)
 		}
 		h.dirty = true
 	case message.Speed:
 		h.speed = e.Speed
-		if h.Lab != nil {
+		if h.Bench != nil {
 			h.pool.Broadcast(e)
 		}
 	default:
@@ -125,8 +125,8 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 		return nil
 	}
 	i := e.Run
-	if h.Lab == nil || i < 0 || i >= len(h.Lab.Runs) {
-		return nil // about the runs of an earlier lab
+	if h.Bench == nil || i < 0 || i >= len(h.Bench.Lanes) {
+		return nil // about the runs of an earlier bench
 	}
 	e.Run = 0 // the page knows nothing of workers
 	switch e.Kind {
@@ -140,23 +140,23 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 			return nil // about the run before the last Setup
 		}
 	}
-	if err := h.Lab.Receive(i, e, snap); err != nil {
+	if err := h.Bench.Receive(i, e, snap); err != nil {
 		return err
 	}
-	h.Scene.Runs[i].Params = h.Lab.Runs[i].Stats.Params
+	h.Scene.Cards[i].Params = h.Bench.Lanes[i].Stats.Params
 	h.fresh, h.dirty = true, true
 	h.announceReady()
 	return nil
 }
 
-// Tick tells the page the lab's latest numbers, if it has not heard them and the last
+// Tick tells the page the bench's latest numbers, if it has not heard them and the last
 // Metrics is at least MetricsEvery old at now.
 func (h *Hub) Tick(now time.Time) {
-	if h.Lab == nil || !h.readySent || !h.dirty || now.Sub(h.lastReport) < MetricsEvery {
+	if h.Bench == nil || !h.readySent || !h.dirty || now.Sub(h.lastReport) < MetricsEvery {
 		return
 	}
-	h.Lab.Playing = h.Lab.Playing && h.Lab.Busy()
-	h.page.Post(h.Lab.Report(message.Metrics))
+	h.Bench.Playing = h.Bench.Playing && h.Bench.Busy()
+	h.page.Post(h.Bench.Report(message.Metrics))
 	h.dirty, h.lastReport = false, now
 }
 
@@ -166,10 +166,10 @@ func (h *Hub) Tick(now time.Time) {
 // browser, on the thread the page and the canvas share: made at Setup, they delayed the
 // page's Ready, and so the first epoch, by that much per run.
 func (h *Hub) Idle() {
-	if h.Lab == nil || !h.readySent || h.imagesMade >= len(h.Lab.Runs) {
+	if h.Bench == nil || !h.readySent || h.imagesMade >= len(h.Bench.Lanes) {
 		return
 	}
-	h.Lab.MakeImages(h.imagesMade)
+	h.Bench.MakeImages(h.imagesMade)
 	h.imagesMade++
 	h.rebuilt = true
 }
@@ -185,11 +185,11 @@ func (h *Hub) News() (rebuilt, fresh bool) {
 // announceReady tells the page, once, that every run is built: after the page's own
 // Setup only, since the page waits for the Ready that answers it.
 func (h *Hub) announceReady() {
-	if h.readySent || h.early || h.Lab == nil || !h.Lab.AllReady() {
+	if h.readySent || h.early || h.Bench == nil || !h.Bench.AllReady() {
 		return
 	}
 	h.readySent = true
-	h.page.Post(h.Lab.Report(message.Ready))
+	h.page.Post(h.Bench.Report(message.Ready))
 	if h.wantPlay {
 		h.pool.Broadcast(message.Envelope{Kind: message.Play})
 	}

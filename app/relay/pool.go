@@ -1,9 +1,6 @@
 package relay
 
-import (
-	"genlab/app/lab"
-	"genlab/app/message"
-)
+import "genlab/app/message"
 
 // Worker is a started training worker, as the pool sees it: something to post encoded
 // messages to.
@@ -40,10 +37,10 @@ type pooled struct {
 // those of the default lesson's two runs. The others start when a lab needs them.
 const EagerWorkers = 2
 
-// NewPool returns a pool of size workers, at most lab.MaxRuns, at least one; start starts
+// NewPool returns a pool of size workers, at most message.MaxRuns, at least one; start starts
 // worker index (0, 1, …), whose messages the caller hands to the Hub as Report(index, …).
 func NewPool(size int, start func(index int) Worker) *Pool {
-	p := &Pool{size: min(max(size, 1), lab.MaxRuns), start: start}
+	p := &Pool{size: min(max(size, 1), message.MaxRuns), start: start}
 	for range min(p.size, EagerWorkers) {
 		p.grow()
 	}

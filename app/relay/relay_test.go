@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"genlab/app/lab"
 	"genlab/app/message"
 	"genlab/app/trainer"
 	"genlab/sim"
@@ -99,7 +98,7 @@ func TestPoolQueuesUntilHello(t *testing.T) {
 
 func TestPoolSize(t *testing.T) {
 	tests := []struct{ size, want, started int }{
-		{-1, 1, 1}, {0, 1, 1}, {1, 1, 1}, {2, 2, 2}, {3, 3, 2}, {100, lab.MaxRuns, 2},
+		{-1, 1, 1}, {0, 1, 1}, {1, 1, 1}, {2, 2, 2}, {3, 3, 2}, {100, message.MaxRuns, 2},
 	}
 	for _, tt := range tests {
 		p := NewPool(tt.size, func(int) Worker { return &inbox{} })
@@ -206,13 +205,13 @@ func (h *harness) train() {
 func TestHubRunsALesson(t *testing.T) {
 	h := newHarness(t, 1) // both runs on one worker, in turns
 	h.hub.Start(message.Envelope{}, false)
-	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants})
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
 	h.hub.Command(message.Envelope{Kind: message.Play}) // before the runs are built
 	if h.page.count(message.Ready) != 0 {
 		t.Fatal("Ready before any worker said Hello")
 	}
-	if rebuilt, _ := h.hub.News(); !rebuilt || len(h.hub.Scene.Runs) != 2 || h.hub.Scene.Runs[1].Images.Len() != 0 {
-		t.Fatalf("scene after Setup: rebuilt %v, %d runs, images made before Ready", rebuilt, len(h.hub.Scene.Runs))
+	if rebuilt, _ := h.hub.News(); !rebuilt || len(h.hub.Scene.Cards) != 2 || h.hub.Scene.Cards[1].Images.Len() != 0 {
+		t.Fatalf("scene after Setup: rebuilt %v, %d runs, images made before Ready", rebuilt, len(h.hub.Scene.Cards))
 	}
 	h.train()
 	if got := h.page.kinds(); len(got) < 3 || got[0] != message.Hello || got[1] != message.Ready {
@@ -230,7 +229,7 @@ func TestHubRunsALesson(t *testing.T) {
 			t.Errorf("run %d ended at epoch %d, stop %q", i, s.Epoch, s.Stop)
 		}
 	}
-	for i, r := range h.hub.Scene.Runs {
+	for i, r := range h.hub.Scene.Cards {
 		if r.Images.Len() != 64 {
 			t.Errorf("run %d shows %d images, want 64", i, r.Images.Len())
 		}
@@ -238,7 +237,7 @@ func TestHubRunsALesson(t *testing.T) {
 	if _, fresh := h.hub.News(); !fresh {
 		t.Error("no fresh numbers for the canvas after training")
 	}
-	if h.hub.Lab.Playing {
+	if h.hub.Bench.Playing {
 		t.Error("the lab still plays after every run stopped")
 	}
 }
@@ -247,10 +246,10 @@ func TestHubRunsALesson(t *testing.T) {
 // them (no second build) and gets the Ready; a different one rebuilds.
 func TestHubStartsFromItsAddress(t *testing.T) {
 	h := newHarness(t, 2)
-	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants}
+	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}
 	h.hub.Start(setup, true)
 	h.deliver()
-	built := h.hub.Lab
+	built := h.hub.Bench
 	if built == nil || !built.AllReady() {
 		t.Fatal("the runs of the address were not built")
 	}
@@ -258,13 +257,13 @@ func TestHubStartsFromItsAddress(t *testing.T) {
 		t.Fatalf("Ready before the page's own Setup")
 	}
 	h.hub.Command(setup)
-	if h.hub.Lab != built || h.page.count(message.Ready) != 1 {
+	if h.hub.Bench != built || h.page.count(message.Ready) != 1 {
 		t.Fatalf("the page's Setup rebuilt the lab or got %d Ready", h.page.count(message.Ready))
 	}
 	other := setup
 	other.Query = quick + "&seed=2"
 	h.hub.Command(other)
-	if h.hub.Lab == built {
+	if h.hub.Bench == built {
 		t.Fatal("a different Setup did not rebuild the lab")
 	}
 	h.deliver()
@@ -279,7 +278,7 @@ func TestHubReportsBadSetup(t *testing.T) {
 	if got := h.page.kinds(); !slices.Equal(got, []message.Kind{message.Problem}) || h.page.got[0].Error == "" {
 		t.Fatalf("page heard %+v, want one Problem saying why", h.page.got)
 	}
-	if h.hub.Lab != nil {
+	if h.hub.Bench != nil {
 		t.Error("a bad Setup built a lab")
 	}
 	if err := h.hub.Command(message.Envelope{Kind: message.Play}); err != nil { // nothing to play yet
@@ -298,7 +297,7 @@ func TestHubReportsBadSetup(t *testing.T) {
 // The page hears the numbers at most every MetricsEvery, and only news.
 func TestHubTickSpacesMetrics(t *testing.T) {
 	h := newHarness(t, 1)
-	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants})
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
 	h.deliver()
 	if h.page.count(message.Ready) != 1 {
 		t.Fatal("no Ready")

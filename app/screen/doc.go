@@ -43,6 +43,6 @@
 // The canvas normally lives in the page's <iframe>, which sends its Setup (and puts the
 // same Setup in the canvas's address, so that the workers build the runs early; see
 // relay.Hub.Start). Opened on its own (canvas.html in a tab, as a developer might), no
-// page will ever command it: it then sets up the default lesson, sim.DefaultVariants,
+// page will ever command it: it then sets up the default lesson, sim.DefaultVariants(),
 // and plays.
 package screen

@@ -18,7 +18,7 @@ type File struct {
 
 // export answers the page's Export of format, or says in the console why it cannot.
 func (l *Loop) export(format string) {
-	lab := l.hub.Lab
+	lab := l.hub.Bench
 	if lab == nil {
 		l.warn("canvas: nothing to export before the runs are built")
 		return

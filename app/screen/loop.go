@@ -60,7 +60,7 @@ func NewLoop(in *Inbox, hub *relay.Hub, now func() time.Time, warn func(string))
 // queues the default lesson's Setup and Play, as a page would send them.
 func (l *Loop) Start(hash string, alone bool) {
 	if alone {
-		l.in.FromPage(message.Envelope{Kind: message.Setup, Runs: sim.DefaultVariants})
+		l.in.FromPage(message.Envelope{Kind: message.Setup, Runs: sim.DefaultVariants()})
 		l.in.FromPage(message.Envelope{Kind: message.Play})
 		return
 	}
@@ -170,7 +170,7 @@ func (l *Loop) Frame() *image.RGBA {
 func (l *Loop) paint(dst *image.RGBA, x, y int) {
 	scene := &l.hub.Scene
 	scene.HoverX, scene.HoverY = x, y
-	scene.Playing = l.hub.Lab != nil && l.hub.Lab.Playing
+	scene.Playing = l.hub.Bench != nil && l.hub.Bench.Playing
 	scene.Density = l.density
 	l.painter.Paint(dst, scene)
 }

@@ -92,10 +92,10 @@ func newHarness(t *testing.T, workers int, train bool) *harness {
 func (h *harness) ready() {
 	h.t.Helper()
 	h.loop.Layout(640, 400, 1)
-	h.in.FromPage(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants})
+	h.in.FromPage(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
 	for range 20 {
 		h.update(-1, -1)
-		if l := h.loop.hub.Lab; l != nil && l.AllReady() && h.loop.hub.Scene.Runs[1].Images.Len() == 64 {
+		if l := h.loop.hub.Bench; l != nil && l.AllReady() && h.loop.hub.Scene.Cards[1].Images.Len() == 64 {
 			if h.loop.Frame() == nil {
 				h.t.Fatal("no frame for the new runs")
 			}
@@ -121,7 +121,7 @@ func (h *harness) news() {
 }
 
 func TestAddressedSetup(t *testing.T) {
-	setup := message.Envelope{Kind: message.Setup, Query: "seed=2&train=64", Runs: sim.DefaultVariants}
+	setup := message.Envelope{Kind: message.Setup, Query: "seed=2&train=64", Runs: sim.DefaultVariants()}
 	tests := []struct {
 		name    string
 		hash    string
@@ -138,7 +138,7 @@ func TestAddressedSetup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, ok, err := AddressedSetup(tt.hash)
-		if got.Kind != tt.want.Kind || got.Query != tt.want.Query || got.Runs != tt.want.Runs || ok != tt.wantOK || (err != nil) != tt.wantErr {
+		if got.Kind != tt.want.Kind || got.Query != tt.want.Query || !got.Runs.Equal(tt.want.Runs) || ok != tt.wantOK || (err != nil) != tt.wantErr {
 			t.Errorf("%s: AddressedSetup(%q) = %+v, %v, %v; want %+v, %v, error %v", tt.name, tt.hash, got, ok, err, tt.want, tt.wantOK, tt.wantErr)
 		}
 	}
@@ -147,7 +147,7 @@ func TestAddressedSetup(t *testing.T) {
 // Start: in the page's frame, Hello and the runs of the address at once; alone, the
 // default lesson queued for the first Update, playing, with nothing posted to no page.
 func TestStart(t *testing.T) {
-	addressed := "#" + url.PathEscape(message.Encode(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants}))
+	addressed := "#" + url.PathEscape(message.Encode(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}))
 	tests := []struct {
 		name        string
 		hash        string
@@ -167,7 +167,7 @@ func TestStart(t *testing.T) {
 	for _, tt := range tests {
 		h := newHarness(t, 2, false)
 		h.loop.Start(tt.hash, tt.alone)
-		if early := h.loop.hub.Lab != nil; early != tt.wantEarly {
+		if early := h.loop.hub.Bench != nil; early != tt.wantEarly {
 			t.Errorf("%s: lab before the first Update: %v, want %v", tt.name, early, tt.wantEarly)
 		}
 		h.update(-1, -1)
@@ -176,9 +176,9 @@ func TestStart(t *testing.T) {
 		}
 		var runs []string
 		playing := false
-		if l := h.loop.hub.Lab; l != nil {
-			for _, r := range l.Runs {
-				runs = append(runs, r.Variant)
+		if l := h.loop.hub.Bench; l != nil {
+			for _, r := range l.Lanes {
+				runs = append(runs, r.Variant.String())
 			}
 			playing = l.Playing
 		}
@@ -195,7 +195,7 @@ func TestStart(t *testing.T) {
 	h.update(-1, -1)
 	h.in.FromWorker(0, message.Envelope{Kind: message.Hello}, nil)
 	h.update(-1, -1)
-	if len(h.lanes[0].got) == 0 || h.lanes[0].got[0].Kind != message.Setup || h.lanes[0].got[0].Query != h.loop.hub.Lab.Queries()[0] {
+	if len(h.lanes[0].got) == 0 || h.lanes[0].got[0].Kind != message.Setup || h.lanes[0].got[0].Query != h.loop.hub.Bench.Queries()[0] {
 		t.Errorf("alone, worker 0 got %+v, want the Setup of the default lesson's first run", h.lanes[0].got)
 	}
 }
@@ -203,7 +203,7 @@ func TestStart(t *testing.T) {
 // Update applies what the page and the workers posted, in the order they posted it, and
 // only then: the browser's callbacks never touch the lab.
 func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
-	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants}
+	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}
 	csv := message.Envelope{Kind: message.Export, Format: message.FormatCSV}
 	png := message.Envelope{Kind: message.Export, Format: message.FormatPNG}
 	type post struct {
@@ -213,7 +213,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 		snap     []byte
 	}
 	page := func(e message.Envelope) post { return post{fromPage: true, e: e} }
-	badReady := post{worker: 0, e: message.Envelope{Kind: message.Ready, Run: 0, Stats: []message.Run{{}}}, snap: []byte{1, 2, 3}}
+	badReady := post{worker: 0, e: message.Envelope{Kind: message.Ready, Run: 0, Stats: []message.RunStats{{}}}, snap: []byte{1, 2, 3}}
 	tests := []struct {
 		name      string
 		layout    bool // Layout before the Update, so that there is a frame to export
@@ -243,7 +243,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 				h.in.FromWorker(p.worker, p.e, p.snap)
 			}
 		}
-		if h.loop.hub.Lab != nil || len(h.page.got) != 0 || len(h.warns) != 0 {
+		if h.loop.hub.Bench != nil || len(h.page.got) != 0 || len(h.warns) != 0 {
 			t.Fatalf("%s: applied before Update", tt.name)
 		}
 		var formats []string
@@ -251,7 +251,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 			formats = append(formats, f.Format)
 			switch f.Format {
 			case message.FormatCSV:
-				if want := h.loop.hub.Lab.CurvesCSV(); f.Text != want || !strings.HasPrefix(f.Text, "run,name,epoch,") {
+				if want := h.loop.hub.Bench.CurvesCSV(); f.Text != want || !strings.HasPrefix(f.Text, "run,name,epoch,") {
 					t.Errorf("%s: CSV %q, want the lab's curves %q", tt.name, f.Text, want)
 				}
 			case message.FormatPNG:

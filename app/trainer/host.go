@@ -104,10 +104,7 @@ func (h *Host) Prebuild(setup message.Envelope, worker, workers int) error {
 	if err != nil {
 		return fmt.Errorf("prebuild: %w", err)
 	}
-	cfgs, err := base.Variants(setup.Runs)
-	if err != nil {
-		return fmt.Errorf("prebuild: %w", err)
-	}
+	cfgs := setup.Runs.Configs(base)
 	for i := worker; i < len(cfgs); i += workers {
 		if err := h.build(i, cfgs[i].Encode()); err != nil {
 			return fmt.Errorf("prebuild: %w", err)
@@ -226,6 +223,6 @@ func (h *Host) report(i int, kind message.Kind) {
 	r := h.runs[i]
 	r.tr.Snapshot(&r.snap)
 	h.buf = message.AppendSnapshot(h.buf[:0], &r.snap)
-	h.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.Run{r.tr.Stats()}}, h.buf)
+	h.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.RunStats{r.tr.Stats()}}, h.buf)
 	r.lastPost = h.now()
 }

@@ -82,11 +82,10 @@ func TestHostRejects(t *testing.T) {
 // the canvas's Setup of such a run only gets the Ready a fresh build would have posted.
 func TestHostPrebuilds(t *testing.T) {
 	clock := &fakeClock{tick: time.Millisecond}
-	page := message.Envelope{Kind: message.Setup, Query: quick, Runs: "labels=true;labels=random;labels=corrupt,p=0.5"}
+	page := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.MustParseVariants("labels=true;labels=random;labels=corrupt,p=0.5")}
 	base, err := sim.ParseQuery(quick)
 	must(t, err)
-	cfgs, err := base.Variants(page.Runs)
-	must(t, err)
+	cfgs := page.Runs.Configs(base)
 
 	var out posted
 	var snaps [][]byte
@@ -144,7 +143,6 @@ func TestHostPrebuilds(t *testing.T) {
 		{page, -1, 2},
 		{message.Envelope{Kind: message.Play}, 0, 1},
 		{message.Envelope{Kind: message.Setup, Query: "train=-3"}, 0, 1},
-		{message.Envelope{Kind: message.Setup, Runs: "labels=nonsense"}, 0, 1},
 	} {
 		if err := NewHost(clock.now, out.post).Prebuild(bad.setup, bad.worker, bad.workers); err == nil {
 			t.Errorf("Prebuild(%+v, %d, %d) = nil, want an error", bad.setup, bad.worker, bad.workers)
@@ -153,7 +151,7 @@ func TestHostPrebuilds(t *testing.T) {
 }
 
 func TestParseName(t *testing.T) {
-	setup := message.Envelope{Kind: message.Setup, Query: "width=64&lr=0.01", Runs: "labels=true;labels=random"}
+	setup := message.Envelope{Kind: message.Setup, Query: "width=64&lr=0.01", Runs: sim.DefaultVariants()}
 	name := func(worker, workers string, setup string) string {
 		return "worker=" + worker + "&workers=" + workers + "&setup=" + url.QueryEscape(setup)
 	}
@@ -170,6 +168,7 @@ func TestParseName(t *testing.T) {
 		{"worker=0&setup=" + url.QueryEscape(good), 0, 0, false, true},
 		{name("0", "2", "{not json"), 0, 0, false, true},
 		{name("0", "2", ""), 0, 0, false, true},
+		{name("0", "2", `{"v":1,"kind":"setup","runs":"labels=nonsense"}`), 0, 0, false, true},
 		{"%zz", 0, 0, false, true},
 	}
 	for _, tt := range tests {
@@ -178,7 +177,7 @@ func TestParseName(t *testing.T) {
 			t.Errorf("ParseName(%q) = worker %d of %d, ok %v, err %v; want %d of %d, ok %v, error %v",
 				tt.name, worker, workers, ok, err, tt.worker, tt.workers, tt.ok, tt.err)
 		}
-		if ok && (got.Kind != setup.Kind || got.Query != setup.Query || got.Runs != setup.Runs) {
+		if ok && (got.Kind != setup.Kind || got.Query != setup.Query || !got.Runs.Equal(setup.Runs)) {
 			t.Errorf("ParseName(%q) setup = %+v, want %+v", tt.name, got, setup)
 		}
 	}
@@ -212,7 +211,7 @@ func TestHostPrebuildNamed(t *testing.T) {
 	if err := h.PrebuildNamed(""); err != nil || len(h.runs) != 0 {
 		t.Errorf("no name: err %v, %d runs", err, len(h.runs))
 	}
-	name := "worker=0&workers=1&setup=" + url.QueryEscape(message.Encode(message.Envelope{Kind: message.Setup, Query: quick, Runs: "labels=true;labels=random"}))
+	name := "worker=0&workers=1&setup=" + url.QueryEscape(message.Encode(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}))
 	if err := h.PrebuildNamed(name); err != nil || len(h.runs) != 2 {
 		t.Errorf("named: err %v, %d runs, want 2", err, len(h.runs))
 	}

@@ -135,10 +135,11 @@ func (t *Trainer) Wait() time.Duration {
 }
 
 // Stats returns the run's live numbers.
-func (t *Trainer) Stats() message.Run {
+func (t *Trainer) Stats() message.RunStats {
 	s := t.run.Summary()
-	st := message.Run{
-		Name:         t.query,
+	// The name is the canvas's to give: a worker knows a run by its settings alone, and the
+	// canvas by its variant (see lab.Bench.Receive).
+	st := message.RunStats{
 		Epoch:        s.Epochs,
 		Steps:        s.Steps,
 		Examples:     s.Examples,

@@ -125,7 +125,7 @@ func TestStatsAreValidMessages(t *testing.T) {
 	for tr.Busy() {
 		tr.Work(time.Second)
 	}
-	e := message.Envelope{Kind: message.Metrics, Stats: []message.Run{tr.Stats()}}
+	e := message.Envelope{Kind: message.Metrics, Stats: []message.RunStats{tr.Stats()}}
 	if _, err := message.Decode(message.Encode(e)); err != nil {
 		t.Error(err)
 	}

@@ -15,7 +15,8 @@ const (
 	actionSpeed = "genlab/speed"
 	// actionSetting carries a settingChange whose value sim.Config.Set accepts.
 	actionSetting = "genlab/setting"
-	// actionRuns carries the variants to train side by side, a string checkRuns accepts.
+	// actionRuns carries the variants to train side by side, sim.Variants that parseRuns
+	// accepted.
 	actionRuns = "genlab/runs"
 	// actionPreset carries the ID of a Preset.
 	actionPreset = "genlab/preset"
@@ -37,12 +38,17 @@ type settingChange struct {
 // A Setup message carries it.
 type experiment struct {
 	Config sim.Config
-	Runs   string // sim variants, e.g. "labels=true;labels=random"; "" for the base alone
+	Runs   sim.Variants // e.g. labels=true;labels=random, at most message.MaxRuns; none for the base alone
 }
 
 // defaultExperiment is what a first visit shows: true next to random labels.
 func defaultExperiment() experiment {
-	return experiment{Config: sim.Default(), Runs: sim.DefaultVariants}
+	return experiment{Config: sim.Default(), Runs: sim.DefaultVariants()}
+}
+
+// equal reports whether e and f train the same runs.
+func (e experiment) equal(f experiment) bool {
+	return e.Config == f.Config && e.Runs.Equal(f.Runs)
 }
 
 // setup returns the message that (re)builds the runs of e in the canvas.

@@ -12,8 +12,8 @@ const testOrigin = "http://127.0.0.1:8080"
 func TestAcceptMessageTakesReportsFromTheCanvas(t *testing.T) {
 	reports := []message.Envelope{
 		{Kind: message.Hello},
-		{Kind: message.Ready, Stats: []message.Run{{Name: "labels=true", Examples: 10, Stop: "running"}}},
-		{Kind: message.Metrics, Playing: true, Stats: []message.Run{{Name: "labels=random", Epoch: 3, TrainAcc: 0.5, Fitted: 5, Examples: 10, Stop: "running"}}},
+		{Kind: message.Ready, Stats: []message.RunStats{{Name: variant("labels=true"), Examples: 10, Stop: "running"}}},
+		{Kind: message.Metrics, Playing: true, Stats: []message.RunStats{{Name: variant("labels=random"), Epoch: 3, TrainAcc: 0.5, Fitted: 5, Examples: 10, Stop: "running"}}},
 		{Kind: message.Problem, Error: "bad settings"},
 	}
 	for _, want := range reports {

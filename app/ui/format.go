@@ -48,7 +48,7 @@ const (
 //
 // A run that holds images out to validate on (early stopping) also shows its accuracy on
 // them, right after the test accuracy: it is the number early stopping watches.
-func runMetrics(r message.Run) []metric {
+func runMetrics(r message.RunStats) []metric {
 	m := []metric{
 		{Key: metricEpoch, Label: "Epoch", Text: strconv.Itoa(r.Epoch), Value: strconv.Itoa(r.Epoch)},
 		accuracyMetric(metricTrainAcc, "Train accuracy", r.TrainAcc),
@@ -80,7 +80,7 @@ func accuracyMetric(key, label string, v float64) metric {
 
 // timeToFitMetric shows when every training example was first fitted, in epochs to an
 // eighth of an epoch ("8.77"), with the minibatch step in its note. Its value is the epochs.
-func timeToFitMetric(r message.Run) metric {
+func timeToFitMetric(r message.RunStats) metric {
 	m := metric{Key: metricEpochsToFit, Label: "Epochs to fit", Text: noValue, Value: "0"}
 	if r.EpochsToFit > 0 && r.FitEpochs > 0 {
 		m.Text = strconv.FormatFloat(r.FitEpochs, 'f', 2, 64)
@@ -179,7 +179,7 @@ func stateText(stop string) (name, explain string) {
 
 // allStopped reports whether every run has stopped, so that Play and Step have nothing
 // left to do until Reset.
-func allStopped(stats []message.Run) bool {
+func allStopped(stats []message.RunStats) bool {
 	if len(stats) == 0 {
 		return false
 	}
@@ -192,7 +192,7 @@ func allStopped(stats []message.Run) bool {
 }
 
 // anyDiverged reports whether some run diverged.
-func anyDiverged(stats []message.Run) bool {
+func anyDiverged(stats []message.RunStats) bool {
 	for _, r := range stats {
 		if r.Stop == stateDiverged {
 			return true

@@ -65,7 +65,7 @@ func TestRawFloat(t *testing.T) {
 }
 
 func TestRunMetricsHaveEveryKeyInOrder(t *testing.T) {
-	r := message.Run{Name: "labels=true", Epoch: 7, TrainAcc: 0.875, TestAcc: 0.5, TrainLoss: 0.25, TestLoss: 1.5,
+	r := message.RunStats{Name: variant("labels=true"), Epoch: 7, TrainAcc: 0.875, TestAcc: 0.5, TrainLoss: 0.25, TestLoss: 1.5,
 		Fitted: 875, Examples: 1000, MsPerExample: 0.05, EpochsToFit: 0, Stop: "running"}
 	want := []string{metricEpoch, metricTrainAcc, metricTestAcc, metricTrainLoss, metricTestLoss, metricFitted, metricEpochsToFit, metricMs}
 	got := runMetrics(r)
@@ -91,7 +91,7 @@ func TestRunMetricsHaveEveryKeyInOrder(t *testing.T) {
 		t.Errorf("time to fit before fitting = %+v", m)
 	}
 	// Fitted in the middle of epoch 9, at step 412 of 47 a epoch.
-	fitted := message.Run{EpochsToFit: 9, FitEpochs: 412.0 / 47, StepsToFit: 412, Fitted: 10, Examples: 10}
+	fitted := message.RunStats{EpochsToFit: 9, FitEpochs: 412.0 / 47, StepsToFit: 412, Fitted: 10, Examples: 10}
 	for _, m := range runMetrics(fitted) {
 		if m.Key == metricEpochsToFit && (m.Text != "8.77" || !strings.Contains(m.Note, "step 412, during epoch 9") || m.Value != rawFloat(412.0/47)) {
 			t.Errorf("time to fit = %+v, want 8.77, fitted at step 412 during epoch 9", m)
@@ -106,7 +106,7 @@ func TestRunMetricsHaveEveryKeyInOrder(t *testing.T) {
 // formatting refuses them again.
 func TestRunMetricsNeverShowNaN(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
-	r := message.Run{TrainAcc: nan, TestAcc: inf, TrainLoss: nan, TestLoss: inf, MsPerExample: nan, Stop: stateDiverged}
+	r := message.RunStats{TrainAcc: nan, TestAcc: inf, TrainLoss: nan, TestLoss: inf, MsPerExample: nan, Stop: stateDiverged}
 	for _, m := range runMetrics(r) {
 		for _, s := range []string{m.Text, m.Value} {
 			if strings.Contains(s, "NaN") || strings.Contains(s, "Inf") {
@@ -133,17 +133,17 @@ func TestStateText(t *testing.T) {
 }
 
 func TestAllStoppedAndAnyDiverged(t *testing.T) {
-	run := func(stop string) message.Run { return message.Run{Stop: stop} }
+	run := func(stop string) message.RunStats { return message.RunStats{Stop: stop} }
 	if allStopped(nil) {
 		t.Error("no runs count as stopped")
 	}
-	if allStopped([]message.Run{run(stateFitted), run(stateRunning)}) {
+	if allStopped([]message.RunStats{run(stateFitted), run(stateRunning)}) {
 		t.Error("a running run is not stopped")
 	}
-	if !allStopped([]message.Run{run(stateFitted), run(stateDiverged)}) {
+	if !allStopped([]message.RunStats{run(stateFitted), run(stateDiverged)}) {
 		t.Error("fitted and diverged runs are stopped")
 	}
-	if !anyDiverged([]message.Run{run(stateFitted), run(stateDiverged)}) || anyDiverged([]message.Run{run(stateFitted)}) {
+	if !anyDiverged([]message.RunStats{run(stateFitted), run(stateDiverged)}) || anyDiverged([]message.RunStats{run(stateFitted)}) {
 		t.Error("anyDiverged is wrong")
 	}
 }

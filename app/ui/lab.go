@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 const (
@@ -46,7 +47,7 @@ type Lab struct {
 	heard    bool   // the canvas has said Hello: it is running and listening
 	phase    phase
 	playing  bool
-	stats    []message.Run
+	stats    []message.RunStats
 	problem  string // the canvas's Problem, if it refused the last Setup
 
 	bridge *Bridge
@@ -274,12 +275,13 @@ func (l *Lab) onSetting(ctx app.Context, a app.Action) {
 }
 
 func (l *Lab) onRuns(ctx app.Context, a app.Action) {
-	runs, ok := a.Value.(string)
-	if !ok || runs == l.exp.Runs {
+	runs, ok := a.Value.(sim.Variants)
+	if !ok || runs.Equal(l.exp.Runs) {
 		return
 	}
-	if err := checkRuns(l.exp.Config, runs); err != nil {
-		warn("genlab: refused runs the form accepted: " + err.Error())
+	if len(runs) > message.MaxRuns {
+		// RunsField checked the runs with parseRuns: this is a bug, not a typo.
+		warn("genlab: refused runs the form accepted: " + runs.String())
 		return
 	}
 	l.exp.Runs = runs
@@ -292,11 +294,7 @@ func (l *Lab) onPreset(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
-	e, err := p.experiment()
-	if err != nil {
-		panic(err) // the presets are the program's own data, checked by a test
-	}
-	l.exp, l.notices = e, nil
+	l.exp, l.notices = p.experiment(), nil
 	l.generation++
 	l.changed()
 }
@@ -336,7 +334,7 @@ func (l *Lab) renderFull() app.UI {
 	// container, empty when the part is hidden.
 	var readouts, share, settings app.UI
 	if open.has(panelReadouts) {
-		readouts = &Readouts{Names: runNames(l.exp.Runs), Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+		readouts = &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
 	}
 	if open.has(panelShare) {
 		share = &SharePanel{Base: l.base, State: pageState{Exp: l.exp, View: l.view}, Ready: ready, ExportNote: l.exportNote}

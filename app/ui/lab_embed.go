@@ -36,7 +36,7 @@ func (l *Lab) renderEmbed() app.UI {
 		}
 	}
 	if c.has(controlReadouts) {
-		readouts = &Readouts{Names: runNames(l.exp.Runs), Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+		readouts = &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
 	}
 	if c.has(controlSettings) {
 		settings = app.Details().Class("settings", "embed-settings").Body(

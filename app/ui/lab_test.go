@@ -66,7 +66,7 @@ func TestLabAppliesPresetsSettingsAndLowerLR(t *testing.T) {
 	l := NewLab()
 	var ctx app.Context
 	l.onPreset(ctx, app.Action{Value: "shuffled-pixels"})
-	if l.exp.Config.Model != sim.CNN || l.exp.Runs != "inputs=original;inputs=shuffled" || l.generation != 1 {
+	if l.exp.Config.Model != sim.CNN || l.exp.Runs.String() != "inputs=original;inputs=shuffled" || l.generation != 1 {
 		t.Errorf("after the preset: %+v, generation %d", l.exp, l.generation)
 	}
 	l.onSetting(ctx, app.Action{Value: settingChange{Name: "cnnlr", Value: "2"}})
@@ -77,12 +77,12 @@ func TestLabAppliesPresetsSettingsAndLowerLR(t *testing.T) {
 	if l.exp.Config.Side != sim.Default().Side {
 		t.Error("an out-of-range setting applied")
 	}
-	l.onRuns(ctx, app.Action{Value: "labels=nope"})
-	if l.exp.Runs != "inputs=original;inputs=shuffled" {
-		t.Error("bad runs applied")
+	l.onRuns(ctx, app.Action{Value: sim.MustParseVariants("side=8;side=9;side=10;side=11;side=12")})
+	if l.exp.Runs.String() != "inputs=original;inputs=shuffled" {
+		t.Error("too many runs applied")
 	}
-	l.onRuns(ctx, app.Action{Value: "labels=true"})
-	if l.exp.Runs != "labels=true" {
+	l.onRuns(ctx, app.Action{Value: sim.MustParseVariants("labels=true")})
+	if l.exp.Runs.String() != "labels=true" {
 		t.Error("good runs not applied")
 	}
 	l.onLowerLR(ctx, app.Action{})
@@ -109,7 +109,7 @@ func TestCanvasThatNeverStartedKeepsItsProblem(t *testing.T) {
 	if l.phase != phaseProblem || l.problem == "" {
 		t.Errorf("phase %v, problem %q: the reason was hidden", l.phase, l.problem)
 	}
-	if l.exp.Runs != "inputs=original;inputs=random" {
+	if l.exp.Runs.String() != "inputs=original;inputs=random" {
 		t.Error("the preset did not apply")
 	}
 }

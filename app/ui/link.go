@@ -98,11 +98,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 	// The starting experiment: a lesson, or the defaults.
 	if id, ok := once(keyPreset, defaultText(keyPreset)); ok {
 		if p, found := presetByID(id); found {
-			e, err := p.experiment()
-			if err != nil {
-				panic(err) // the presets are the program's own data, checked by a test
-			}
-			s.Exp = e
+			s.Exp = p.experiment()
 		} else {
 			problems = append(problems, problem(keyPreset, sim.Clip(id),
 				emptyOr(id, "is not ")+"one of "+orList(presetIDs()), defaultText(keyPreset)))
@@ -133,8 +129,8 @@ func parseLink(rawQuery string) (pageState, []string) {
 		}
 	}
 
-	if runs, ok := once(runsKey, runsText(base.Runs)); ok {
-		if err := checkRuns(s.Exp.Config, runs); err != nil {
+	if text, ok := once(runsKey, runsText(base.Runs)); ok {
+		if runs, err := parseRuns(text); err != nil {
 			problems = append(problems, "runs: "+err.Error()+" (using the default "+runsText(base.Runs)+")")
 		} else {
 			s.Exp.Runs = runs
@@ -207,11 +203,11 @@ func defaultText(key string) string {
 }
 
 // runsText names variants in a problem; the base alone has none.
-func runsText(runs string) string {
-	if runs == "" {
+func runsText(runs sim.Variants) string {
+	if len(runs) == 0 {
 		return "the base settings alone"
 	}
-	return runs
+	return runs.String()
 }
 
 // linkQuery returns the query string, without "?", that parseLink reads back to s: the
@@ -230,7 +226,7 @@ func linkQuery(s pageState) string {
 // appendExperiment appends the experiment's keys to q: preset=<id> for a lesson other
 // than the default one, else the settings and the runs.
 func appendExperiment(q []string, e experiment) []string {
-	if e == defaultExperiment() {
+	if e.equal(defaultExperiment()) {
 		return q
 	}
 	if id := activePreset(e); id != "" {
@@ -239,10 +235,10 @@ func appendExperiment(q []string, e experiment) []string {
 	if c := e.Config.Encode(); c != "" {
 		q = append(q, c)
 	}
-	if e.Runs != sim.DefaultVariants {
+	if !e.Runs.Equal(sim.DefaultVariants()) {
 		// "=" and "," are legal in a query value and keep the link readable; ";" is
 		// escaped because some servers and libraries still split queries at it.
-		runs := url.QueryEscape(e.Runs)
+		runs := url.QueryEscape(e.Runs.String())
 		runs = strings.NewReplacer("%3D", "=", "%2C", ",").Replace(runs)
 		q = append(q, runsKey+"="+runs)
 	}

@@ -7,15 +7,14 @@ import (
 	"genlab/sim"
 )
 
+// sameState reports whether a and b are the same page.
+func sameState(a, b pageState) bool { return a.Exp.equal(b.Exp) && a.View == b.View }
+
 // A link replays its experiment exactly: parseLink reads back what linkQuery writes.
 func TestLinkRoundTrip(t *testing.T) {
 	var experiments []experiment
 	for _, p := range Presets() {
-		e, err := p.experiment()
-		if err != nil {
-			t.Fatal(err)
-		}
-		experiments = append(experiments, e)
+		experiments = append(experiments, p.experiment())
 	}
 	custom := defaultExperiment()
 	for name, value := range map[string]string{"side": "12", "lr": "0.003", "labels": "corrupt", "p": "0.35", "bn": "true", "seed": "9007199254740991"} {
@@ -23,9 +22,9 @@ func TestLinkRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	custom.Runs = "labels=true,wd=0.0005;inputs=gaussian"
+	custom.Runs = sim.MustParseVariants("labels=true,wd=0.0005;inputs=gaussian")
 	alone := defaultExperiment()
-	alone.Runs = ""
+	alone.Runs = nil
 	experiments = append(experiments, custom, alone)
 
 	for _, e := range experiments {
@@ -34,7 +33,7 @@ func TestLinkRoundTrip(t *testing.T) {
 		if len(problems) > 0 {
 			t.Errorf("%q: problems %q", q, problems)
 		}
-		if got.Exp != e || got.View != defaultView() {
+		if !got.Exp.equal(e) || got.View != defaultView() {
 			t.Errorf("%q: read back %+v, want %+v", q, got, e)
 		}
 	}
@@ -44,14 +43,14 @@ func TestLinkOfTheDefaultIsEmpty(t *testing.T) {
 	if q := linkQuery(defaultState()); q != "" {
 		t.Errorf("link of the default = %q, want empty", q)
 	}
-	if s, problems := parseLink(""); s != defaultState() || problems != nil {
+	if s, problems := parseLink(""); !sameState(s, defaultState()) || problems != nil {
 		t.Errorf("empty link = %+v, %q", s, problems)
 	}
 }
 
 func TestLinkKeepsRunsReadable(t *testing.T) {
 	e := defaultExperiment()
-	e.Runs = "labels=corrupt,p=0.5;labels=random"
+	e.Runs = sim.MustParseVariants("labels=corrupt,p=0.5;labels=random")
 	if q := linkQuery(pageState{Exp: e, View: defaultView()}); q != "runs=labels=corrupt,p=0.5%3Blabels=random" {
 		t.Errorf("link %q", q)
 	}
@@ -68,11 +67,11 @@ func TestBadLinkIsReportedAndTheRestApplies(t *testing.T) {
 	if got := e.Config.Get("labels"); got != "random" {
 		t.Errorf("labels %s, want random: good settings apply", got)
 	}
-	if e.Runs != sim.DefaultVariants {
+	if !e.Runs.Equal(sim.DefaultVariants()) {
 		t.Errorf("runs %q, want the default", e.Runs)
 	}
 	all := strings.Join(problems, "\n")
-	for _, want := range []string{"side = 40", "8..32", "bogus", `labels = nope`, "using the default " + sim.DefaultVariants} {
+	for _, want := range []string{"side = 40", "8..32", "bogus", `labels = nope`, "using the default " + sim.DefaultVariants().String()} {
 		if !strings.Contains(all, want) {
 			t.Errorf("problems %q do not mention %q", all, want)
 		}
@@ -84,7 +83,7 @@ func TestBadLinkIsReportedAndTheRestApplies(t *testing.T) {
 
 func TestLinkWithRunsTwice(t *testing.T) {
 	s, problems := parseLink("runs=labels=true&runs=labels=random")
-	if e := s.Exp; e.Runs != sim.DefaultVariants || len(problems) != 1 || !strings.Contains(problems[0], "2 times") {
+	if e := s.Exp; !e.Runs.Equal(sim.DefaultVariants()) || len(problems) != 1 || !strings.Contains(problems[0], "2 times") {
 		t.Errorf("got %q, %q", s.Exp.Runs, problems)
 	}
 }
@@ -100,11 +99,11 @@ func TestLinkWithTooManyRuns(t *testing.T) {
 // bad setting falls back to the lesson's value, which the problem names.
 func TestLinkPresetWithChanges(t *testing.T) {
 	s, problems := parseLink("preset=shuffled-pixels&seed=7")
-	if len(problems) > 0 || s.Exp.Config.Model != sim.CNN || s.Exp.Config.Seed != 7 || s.Exp.Runs != "inputs=original;inputs=shuffled" {
+	if len(problems) > 0 || s.Exp.Config.Model != sim.CNN || s.Exp.Config.Seed != 7 || s.Exp.Runs.String() != "inputs=original;inputs=shuffled" {
 		t.Errorf("got %+v, %q", s.Exp, problems)
 	}
 	s, problems = parseLink("preset=shuffled-pixels&model=banana&runs=inputs=nope")
-	if s.Exp.Config.Model != sim.CNN || s.Exp.Runs != "inputs=original;inputs=shuffled" {
+	if s.Exp.Config.Model != sim.CNN || s.Exp.Runs.String() != "inputs=original;inputs=shuffled" {
 		t.Errorf("bad values did not keep the lesson's: %+v", s.Exp)
 	}
 	all := strings.Join(problems, "\n")
@@ -123,7 +122,7 @@ func TestLinkPresetWithChanges(t *testing.T) {
 	if strings.Contains(q, "preset=") {
 		t.Errorf("link of a changed lesson %q", q)
 	}
-	if again, problems := parseLink(q); again != s || len(problems) > 0 {
+	if again, problems := parseLink(q); !sameState(again, s) || len(problems) > 0 {
 		t.Errorf("%q read back %+v, %q", q, again, problems)
 	}
 }

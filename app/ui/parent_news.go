@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"genlab/app/lab"
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 // parentNews decides what the course page is told (see the parent API in package
@@ -12,19 +12,19 @@ import (
 // canvas reports several times a second, mostly with nothing new, and those stay quiet);
 // and a "fitted" for each run that has just fitted every training example.
 type parentNews struct {
-	last    []message.Run // what the course page was last told
+	last    []message.RunStats // what the course page was last told
 	playing bool
 	known   bool // the course page has had a ready since the last Setup
 }
 
 // ready returns the events for a Ready report.
-func (n *parentNews) ready(playing bool, stats []message.Run) []message.ParentEvent {
+func (n *parentNews) ready(playing bool, stats []message.RunStats) []message.ParentEvent {
 	n.last, n.playing, n.known = append(n.last[:0], stats...), playing, true
 	return []message.ParentEvent{{Type: message.ParentReady, Playing: playing, Runs: parentRuns(stats)}}
 }
 
 // metrics returns the events for a Metrics report, often none.
-func (n *parentNews) metrics(playing bool, stats []message.Run) []message.ParentEvent {
+func (n *parentNews) metrics(playing bool, stats []message.RunStats) []message.ParentEvent {
 	if !n.known {
 		return nil // numbers of runs the course page was not told were built
 	}
@@ -60,11 +60,16 @@ func (n *parentNews) reset() {
 }
 
 // parentRuns is the runs as the course page sees them.
-func parentRuns(stats []message.Run) []message.ParentRun {
-	runs := make([]message.ParentRun, len(stats))
+func parentRuns(stats []message.RunStats) []message.ParentRunStats {
+	variants := make(sim.Variants, len(stats))
 	for i, r := range stats {
-		runs[i] = message.ParentRun{
-			Name: r.Name, Title: lab.Title(r.Name, i), Epoch: r.Epoch,
+		variants[i] = r.Name
+	}
+	titles := variants.Titles()
+	runs := make([]message.ParentRunStats, len(stats))
+	for i, r := range stats {
+		runs[i] = message.ParentRunStats{
+			Name: r.Name, Title: titles[i], Epoch: r.Epoch,
 			TrainAcc: r.TrainAcc, TestAcc: r.TestAcc, Fitted: r.Fitted, Examples: r.Examples,
 			EpochsToFit: r.EpochsToFit, FitEpochs: r.FitEpochs, State: r.Stop,
 		}

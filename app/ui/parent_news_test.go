@@ -1,13 +1,14 @@
 package ui
 
 import (
+	"reflect"
 	"testing"
 
 	"genlab/app/message"
 )
 
-func newsRun(name string, epoch int, stop string, epochsToFit int) message.Run {
-	return message.Run{Name: name, Epoch: epoch, Stop: stop, EpochsToFit: epochsToFit, Examples: 100, Fitted: epoch * 10}
+func newsRun(name string, epoch int, stop string, epochsToFit int) message.RunStats {
+	return message.RunStats{Name: variant(name), Epoch: epoch, Stop: stop, EpochsToFit: epochsToFit, Examples: 100, Fitted: epoch * 10}
 }
 
 func types(events []message.ParentEvent) []string {
@@ -28,20 +29,20 @@ func TestParentNews(t *testing.T) {
 		name    string
 		ready   bool
 		playing bool
-		runs    []message.Run
+		runs    []message.RunStats
 		want    []string
 	}{
-		{"metrics before ready: silence", false, false, []message.Run{newsRun("a", 0, "running", 0)}, nil},
-		{"ready", true, false, []message.Run{newsRun("a", 0, "running", 0), newsRun("b", 0, "running", 0)}, []string{"ready"}},
-		{"nothing new", false, false, []message.Run{newsRun("a", 0, "running", 0), newsRun("b", 0, "running", 0)}, nil},
-		{"playing starts", false, true, []message.Run{newsRun("a", 0, "running", 0), newsRun("b", 0, "running", 0)}, []string{"progress"}},
-		{"mid-epoch: nothing new", false, true, []message.Run{newsRun("a", 0, "running", 0), newsRun("b", 0, "running", 0)}, nil},
-		{"an epoch", false, true, []message.Run{newsRun("a", 1, "running", 0), newsRun("b", 0, "running", 0)}, []string{"progress"}},
-		{"run a fits", false, true, []message.Run{newsRun("a", 2, "fitted", 2), newsRun("b", 1, "running", 0)}, []string{"progress", "fitted:0"}},
-		{"run b epochs on", false, true, []message.Run{newsRun("a", 2, "fitted", 2), newsRun("b", 2, "running", 0)}, []string{"progress"}},
-		{"run b fits, all stop", false, false, []message.Run{newsRun("a", 2, "fitted", 2), newsRun("b", 3, "fitted", 3)}, []string{"progress", "fitted:1"}},
-		{"reset: epoch 0 again", false, false, []message.Run{newsRun("a", 0, "running", 0), newsRun("b", 0, "running", 0)}, []string{"progress"}},
-		{"fits again after the reset", false, true, []message.Run{newsRun("a", 2, "fitted", 2), newsRun("b", 1, "running", 0)}, []string{"progress", "fitted:0"}},
+		{"metrics before ready: silence", false, false, []message.RunStats{newsRun("labels=true", 0, "running", 0)}, nil},
+		{"ready", true, false, []message.RunStats{newsRun("labels=true", 0, "running", 0), newsRun("labels=random", 0, "running", 0)}, []string{"ready"}},
+		{"nothing new", false, false, []message.RunStats{newsRun("labels=true", 0, "running", 0), newsRun("labels=random", 0, "running", 0)}, nil},
+		{"playing starts", false, true, []message.RunStats{newsRun("labels=true", 0, "running", 0), newsRun("labels=random", 0, "running", 0)}, []string{"progress"}},
+		{"mid-epoch: nothing new", false, true, []message.RunStats{newsRun("labels=true", 0, "running", 0), newsRun("labels=random", 0, "running", 0)}, nil},
+		{"an epoch", false, true, []message.RunStats{newsRun("labels=true", 1, "running", 0), newsRun("labels=random", 0, "running", 0)}, []string{"progress"}},
+		{"run a fits", false, true, []message.RunStats{newsRun("labels=true", 2, "fitted", 2), newsRun("labels=random", 1, "running", 0)}, []string{"progress", "fitted:0"}},
+		{"run b epochs on", false, true, []message.RunStats{newsRun("labels=true", 2, "fitted", 2), newsRun("labels=random", 2, "running", 0)}, []string{"progress"}},
+		{"run b fits, all stop", false, false, []message.RunStats{newsRun("labels=true", 2, "fitted", 2), newsRun("labels=random", 3, "fitted", 3)}, []string{"progress", "fitted:1"}},
+		{"reset: epoch 0 again", false, false, []message.RunStats{newsRun("labels=true", 0, "running", 0), newsRun("labels=random", 0, "running", 0)}, []string{"progress"}},
+		{"fits again after the reset", false, true, []message.RunStats{newsRun("labels=true", 2, "fitted", 2), newsRun("labels=random", 1, "running", 0)}, []string{"progress", "fitted:0"}},
 	}
 	for _, s := range steps {
 		var got []message.ParentEvent
@@ -61,15 +62,21 @@ func TestParentNews(t *testing.T) {
 	}
 	// A Setup silences the runs it replaced until their Ready.
 	n.reset()
-	if got := n.metrics(true, []message.Run{newsRun("a", 5, "running", 0)}); got != nil {
+	if got := n.metrics(true, []message.RunStats{newsRun("labels=true", 5, "running", 0)}); got != nil {
 		t.Errorf("after a Setup: %v", types(got))
 	}
 }
 
 func TestParentRuns(t *testing.T) {
-	runs := parentRuns([]message.Run{{Name: "labels=random", Epoch: 3, TrainAcc: 0.5, TestAcc: 0.1, Fitted: 500, Examples: 1000, Stop: "running"}})
-	want := message.ParentRun{Name: "labels=random", Title: "Random labels", Epoch: 3, TrainAcc: 0.5, TestAcc: 0.1, Fitted: 500, Examples: 1000, State: "running"}
-	if len(runs) != 1 || runs[0] != want {
+	runs := parentRuns([]message.RunStats{
+		{Name: variant("labels=random"), Epoch: 3, TrainAcc: 0.5, TestAcc: 0.1, Fitted: 500, Examples: 1000, Stop: "running"},
+		{Examples: 1000, Stop: "running"}, // the base settings alone
+	})
+	want := []message.ParentRunStats{
+		{Name: variant("labels=random"), Title: "Random labels", Epoch: 3, TrainAcc: 0.5, TestAcc: 0.1, Fitted: 500, Examples: 1000, State: "running"},
+		{Title: "Run 2", Examples: 1000, State: "running"},
+	}
+	if !reflect.DeepEqual(runs, want) {
 		t.Errorf("got %+v", runs)
 	}
 }

@@ -5,12 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"genlab/app/message"
 	"genlab/sim"
 	"genlab/sim/claims"
 )
 
-// Every preset is a valid experiment the canvas can build, through the same
-// Config.Variants the canvas uses, and within the canvas's limit of runs.
+// Every preset is a valid experiment the canvas can build (presets panics on one that is
+// not), within the canvas's limit of runs.
 func TestPresetsAreValidExperiments(t *testing.T) {
 	ids, titles := map[string]bool{}, map[string]bool{}
 	for _, p := range Presets() {
@@ -18,18 +19,12 @@ func TestPresetsAreValidExperiments(t *testing.T) {
 			t.Errorf("preset %s: duplicate ID or title", p.ID)
 		}
 		ids[p.ID], titles[p.Title] = true, true
-		e, err := p.experiment()
-		if err != nil {
-			t.Errorf("preset %s: %v", p.ID, err)
-			continue
+		e := p.experiment()
+		if n := len(e.Runs); n < 2 || n > message.MaxRuns {
+			t.Errorf("preset %s: %d runs, want 2..%d side by side", p.ID, n, message.MaxRuns)
 		}
-		cfgs, err := e.Config.Variants(e.Runs)
-		if err != nil {
-			t.Errorf("preset %s: Variants: %v", p.ID, err)
-			continue
-		}
-		if len(cfgs) < 2 || len(cfgs) > MaxRuns {
-			t.Errorf("preset %s: %d runs, want 2..%d side by side", p.ID, len(cfgs), MaxRuns)
+		if base, err := sim.ParseQuery(p.Base); err != nil || base != e.Config {
+			t.Errorf("preset %s: settings %+v, want those of %q (%v)", p.ID, e.Config, p.Base, err)
 		}
 		if p.LookFor == "" || strings.HasSuffix(p.LookFor, " ") {
 			t.Errorf("preset %s: no explanation", p.ID)
@@ -43,11 +38,8 @@ func TestPresetsAreValidExperiments(t *testing.T) {
 // The first preset is what a first visit shows.
 func TestFirstPresetIsTheDefault(t *testing.T) {
 	p := Presets()[0]
-	e, err := p.experiment()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e != defaultExperiment() || p.Title != "True vs random labels" {
+	e := p.experiment()
+	if !e.equal(defaultExperiment()) || p.Title != "True vs random labels" {
 		t.Errorf("first preset %s = %+v, want the default experiment", p.ID, e)
 	}
 	if got := activePreset(defaultExperiment()); got != p.ID {
@@ -66,7 +58,7 @@ func TestOnePresetPerRandomizationTest(t *testing.T) {
 	}
 	for _, p := range Presets() {
 		if setting, ok := want[p.Title]; ok {
-			if !strings.Contains(p.Runs, setting) {
+			if !strings.Contains(p.Runs.String(), setting) {
 				t.Errorf("preset %q does not run %s: %q", p.Title, setting, p.Runs)
 			}
 			delete(want, p.Title)
@@ -83,10 +75,7 @@ func TestShuffledPixelsPresetUsesACNN(t *testing.T) {
 	if !ok {
 		t.Fatal("no shuffled-pixels preset")
 	}
-	e, err := p.experiment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := p.experiment()
 	if e.Config.Model != sim.CNN {
 		t.Errorf("model %v, want cnn", e.Config.Model)
 	}
@@ -102,6 +91,15 @@ func TestActivePresetOfACustomExperimentIsNone(t *testing.T) {
 	}
 	if _, ok := presetByID("no-such-lesson"); ok {
 		t.Error("presetByID found a preset that does not exist")
+	}
+}
+
+// The page asks which lesson is on screen at every render: the presets are read once,
+// so asking costs no parsing and allocates nothing.
+func TestActivePresetAllocatesNothing(t *testing.T) {
+	e := Presets()[3].experiment()
+	if allocs := testing.AllocsPerRun(100, func() { activePreset(e) }); allocs != 0 {
+		t.Errorf("activePreset allocates %v times, want 0", allocs)
 	}
 }
 
@@ -124,15 +122,8 @@ func TestPresetsSayWhatTheClaimsTest(t *testing.T) {
 				t.Errorf("preset %s: no claim %s", p.ID, id)
 			}
 		}
-		e, err := p.experiment()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfgs, err := e.Config.Variants(e.Runs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, c := range cfgs {
+		e := p.experiment()
+		for i, c := range e.Runs.Configs(e.Config) {
 			if !slices.Contains(measured, c) {
 				t.Errorf("preset %s: run %d (%s) is not one the claims measure", p.ID, i+1, c.Encode())
 			}

@@ -6,8 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"genlab/app/lab"
 	"genlab/app/message"
+	"genlab/sim"
 )
 
 // Readouts shows the live numbers of every run side by side, one column per run, so that
@@ -21,9 +21,9 @@ import (
 type Readouts struct {
 	app.Compo
 
-	Names        []string      // the variants, shown until the canvas reports its runs
-	Stats        []message.Run // the canvas's last report; nil before Ready
-	LearningRate string        // the base learning rate, for the advice when a run diverges
+	Runs         sim.Variants       // the experiment's runs, shown until the canvas reports them
+	Stats        []message.RunStats // the canvas's last report; nil before Ready
+	LearningRate string             // the base learning rate, for the advice when a run diverges
 }
 
 // Render draws the table and, if a run diverged, the way out.
@@ -40,23 +40,26 @@ func (r *Readouts) Render() app.UI {
 	)
 }
 
-// columns returns the run names to show, from the report when there is one.
-func (r *Readouts) columns() []string {
+// columns returns the runs to show, one per column: those of the report when there is
+// one, since the numbers below are theirs.
+func (r *Readouts) columns() sim.Variants {
 	if len(r.Stats) == 0 {
-		return r.Names
+		return r.Runs.PerRun()
 	}
-	names := make([]string, len(r.Stats))
+	runs := make(sim.Variants, len(r.Stats))
 	for i, s := range r.Stats {
-		names[i] = s.Name
+		runs[i] = s.Name
 	}
-	return names
+	return runs
 }
 
 func (r *Readouts) headerCells() []app.UI {
-	names := r.columns()
+	runs := r.columns()
+	titles := runs.Titles()
 	cells := []app.UI{app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Measure"))}
-	for i, name := range names {
+	for i, run := range runs {
 		idx := strconv.Itoa(i)
+		name := run.String()
 		variant := name
 		if variant == "" {
 			variant = "base settings"
@@ -71,7 +74,7 @@ func (r *Readouts) headerCells() []app.UI {
 				app.Span().Class("run-dot", "run-"+idx).Aria("hidden", true),
 				app.Text("Run "+strconv.Itoa(i+1)),
 			),
-			app.Span().Class("run-title").DataSet("run", i).DataSet("metric", "name").DataSet("value", name).Text(lab.Title(name, i)),
+			app.Span().Class("run-title").DataSet("run", i).DataSet("metric", "name").DataSet("value", name).Text(titles[i]),
 			app.Code().Class("run-variant").Text(variant),
 			params,
 		))
@@ -83,7 +86,7 @@ func (r *Readouts) rows() []app.UI {
 	columns := len(r.columns())
 	// The labels and order come from runMetrics, so the table and the data agree; the
 	// validation row is there when some run validates (a run that does not shows a dash).
-	template := message.Run{}
+	template := message.RunStats{}
 	for _, s := range r.Stats {
 		template.Validation = max(template.Validation, s.Validation)
 	}

@@ -9,13 +9,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"genlab/app/message"
+	"genlab/sim"
 )
 
-func sampleStats() []message.Run {
-	return []message.Run{
-		{Name: "labels=true", Epoch: 5, TrainAcc: 1, TestAcc: 0.86, TrainLoss: 0.01, TestLoss: 0.5, Fitted: 1000, Examples: 1000,
+func sampleStats() []message.RunStats {
+	return []message.RunStats{
+		{Name: variant("labels=true"), Epoch: 5, TrainAcc: 1, TestAcc: 0.86, TrainLoss: 0.01, TestLoss: 0.5, Fitted: 1000, Examples: 1000,
 			MsPerExample: 0.05, EpochsToFit: 5, Params: 136714, Stop: "fitted"},
-		{Name: "labels=random", Epoch: 5, TrainAcc: 0.875, TestAcc: 0.1, TrainLoss: 0.4, TestLoss: 3.1, Fitted: 875, Examples: 1000,
+		{Name: variant("labels=random"), Epoch: 5, TrainAcc: 0.875, TestAcc: 0.1, TrainLoss: 0.4, TestLoss: 3.1, Fitted: 875, Examples: 1000,
 			MsPerExample: 0.05, Params: 136714, Stop: "running"},
 	}
 }
@@ -66,7 +67,7 @@ func containsAttrs(html string, run int, metric, value, text string) bool {
 }
 
 func TestReadoutsBeforeTheCanvasReports(t *testing.T) {
-	html := app.HTMLString(&Readouts{Names: []string{"labels=true", "labels=random"}})
+	html := app.HTMLString(&Readouts{Runs: sim.DefaultVariants()})
 	if strings.Contains(html, "data-metric=\"epoch\"") {
 		t.Error("numbers shown before the canvas reported any")
 	}

@@ -3,61 +3,25 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
-	"strings"
 
-	"genlab/app/lab"
+	"genlab/app/message"
 	"genlab/sim"
 )
 
-// MaxRuns is the most variants the page trains side by side: the canvas's limit, since it
-// draws one memory wall per run (and every run is a full training in the student's browser).
-const MaxRuns = lab.MaxRuns
-
-// checkRuns returns why runs cannot be trained on top of cfg, or nil. The message names
-// the offending run, setting, value and range (from sim), or the number of runs.
-func checkRuns(cfg sim.Config, runs string) error {
-	cfgs, err := cfg.Variants(runs)
+// parseRuns reads the runs side by side as a student or a link writes them, in sim's
+// syntax, "labels=true;labels=random". The error names the offending run, setting, value
+// and range (from sim), or the number of runs past the canvas's limit (message.MaxRuns).
+func parseRuns(text string) (sim.Variants, error) {
+	runs, err := sim.ParseVariants(text)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(cfgs) > MaxRuns {
-		return fmt.Errorf("%d runs, want at most %d", len(cfgs), MaxRuns)
+	if len(runs) > message.MaxRuns {
+		return nil, fmt.Errorf("%d runs, want at most %d", len(runs), message.MaxRuns)
 	}
-	return nil
-}
-
-// runNames splits runs into its variants as the canvas names them, trimmed; the base
-// alone is one run named "".
-func runNames(runs string) []string {
-	var names []string
-	for v := range strings.SplitSeq(runs, ";") {
-		if v = strings.TrimSpace(v); v != "" {
-			names = append(names, v)
-		}
-	}
-	if len(names) == 0 {
-		names = []string{""}
-	}
-	return names
-}
-
-// setting is one name=value of a variant.
-type setting struct{ name, value string }
-
-// splitVariant returns the name=value settings of one variant, trimmed, in order; an item
-// without "=" is kept with an empty value, so that nothing the student wrote disappears.
-func splitVariant(variant string) []setting {
-	var out []setting
-	for kv := range strings.SplitSeq(variant, ",") {
-		kv = strings.TrimSpace(kv)
-		if kv == "" {
-			continue
-		}
-		name, value, _ := strings.Cut(kv, "=")
-		out = append(out, setting{strings.TrimSpace(name), strings.TrimSpace(value)})
-	}
-	return out
+	return runs, nil
 }
 
 // lowerLearningRate returns the experiment with every learning rate divided by 10: the
@@ -65,62 +29,35 @@ func splitVariant(variant string) []setting {
 // variant's own rate is the one its run uses.
 // It is the one-click way out of a diverged run. The error says why it cannot go lower.
 func lowerLearningRate(e experiment) (experiment, error) {
-	lower := func(text string) (string, error) {
+	lower := func(text string) string {
 		lr, err := strconv.ParseFloat(text, 64)
 		if err != nil {
-			return "", err
+			panic("ui: a learning rate in sim's canonical text is not a number: " + text)
 		}
 		// Six significant digits drop the float noise of the division (0.3/10 is
 		// 0.030000000000000002), so the link and the field show 0.03.
-		return strconv.FormatFloat(lr/10, 'g', 6, 64), nil
+		return strconv.FormatFloat(lr/10, 'g', 6, 64)
 	}
-	out := e
+	tooLow := func(err error) error {
+		return errors.New("the learning rate is already as low as it goes: " + err.Error())
+	}
+	out := experiment{Config: e.Config, Runs: slices.Clone(e.Runs)}
 	for _, name := range []string{"lr", "cnnlr"} {
-		lr, err := lower(e.Config.Get(name))
-		if err != nil {
-			return e, err
-		}
-		if err := out.Config.Set(name, lr); err != nil {
-			return e, errors.New("the learning rate is already as low as it goes: " + err.Error())
+		if err := out.Config.Set(name, lower(e.Config.Get(name))); err != nil {
+			return e, tooLow(err)
 		}
 	}
-
-	variants := strings.Split(e.Runs, ";")
-	for i, v := range variants {
-		settings := splitVariant(v)
-		changed := false
-		for j, s := range settings {
-			if !isLearningRate(s.name) {
-				continue
+	for i := range out.Runs {
+		v := &out.Runs[i] // Set copies the settings it changes: e keeps its own
+		for _, name := range []string{"lr", "cnnlr"} {
+			if lr, ok := v.Get(name); ok {
+				if err := v.Set(name, lower(lr)); err != nil {
+					return e, tooLow(fmt.Errorf("run %q: %w", e.Runs[i], err))
+				}
 			}
-			var err error
-			if settings[j].value, err = lower(s.value); err != nil {
-				return e, fmt.Errorf("run %q: %s = %s is not a number", strings.TrimSpace(v), s.name, s.value)
-			}
-			changed = true
 		}
-		if changed {
-			variants[i] = joinVariant(settings)
-		}
-	}
-	out.Runs = strings.Join(variants, ";")
-	if err := checkRuns(out.Config, out.Runs); err != nil {
-		return e, errors.New("the learning rate is already as low as it goes: " + err.Error())
 	}
 	return out, nil
-}
-
-// isLearningRate reports whether a setting is a learning rate: lr, or cnnlr, which the
-// CNN uses instead.
-func isLearningRate(name string) bool { return name == "lr" || name == "cnnlr" }
-
-// joinVariant writes settings back as "name=value,name=value".
-func joinVariant(settings []setting) string {
-	parts := make([]string, len(settings))
-	for i, s := range settings {
-		parts[i] = s.name + "=" + s.value
-	}
-	return strings.Join(parts, ",")
 }
 
 // capitalize upper-cases the first letter of an ASCII sentence.

@@ -2,23 +2,23 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"genlab/app/message"
 	"genlab/sim"
 )
 
 // RunsField edits the variants trained side by side, written as in links and on the
 // command line: runs separated by ";", each a list of name=value settings that override
-// the settings below it. Like a SettingField, it checks what the student wrote with the
-// core's own parser (sim.Config.Variants) and keeps a refused text as a draft, with an
+// the settings below it. Like a SettingField, it reads what the student wrote with the
+// core's own parser (sim.ParseVariants) and keeps a refused text as a draft, with an
 // alert, while the runs in force stay.
 type RunsField struct {
 	app.Compo
 
-	Runs       string // the variants in force
-	Generation int    // see Lab.generation
+	Runs       sim.Variants // the variants in force
+	Generation int          // see Lab.generation
 
 	draft    string
 	hasDraft bool
@@ -39,7 +39,7 @@ func (f *RunsField) OnUpdate(ctx app.Context) {
 	case f.Generation != f.seen:
 		f.seen = f.Generation
 		f.draft, f.hasDraft, f.err = "", false, ""
-	case f.hasDraft && f.err == "" && f.draft == f.Runs:
+	case f.hasDraft && f.err == "" && f.draft == f.Runs.String():
 		f.draft, f.hasDraft = "", false
 	}
 }
@@ -48,7 +48,7 @@ func (f *RunsField) OnUpdate(ctx app.Context) {
 func (f *RunsField) Render() app.UI {
 	helpID, errID := runsFieldID+"-help", runsFieldID+"-error"
 	describedBy := helpID
-	shown := f.Runs
+	shown := f.Runs.String()
 	if f.hasDraft {
 		shown = f.draft
 	}
@@ -82,7 +82,7 @@ func (f *RunsField) Render() app.UI {
 		in,
 		alert,
 		app.P().ID(helpID).Class("help").Body(
-			app.Text("Up to "+strconv.Itoa(MaxRuns)+" runs separated by "),
+			app.Text("Up to "+strconv.Itoa(message.MaxRuns)+" runs separated by "),
 			app.Code().Text(";"),
 			app.Text(", each a comma-separated list of settings that change the ones below, for example "),
 			app.Code().Text("labels=true;labels=corrupt,p=0.5"),
@@ -91,50 +91,35 @@ func (f *RunsField) Render() app.UI {
 	)
 }
 
-// onChange checks the committed text and applies it, or keeps it as a refused draft.
+// onChange reads the committed text and applies it, or keeps it as a refused draft.
 func (f *RunsField) onChange(ctx app.Context, e app.Event) {
 	text := ctx.JSSrc().Get("value").String()
-	runs, problem := checkRunsText(text, f.Runs)
+	runs, problem := readRunsText(text, f.Runs)
 	if problem != "" {
 		f.draft, f.hasDraft, f.err = text, true, problem
 		return
 	}
-	if runs == f.Runs {
+	if runs.Equal(f.Runs) {
 		f.draft, f.hasDraft, f.err = "", false, ""
 		return
 	}
-	f.draft, f.hasDraft, f.err = runs, true, ""
+	// The draft shows the runs' canonical text (no stray spaces, "p=0.40" as 0.4) until
+	// they are in force, so that the canvas, the link and the readouts all see one
+	// spelling of the same runs.
+	f.draft, f.hasDraft, f.err = runs.String(), true, ""
 	ctx.NewActionWithValue(actionRuns, runs)
 }
 
-// checkRunsText tidies what the student wrote (spaces around separators go) and checks it
-// with sim; the problem names the field, the run, the setting, the value and its range,
-// and the runs that stay in force.
-//
-// The variants are checked on top of sim.Default: they override the base, and sim judges
-// each value by its own parameter's range only, so the base in force would not change
-// the verdict.
-func checkRunsText(text, current string) (runs, problem string) {
-	runs = tidyRuns(text)
-	if err := checkRuns(sim.Default(), runs); err != nil {
-		if current == "" {
-			current = "the settings below alone"
+// readRunsText reads what the student wrote with sim; the problem names the field, the
+// run, the setting, the value and its range, and the runs that stay in force.
+func readRunsText(text string, current sim.Variants) (runs sim.Variants, problem string) {
+	runs, err := parseRuns(text)
+	if err != nil {
+		still := current.String()
+		if still == "" {
+			still = "the settings below alone"
 		}
-		return "", "Runs side by side: " + refusal(err) + ". Still using " + current + "."
+		return nil, "Runs side by side: " + refusal(err) + ". Still using " + still + "."
 	}
 	return runs, ""
-}
-
-// tidyRuns removes the spaces around ";", "," and "=" and the empty runs, so that the
-// canvas, the link and the readouts all see one spelling of the same runs.
-func tidyRuns(text string) string {
-	var variants []string
-	for v := range strings.SplitSeq(text, ";") {
-		settings := splitVariant(v)
-		if len(settings) == 0 {
-			continue
-		}
-		variants = append(variants, joinVariant(settings))
-	}
-	return strings.Join(variants, ";")
 }

@@ -1,18 +1,25 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
 	"genlab/sim"
 )
 
-func TestCheckRuns(t *testing.T) {
-	base := sim.Default()
-	for _, runs := range []string{"", sim.DefaultVariants, "labels=corrupt,p=0.4;inputs=shuffled", "model=mlp;model=cnn;model=linear;labels=random", " labels=true ; ; labels=random "} {
-		if err := checkRuns(base, runs); err != nil {
-			t.Errorf("checkRuns(%q) = %v", runs, err)
+// variant reads one variant written in a test.
+func variant(text string) sim.Variant {
+	vs := sim.MustParseVariants(text)
+	if len(vs) != 1 {
+		panic("variant: not one run: " + text)
+	}
+	return vs[0]
+}
+
+func TestParseRuns(t *testing.T) {
+	for _, runs := range []string{"", "labels=true;labels=random", "labels=corrupt,p=0.4;inputs=shuffled", "model=mlp;model=cnn;model=linear;labels=random", " labels=true ; ; labels=random "} {
+		if _, err := parseRuns(runs); err != nil {
+			t.Errorf("parseRuns(%q) = %v", runs, err)
 		}
 	}
 	bad := map[string]string{
@@ -24,43 +31,29 @@ func TestCheckRuns(t *testing.T) {
 		"labels=true;labels=random;p=0.1;p=0.2;p=0.3;p=0.4": "6 runs",
 	}
 	for runs, want := range bad {
-		err := checkRuns(base, runs)
+		_, err := parseRuns(runs)
 		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("checkRuns(%q) = %v, want an error saying %q", runs, err, want)
+			t.Errorf("parseRuns(%q) = %v, want an error saying %q", runs, err, want)
 		}
 	}
 }
 
-func TestCheckRunsTextTidiesAndExplains(t *testing.T) {
-	runs, problem := checkRunsText(" labels = true ;; labels=corrupt , p=0.5 ", sim.DefaultVariants)
-	if problem != "" || runs != "labels=true;labels=corrupt,p=0.5" {
+func TestReadRunsTextTidiesAndExplains(t *testing.T) {
+	runs, problem := readRunsText(" labels = true ;; labels=corrupt , p=0.50 ", sim.DefaultVariants())
+	if problem != "" || runs.String() != "labels=true;labels=corrupt,p=0.5" {
 		t.Errorf("got %q, %q", runs, problem)
 	}
-	_, problem = checkRunsText("labels=true;labels=rand", sim.DefaultVariants)
-	for _, want := range []string{"Runs side by side", `"labels=rand"`, "labels = rand", "true, corrupt or random", "Still using " + sim.DefaultVariants} {
+	_, problem = readRunsText("labels=true;labels=rand", sim.DefaultVariants())
+	for _, want := range []string{"Runs side by side", `"labels=rand"`, "labels = rand", "true, corrupt or random", "Still using labels=true;labels=random."} {
 		if !strings.Contains(problem, want) {
 			t.Errorf("%q does not say %q", problem, want)
 		}
 	}
-	if _, problem = checkRunsText("colour=red", ""); strings.Contains(problem, "ignored") || !strings.Contains(problem, "settings below alone") {
+	if _, problem = readRunsText("colour=red", nil); strings.Contains(problem, "ignored") || !strings.Contains(problem, "settings below alone") {
 		t.Errorf("unknown name: %q", problem)
 	}
-	if runs, problem := checkRunsText("  ", sim.DefaultVariants); runs != "" || problem != "" {
+	if runs, problem := readRunsText("  ", sim.DefaultVariants()); len(runs) != 0 || problem != "" {
 		t.Errorf("empty runs: %q, %q; want the base alone", runs, problem)
-	}
-}
-
-func TestRunNames(t *testing.T) {
-	tests := map[string][]string{
-		sim.DefaultVariants:             {"labels=true", "labels=random"},
-		"":                              {""},
-		" ; labels=random ;":            {"labels=random"},
-		"inputs=original;inputs=random": {"inputs=original", "inputs=random"},
-	}
-	for runs, want := range tests {
-		if got := runNames(runs); !slices.Equal(got, want) {
-			t.Errorf("runNames(%q) = %q, want %q", runs, got, want)
-		}
 	}
 }
 
@@ -72,7 +65,7 @@ func TestLowerLearningRate(t *testing.T) {
 	if err := e.Config.Set("cnnlr", "0.5"); err != nil {
 		t.Fatal(err)
 	}
-	e.Runs = "labels=true,lr=0.3;labels=random;model=cnn,cnnlr=0.2"
+	e.Runs = sim.MustParseVariants("labels=true,lr=0.3;labels=random;model=cnn,cnnlr=0.2")
 	got, err := lowerLearningRate(e)
 	if err != nil {
 		t.Fatal(err)
@@ -80,11 +73,14 @@ func TestLowerLearningRate(t *testing.T) {
 	if lr, cnnlr := got.Config.Get("lr"), got.Config.Get("cnnlr"); lr != "0.3" || cnnlr != "0.05" {
 		t.Errorf("base lr %s, cnnlr %s; want 0.3 and 0.05", lr, cnnlr)
 	}
-	if got.Runs != "labels=true,lr=0.03;labels=random;model=cnn,cnnlr=0.02" {
+	if got.Runs.String() != "labels=true,lr=0.03;labels=random;model=cnn,cnnlr=0.02" {
 		t.Errorf("runs %q, want the variants' rates lowered too", got.Runs)
 	}
-	if e.Config.Get("lr") != "3" {
+	if e.Config.Get("lr") != "3" || e.Runs.String() != "labels=true,lr=0.3;labels=random;model=cnn,cnnlr=0.2" {
 		t.Error("the experiment given was changed")
+	}
+	if alone, err := lowerLearningRate(defaultExperiment()); err != nil || !alone.Runs.Equal(sim.DefaultVariants()) {
+		t.Errorf("runs without a rate of their own: %q, %v", alone.Runs, err)
 	}
 
 	// At the bottom of the range there is nowhere to go, and the error says so.
@@ -94,10 +90,9 @@ func TestLowerLearningRate(t *testing.T) {
 	if _, err := lowerLearningRate(e); err == nil || !strings.Contains(err.Error(), "as low as it goes") {
 		t.Errorf("lowering the minimum: %v", err)
 	}
-}
-
-func TestTidyRuns(t *testing.T) {
-	if got := tidyRuns(" a = 1 , b=2 ;; ;c=3"); got != "a=1,b=2;c=3" {
-		t.Errorf("tidyRuns = %q", got)
+	e = defaultExperiment()
+	e.Runs = sim.MustParseVariants("lr=1e-05")
+	if _, err := lowerLearningRate(e); err == nil || !strings.Contains(err.Error(), `run "lr=1e-05"`) {
+		t.Errorf("lowering a variant's minimum: %v", err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"genlab/sim"
 )
 
 const testBase = "https://lab.example/courses/lab/"
@@ -15,11 +17,7 @@ func presetExperiment(t *testing.T, id string) experiment {
 	if !ok {
 		t.Fatalf("no preset %s", id)
 	}
-	e, err := p.experiment()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return p.experiment()
 }
 
 func TestShareLink(t *testing.T) {
@@ -35,7 +33,7 @@ func TestShareLink(t *testing.T) {
 		t.Errorf("link %q", got)
 	}
 	back, problems := parseLink(strings.TrimPrefix(got, testBase))
-	if len(problems) > 0 || back.Exp != s.Exp || back.View.Speed != 2 || back.View.Mode != viewFull {
+	if len(problems) > 0 || !back.Exp.equal(s.Exp) || back.View.Speed != 2 || back.View.Mode != viewFull {
 		t.Errorf("read back %+v, %q", back, problems)
 	}
 }
@@ -59,7 +57,7 @@ func TestEmbedLink(t *testing.T) {
 			continue
 		}
 		back, problems := parseLink(strings.TrimPrefix(got, testBase))
-		if len(problems) > 0 || back.Exp != e || back.View.Mode != viewEmbed || back.View.Controls != tt.opts.Controls ||
+		if len(problems) > 0 || !back.Exp.equal(e) || back.View.Mode != viewEmbed || back.View.Controls != tt.opts.Controls ||
 			back.View.Autoplay != tt.opts.Autoplay || back.View.Speed != tt.speed {
 			t.Errorf("%q read back %+v, %q", got, back, problems)
 		}
@@ -67,7 +65,7 @@ func TestEmbedLink(t *testing.T) {
 	// A custom experiment is written in full.
 	c := defaultExperiment()
 	c.Config.LR = 0.01
-	c.Runs = "labels=corrupt,p=0.4;labels=random"
+	c.Runs = sim.MustParseVariants("labels=corrupt,p=0.4;labels=random")
 	got := embedLink(testBase, c, 5, embedOptions{Controls: defaultControls})
 	if !strings.Contains(got, "lr=0.01&runs=labels=corrupt,p=0.4%3Blabels=random&controls=") {
 		t.Errorf("custom: %q", got)

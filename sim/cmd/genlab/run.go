@@ -15,30 +15,23 @@ type variant struct {
 	run  *sim.Run
 }
 
-// newVariants builds one run per variant of list on top of base.
-func newVariants(base sim.Config, list string) ([]variant, error) {
-	var names []string
-	for v := range strings.SplitSeq(list, ";") {
-		if v = strings.TrimSpace(v); v != "" {
-			names = append(names, v)
-		}
-	}
-	cfgs, err := base.Variants(list)
-	if err != nil {
-		return nil, err
-	}
-	if len(names) == 0 {
-		names = []string{"base"}
-	}
-	vs := make([]variant, len(cfgs))
-	for i, c := range cfgs {
-		r, err := sim.NewRun(c)
+// newVariants builds one run per variant of vs on top of base, each named by its variant
+// ("base" for the base settings alone).
+func newVariants(base sim.Config, vs sim.Variants) ([]variant, error) {
+	runs := vs.PerRun()
+	out := make([]variant, len(runs))
+	for i, v := range runs {
+		r, err := sim.NewRun(base.With(v))
 		if err != nil {
 			return nil, err
 		}
-		vs[i] = variant{names[i], r}
+		name := v.String()
+		if name == "" {
+			name = "base"
+		}
+		out[i] = variant{name, r}
 	}
-	return vs, nil
+	return out, nil
 }
 
 type epochLine struct {
@@ -57,13 +50,13 @@ type summaryLine struct {
 }
 
 func runCmd(args []string, stdout, stderr io.Writer) error {
-	var list string
+	var list sim.Variants
 	o, err := parse("run", `Trains the variants side by side, an epoch each in turn, and prints every epoch of
 every run: training and test accuracy and loss, the accuracy on clean and on corrupted
 examples, and how many training examples are fitted. The last lines summarize each run.`,
 		args, stderr, nil, func(fs *flag.FlagSet) {
-			fs.StringVar(&list, "runs", sim.DefaultVariants,
-				"the variants to run side by side: overrides separated by ';', each a comma-separated list of name=value settings (empty: the settings alone)")
+			fs.TextVar(&list, "runs", sim.DefaultVariants(),
+				"the `variants` to run side by side: runs separated by ';', each a comma-separated list of name=value settings that override the other settings' flags (empty: those settings alone)")
 		})
 	if err != nil {
 		return err
