@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"genlab/sim"
 )
 
 // A Plot is one chart of a figure as the paper draws it: series of points against two
@@ -46,7 +48,7 @@ func (f *Figure) Plots() []Plot {
 		loss := Plot{Title: "Training loss", X: "minibatch steps", Y: "training loss"}
 		acc := Plot{Title: "Training accuracy", X: "minibatch steps", Y: "training accuracy", Share: true, Chance: chance}
 		f.each(func(t Trial, seed int, r *Result) {
-			l := Series{Key: t.Key, Label: randomizationLabel(t.Key), Seed: seed, Line: true}
+			l := Series{Key: t.Key, Label: variantTitle(t.Key), Seed: seed, Line: true}
 			a := l
 			for _, e := range r.History {
 				l.Points = append(l.Points, Point{float64(e.Steps), e.TrainLoss})
@@ -126,19 +128,11 @@ func byEpoch(share []float64) []Point {
 
 func classKey(k int) string { return "class " + strconv.Itoa(k) }
 
-// randomizationLabel names a randomization test as the paper's legend does.
-func randomizationLabel(key string) string {
-	switch key {
-	case "labels=true":
-		return "true labels"
-	case "labels=random":
-		return "random labels"
-	case "inputs=shuffled":
-		return "shuffled pixels"
-	case "inputs=random":
-		return "random pixels"
-	case "inputs=gaussian":
-		return "Gaussian"
+// variantTitle names a trial whose key is a variant (labels=random) by the variant's
+// title (Random labels), as the page's runs are named.
+func variantTitle(key string) string {
+	if v, err := sim.ParseVariant(key); err == nil {
+		return v.Title()
 	}
 	return key
 }

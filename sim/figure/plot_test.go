@@ -56,7 +56,7 @@ func TestRandomizationPlots(t *testing.T) {
 		t.Fatalf("plots %+v: want loss and accuracy, one series each", plots)
 	}
 	loss, acc := plots[0].Series[0], plots[1].Series[0]
-	if loss.Key != "inputs=gaussian" || loss.Label != "Gaussian" || !loss.Line {
+	if loss.Key != "inputs=gaussian" || loss.Label != "Gaussian inputs" || !loss.Line {
 		t.Errorf("series %+v", loss)
 	}
 	if !slices.Equal(loss.Points, []Point{{47, 2.1}, {94, 1.2}}) || !slices.Equal(acc.Points, []Point{{47, 0.3}, {94, 0.6}}) {

@@ -10,7 +10,10 @@ import (
 )
 
 // table writes right-aligned columns as wide as their headers (at least 8), one row at a
-// time, so rows can be printed as they are measured.
+// time, so rows can be printed as they are measured: a run's epochs as they end, a
+// sweep's levels as they fit. text/tabwriter cannot: it sizes columns over the lines it
+// holds until Flush, so a table flushed row by row would not line up, and one flushed at
+// the end would show nothing for minutes.
 type table struct {
 	w      io.Writer
 	widths []int
@@ -40,8 +43,6 @@ func (t *table) row(cells ...string) {
 	}
 	fmt.Fprintln(t.w, b.String())
 }
-
-func (t *table) flush() {}
 
 // jsonLine writes v as one line of JSON.
 func jsonLine(w io.Writer, v any) error {

@@ -93,9 +93,6 @@ examples, and how many training examples are fitted. The last lines summarize ea
 			t.row(fmt.Sprint(e.Epoch), v.name, pct(e.TrainAcc), pct(e.TestAcc), num(e.TrainLoss), num(e.TestLoss),
 				pct(e.CleanAcc), pct(e.CorruptAcc), fmt.Sprintf("%d/%d", e.Fitted, v.run.Train().Len()))
 		}
-		if t != nil {
-			t.flush()
-		}
 		if !active {
 			break
 		}
@@ -116,7 +113,6 @@ examples, and how many training examples are fitted. The last lines summarize ea
 		st.row(v.name, s.Stop.String(), fmt.Sprint(s.Epochs), pct(s.TrainAcc), pct(s.TestAcc), intOrDash(s.EpochsToFit),
 			intOrDash(s.StepsToFit), floatOrDash(s.FitEpochs), pct(s.ValAcc), fmt.Sprint(s.BestEpoch), pct(s.WrongLabels), fmt.Sprint(s.Params))
 	}
-	st.flush()
 	return nil
 }
 

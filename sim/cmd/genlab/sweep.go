@@ -63,8 +63,5 @@ rises with p, to chance at p = 1).`, args, stderr, nil, func(fs *flag.FlagSet) {
 		t.row(fmt.Sprint(levels[i]), pct(s.WrongLabels), intOrDash(s.StepsToFit), floatOrDash(s.FitEpochs),
 			pct(s.TrainAcc), pct(s.TestAcc), pct(1-s.TestAcc), s.Stop.String())
 	}
-	if t != nil {
-		t.flush()
-	}
 	return nil
 }

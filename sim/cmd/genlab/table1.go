@@ -83,8 +83,5 @@ within a few epochs and keeps the weights of the best one.`, args, stderr, nil, 
 		a, b := pair[0].Summary(), pair[1].Summary()
 		t.row(reg.Name, pct(a.TrainAcc), pct(a.TestAcc), fmt.Sprint(a.Epochs), pct(b.TrainAcc), pct(b.TestAcc), fmt.Sprint(b.Epochs))
 	}
-	if t != nil {
-		t.flush()
-	}
 	return nil
 }

@@ -49,9 +49,6 @@ for the settings' labels and again for random labels; its test predictions are a
 			break
 		}
 	}
-	if t != nil {
-		t.flush()
-	}
 	return nil
 }
 
@@ -112,9 +109,6 @@ norm, not the fit, tells them apart.`,
 				break
 			}
 		}
-	}
-	if t != nil {
-		t.flush()
 	}
 	return nil
 }
