@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Epoch is what one epoch measured, after its last step, with the network in evaluation
 // mode (no dropout; batch norm on running statistics).
@@ -83,6 +86,17 @@ func (s Stop) String() string { return stopNames[s] }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Stop) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler: it reads the names String writes.
+func (s *Stop) UnmarshalText(b []byte) error {
+	for _, stop := range Stops() {
+		if string(b) == stop.String() {
+			*s = stop
+			return nil
+		}
+	}
+	return fmt.Errorf("no stop %q", b)
+}
 
 // Finite reports whether v is a number: neither NaN nor infinite. A run whose loss is
 // not finite has diverged (see Diverged), and whatever shows a run's numbers shows such

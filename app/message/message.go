@@ -118,6 +118,9 @@ type Envelope struct {
 	// Setup
 	Query string       `json:"query,omitempty"` // the base settings, as a link query (sim.Config.Encode)
 	Runs  sim.Variants `json:"runs,omitempty"`  // the variants side by side, at most MaxRuns; none for the base alone
+	// Figure, when set, makes one of the paper's figures (sim/figure) on the base
+	// settings instead of runs side by side: Runs is then empty.
+	Figure *FigureSetup `json:"figure,omitempty"`
 
 	// Speed
 	Speed int `json:"speed,omitempty"` // MinSpeed..MaxSpeed
@@ -125,6 +128,8 @@ type Envelope struct {
 	// Ready, Metrics
 	Playing bool       `json:"playing,omitempty"`
 	Stats   []RunStats `json:"stats,omitempty"`
+	// Progress is the figure's, when the Setup made one (see FigureSetup).
+	Progress *FigureProgress `json:"progress,omitempty"`
 
 	// Problem
 	Error string `json:"error,omitempty"`
@@ -175,6 +180,10 @@ type RunStats struct {
 	ValAcc     float64 `json:"val_acc,omitempty"`
 	Params     int     `json:"params"` // trainable parameters of the network
 	Stop       string  `json:"stop"`   // sim.Stop: running, fitted, early-stop, max-epochs, not-learning, diverged
+	// Summary is what the whole run measured, once it has stopped (nil before): with
+	// early stopping it describes the network kept, which the live numbers above do not.
+	// A figure is made of these (see FigureSetup).
+	Summary *sim.Summary `json:"summary,omitempty"`
 }
 
 // Encode returns the JSON text of e, with V set to Version.
@@ -215,7 +224,7 @@ func Decode(text string) (Envelope, error) {
 
 // check verifies that e carries what its kind needs and nothing else.
 func (e Envelope) check() error {
-	hasSetup := e.Query != "" || len(e.Runs) > 0
+	hasSetup := e.Query != "" || len(e.Runs) > 0 || e.Figure != nil
 	hasStats := e.Playing || e.Stats != nil
 	if e.Run < 0 || e.Run >= MaxRuns {
 		return fmt.Errorf("run %d out of range 0..%d", e.Run, MaxRuns-1)
@@ -226,10 +235,21 @@ func (e Envelope) check() error {
 	if e.Format != "" && e.Kind != Export && e.Kind != File {
 		return errors.New("fields of another kind")
 	}
+	if e.Figure != nil && e.Kind != Setup || e.Progress != nil && e.Kind != Ready && e.Kind != Metrics {
+		return errors.New("fields of another kind")
+	}
 	switch e.Kind {
 	case Setup:
 		if e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")
+		}
+		if e.Figure != nil {
+			if len(e.Runs) > 0 {
+				return errors.New("a figure and runs side by side")
+			}
+			if err := e.Figure.check(); err != nil {
+				return err
+			}
 		}
 	case Play, Pause, Step, Reset, Hello:
 		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
@@ -256,6 +276,11 @@ func (e Envelope) check() error {
 		for i, r := range e.Stats {
 			if err := r.check(); err != nil {
 				return fmt.Errorf("run %d: %v", i+1, err)
+			}
+		}
+		if e.Progress != nil {
+			if err := e.Progress.check(); err != nil {
+				return err
 			}
 		}
 	case Problem:
@@ -293,6 +318,19 @@ func (r RunStats) check() error {
 	}
 	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.StepsToFit < 0 || r.Validation < 0 || r.Params < 0 {
 		return errors.New("counts out of range")
+	}
+	if s := r.Summary; s != nil {
+		if s.Stop == sim.Running || s.Stop > sim.Diverged {
+			return fmt.Errorf("summary of a run that has not stopped (%v)", s.Stop)
+		}
+		for _, v := range []float64{s.TrainAcc, s.TestAcc, s.TrainLoss, s.TestLoss, s.ValAcc, s.WrongLabels} {
+			if !sim.Finite(v) {
+				return fmt.Errorf("summary value %v is not a number", v)
+			}
+		}
+		if s.FitEpochs != nil && !sim.Finite(*s.FitEpochs) {
+			return fmt.Errorf("summary's time to fit %v is not a number", *s.FitEpochs)
+		}
 	}
 	return nil
 }

@@ -24,8 +24,10 @@ type Hub struct {
 	page Page
 	pool *Pool
 
-	// Bench is the experiment of the last good Setup; nil before one.
+	// Bench is the experiment of the last good Setup of runs side by side, and Study that
+	// of a Setup of a figure; the other is nil (both before a good Setup).
 	Bench *lab.Bench
+	Study *Study
 	// Scene is what the canvas paints of the bench; the canvas sets its pointer, density
 	// and Playing fields before painting.
 	Scene canvas.Scene
@@ -57,7 +59,7 @@ func NewHub(page Page, pool *Pool) *Hub {
 // the same, it only confirms; otherwise the runs are built again from it.
 func (h *Hub) Start(addressed message.Envelope, ok bool) {
 	h.page.Post(message.Envelope{Kind: message.Hello})
-	if ok {
+	if ok && addressed.Figure == nil { // a figure has nothing to build ahead
 		h.Command(addressed)
 		h.early = h.Bench != nil
 	}
@@ -66,8 +68,21 @@ func (h *Hub) Start(addressed message.Envelope, ok bool) {
 // Command applies a message of the page, and returns an error for one that is not a
 // command the hub takes (the canvas logs it; Export is the canvas's own business).
 func (h *Hub) Command(e message.Envelope) error {
+	if h.Study != nil && e.Kind != message.Setup {
+		return h.studyCommand(e)
+	}
 	switch e.Kind {
 	case message.Setup:
+		if e.Figure != nil {
+			h.setupStudy(e)
+			return nil
+		}
+		if h.Study != nil {
+			for _, w := range h.Study.Pause() {
+				h.pool.Send(w, message.Envelope{Kind: message.Pause})
+			}
+			h.Study = nil
+		}
 		if h.early && h.Bench != nil && e.Query == h.setup.Query && e.Runs.Equal(h.setup.Runs) {
 			h.early = false
 			h.announceReady()
@@ -124,6 +139,9 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 		h.pool.Listening(w)
 		return nil
 	}
+	if h.Study != nil {
+		return h.studyReport(e, snap)
+	}
 	i := e.Run
 	if h.Bench == nil || i < 0 || i >= len(h.Bench.Lanes) {
 		return nil // about the runs of an earlier bench
@@ -152,6 +170,11 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 // Tick tells the page the bench's latest numbers, if it has not heard them and the last
 // Metrics is at least MetricsEvery old at now.
 func (h *Hub) Tick(now time.Time) {
+	if h.Study != nil && h.dirty && now.Sub(h.lastReport) >= MetricsEvery {
+		h.page.Post(message.Envelope{Kind: message.Metrics, Playing: h.Study.Slots.Playing, Progress: h.Study.Progress()})
+		h.dirty, h.lastReport = false, now
+		return
+	}
 	if h.Bench == nil || !h.readySent || !h.dirty || now.Sub(h.lastReport) < MetricsEvery {
 		return
 	}
@@ -193,4 +216,76 @@ func (h *Hub) announceReady() {
 	if h.wantPlay {
 		h.pool.Broadcast(message.Envelope{Kind: message.Play})
 	}
+}
+
+// setupStudy lays out the figure of a Setup, pausing whatever the workers trained before.
+// A figure needs nothing built before it can start, so the page hears Ready at once.
+func (h *Hub) setupStudy(e message.Envelope) {
+	st, err := NewStudy(e, h.pool.Size())
+	if err != nil {
+		h.page.Post(message.Envelope{Kind: message.Problem, Error: err.Error()})
+		return
+	}
+	if h.Study != nil {
+		for _, w := range h.Study.Pause() {
+			h.pool.Send(w, message.Envelope{Kind: message.Pause})
+		}
+	}
+	h.pool.Setup(nil) // pauses the runs of an earlier bench
+	h.Bench, h.Study, h.setup, h.early = nil, st, e, false
+	h.Scene.Cards = h.Scene.Cards[:0]
+	h.rebuilt, h.readySent, h.wantPlay = true, true, false
+	h.page.Post(message.Envelope{Kind: message.Ready, Progress: st.Progress()})
+}
+
+// studyCommand applies Play, Pause and Reset to the study; the other commands have no
+// meaning for a figure (Step: a figure's trials run to their end; Speed: at full speed).
+func (h *Hub) studyCommand(e message.Envelope) error {
+	switch e.Kind {
+	case message.Play:
+		assign, resume := h.Study.Play()
+		for _, w := range resume {
+			h.pool.Send(w, message.Envelope{Kind: message.Play})
+		}
+		h.assign(assign)
+	case message.Pause:
+		for _, w := range h.Study.Pause() {
+			h.pool.Send(w, message.Envelope{Kind: message.Pause})
+		}
+	case message.Reset:
+		h.setupStudy(h.setup)
+		return nil
+	case message.Step, message.Speed:
+		return nil
+	default:
+		return fmt.Errorf("ignored a %s message from the page", e.Kind)
+	}
+	h.dirty = true
+	return nil
+}
+
+// assign hands trials to their slots' workers, to train at full speed.
+func (h *Hub) assign(assign []Assignment) {
+	for _, a := range assign {
+		h.pool.Assign(a.Worker, h.Study.Figure.Trials[a.Trial].Config.Encode())
+	}
+}
+
+// studyReport applies a worker's report about the trial of slot e.Run.
+func (h *Hub) studyReport(e message.Envelope, snap []byte) error {
+	if e.Kind == message.Problem {
+		e.Run = 0
+		h.page.Post(e)
+		return nil
+	}
+	assign, result, err := h.Study.Receive(e.Run, e, snap)
+	if err != nil {
+		return err
+	}
+	h.assign(assign)
+	h.fresh = true
+	if result {
+		h.dirty = true
+	}
+	return nil
 }

@@ -66,6 +66,15 @@ func (p *Pool) Setup(queries []string) {
 	}
 }
 
+// Assign sets up run on its worker from query and plays it at full speed: a trial of a
+// figure (see Study), which has its worker to itself.
+func (p *Pool) Assign(run int, query string) {
+	p.runs = max(p.runs, run+1)
+	p.Send(run, message.Envelope{Kind: message.Setup, Query: query})
+	p.Send(run, message.Envelope{Kind: message.Speed, Speed: message.MaxSpeed})
+	p.Send(run, message.Envelope{Kind: message.Play})
+}
+
 // Broadcast sends e to every run of the last Setup.
 func (p *Pool) Broadcast(e message.Envelope) {
 	for i := range p.runs {

@@ -161,6 +161,9 @@ func (t *Trainer) Stats() message.RunStats {
 	if s.EpochsToFit != nil {
 		st.EpochsToFit, st.FitEpochs, st.StepsToFit = *s.EpochsToFit, *s.FitEpochs, *s.StepsToFit
 	}
+	if t.run.Done() {
+		st.Summary = &s // what a figure takes of the run (see message.FigureSetup)
+	}
 	return st
 }
 

@@ -130,3 +130,33 @@ func TestStatsAreValidMessages(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A run's stats carry its Summary once it has stopped, and only then: a figure is made of
+// them, and it must be the very summary the run computes (with early stopping, that of
+// the network kept, not of the last epoch).
+func TestStatsCarryTheSummaryAtTheEnd(t *testing.T) {
+	tr, err := New("train=64&test=32&width=16&side=8&epochs=30&patience=2&val=0.25", (&fakeClock{tick: time.Millisecond}).now)
+	must(t, err)
+	if tr.Stats().Summary != nil {
+		t.Fatal("a summary before the run stopped")
+	}
+	must(t, tr.Handle(message.Envelope{Kind: message.Play}))
+	for tr.Busy() {
+		tr.Work(time.Second)
+	}
+	st := tr.Stats()
+	want := tr.Run().Summary()
+	if st.Summary == nil || message.Encode(message.Envelope{Kind: message.Metrics, Stats: []message.RunStats{{Summary: st.Summary}}}) !=
+		message.Encode(message.Envelope{Kind: message.Metrics, Stats: []message.RunStats{{Summary: &want}}}) {
+		t.Fatalf("summary %+v, want %+v", st.Summary, want)
+	}
+	e := message.Envelope{Kind: message.Metrics, Stats: []message.RunStats{st}}
+	got, err := message.Decode(message.Encode(e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := got.Stats[0].Summary; s.Stop != want.Stop || s.TestAcc != want.TestAcc {
+		t.Errorf("after the wire: stop %v test acc %v, want %v %v", s.Stop, s.TestAcc, want.Stop, want.TestAcc)
+	}
+	t.Logf("stopped %v at epoch %d, best %d", want.Stop, want.Epochs, want.BestEpoch)
+}

@@ -1,0 +1,107 @@
+package relay
+
+import (
+	"testing"
+
+	"genlab/app/message"
+	"genlab/sim"
+	"genlab/sim/figure"
+)
+
+// A figure made on the workers: Ready at once with its trials counted, then, once
+// played, every trial trained on a free worker and its summary taken, the very one the
+// run computes natively, so the browser's figure is the command line's.
+func TestHubMakesAFigure(t *testing.T) {
+	h := newHarness(t, 2)
+	setup := message.Envelope{Kind: message.Setup, Query: "train=64&test=32&width=16&side=8&epochs=6", Figure: &message.FigureSetup{Kind: "sweep", Levels: 3}}
+	h.hub.Command(setup)
+	if h.page.count(message.Ready) != 1 || h.hub.Study == nil {
+		t.Fatalf("page heard %+v, want Ready", h.page.got)
+	}
+	if p := h.page.got[len(h.page.got)-1].Progress; p == nil || p.Total != 3 || p.Done != 0 {
+		t.Fatalf("Ready's progress %+v, want 0 of 3", p)
+	}
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	h.train()
+	last := h.page.got[len(h.page.got)-1]
+	if last.Kind != message.Metrics || last.Progress == nil || last.Progress.Done != 3 || last.Playing {
+		t.Fatalf("last report %+v, want Metrics of 3 trials done, not playing", last)
+	}
+	f := h.hub.Study.Figure
+	for i, tr := range f.Trials {
+		r, err := sim.NewRun(tr.Config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.RunToEnd()
+		got, done := f.Result(i)
+		want := r.Summary()
+		if !done || message.Encode(message.Envelope{Kind: message.Metrics, Stats: []message.RunStats{{Summary: &got.Summary}}}) !=
+			message.Encode(message.Envelope{Kind: message.Metrics, Stats: []message.RunStats{{Summary: &want}}}) {
+			t.Errorf("trial %s: summary %+v, want %+v", tr.Key, got.Summary, want)
+		}
+		if len(got.History) != len(r.History()) {
+			t.Errorf("trial %s: %d epochs of history, want %d", tr.Key, len(got.History), len(r.History()))
+		}
+	}
+	cells := map[string]bool{}
+	for _, c := range last.Progress.Cells {
+		cells[c.Key+" "+c.Metric] = true
+	}
+	for _, want := range []string{"p=0 test-error", "p=0.5 steps-to-fit", "p=1 train-acc"} {
+		if !cells[want] {
+			t.Errorf("the page's cells lack %s: %+v", want, last.Progress.Cells)
+		}
+	}
+}
+
+// Pause stops the trials where they are and hands out no more; Play goes on; Reset
+// starts the figure over; a Setup of runs side by side pauses the figure's workers.
+func TestHubPausesAFigure(t *testing.T) {
+	h := newHarness(t, 1)
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Figure: &message.FigureSetup{Kind: "table1"}})
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	h.deliver()
+	// One worker: one trial at a time.
+	if got := h.hub.Study.schedule.Running(); len(got) != 1 || got[0] != 0 {
+		t.Fatalf("running %v, want trial 0 on the one worker", got)
+	}
+	h.hub.Command(message.Envelope{Kind: message.Pause})
+	h.train() // nothing trains while paused
+	if done, _ := h.hub.Study.schedule.Progress(); done != 0 || h.lanes[0].host.Busy() {
+		t.Fatalf("%d trials done, worker busy %v while paused", done, h.lanes[0].host.Busy())
+	}
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	for range 200 {
+		if done, _ := h.hub.Study.schedule.Progress(); done >= 2 {
+			break
+		}
+		h.lanes[0].host.Turn(50e6)
+		h.deliver()
+	}
+	if done, _ := h.hub.Study.schedule.Progress(); done < 2 {
+		t.Fatalf("%d trials done after playing on, want at least 2", done)
+	}
+	h.hub.Command(message.Envelope{Kind: message.Reset})
+	if done, total := h.hub.Study.schedule.Progress(); done != 0 || total != 2*len(figure.Regularizers()) || h.hub.Study.Slots.Playing {
+		t.Errorf("after Reset: %d of %d done, playing %v; want 0 of %d, paused", done, total, h.hub.Study.Slots.Playing, 2*len(figure.Regularizers()))
+	}
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	h.deliver()
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
+	if h.hub.Study != nil || h.hub.Bench == nil {
+		t.Fatal("a Setup of runs did not replace the figure")
+	}
+	h.deliver()
+	if h.lanes[0].host.Busy() {
+		t.Error("the worker still trains after a Setup of runs, before Play")
+	}
+}
+
+func TestHubRefusesAComputedFigure(t *testing.T) {
+	h := newHarness(t, 1)
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Figure: &message.FigureSetup{Kind: "theorem1"}})
+	if h.page.count(message.Problem) != 1 || h.hub.Study != nil {
+		t.Errorf("page heard %v, want a Problem and no study", h.page.kinds())
+	}
+}
