@@ -3,6 +3,7 @@ package screen
 import (
 	"fmt"
 	"image"
+	"strings"
 
 	"genlab/app/message"
 )
@@ -18,14 +19,22 @@ type File struct {
 
 // export answers the page's Export of format, or says in the console why it cannot.
 func (l *Loop) export(format string) {
-	lab := l.hub.Bench
-	if lab == nil {
+	bench, study := l.hub.Bench, l.hub.Study
+	if bench == nil && study == nil {
 		l.warn("canvas: nothing to export before the runs are built")
 		return
 	}
 	switch format {
 	case message.FormatCSV:
-		l.files = append(l.files, File{Format: format, Text: lab.CurvesCSV()})
+		// A figure's CSV is its numbers, one line per trial and metric; runs side by
+		// side give their curves.
+		var csv strings.Builder
+		if study != nil {
+			study.Figure.WriteCSV(&csv)
+		} else {
+			csv.WriteString(bench.CurvesCSV())
+		}
+		l.files = append(l.files, File{Format: format, Text: csv.String()})
 	case message.FormatPNG:
 		if l.frame == nil {
 			l.warn("canvas: nothing painted yet to export")

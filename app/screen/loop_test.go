@@ -206,6 +206,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 	setup := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}
 	csv := message.Envelope{Kind: message.Export, Format: message.FormatCSV}
 	png := message.Envelope{Kind: message.Export, Format: message.FormatPNG}
+	figureSetup := message.Envelope{Kind: message.Setup, Query: quick, Figure: &message.FigureSetup{Kind: "sweep"}}
 	type post struct {
 		fromPage bool
 		worker   int
@@ -224,6 +225,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 	}{
 		{"export before the setup", true, []post{page(csv), page(setup)}, nil, nil, "canvas: nothing to export before the runs are built"},
 		{"export after the setup", true, []post{page(setup), page(csv)}, []string{"csv"}, nil, ""},
+		{"a figure's numbers", true, []post{page(figureSetup), page(csv)}, []string{"csv"}, []message.Kind{message.Ready}, ""},
 		{"both files", true, []post{page(setup), page(png), page(csv)}, []string{"png", "csv"}, nil, ""},
 		{"a picture before any size", false, []post{page(setup), page(png)}, nil, nil, "canvas: nothing painted yet to export"},
 		{"a page's message that is no command", false, []post{page(message.Envelope{Kind: message.Hello})}, nil, nil, "canvas: ignored a hello message from the page"},
@@ -251,7 +253,12 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 			formats = append(formats, f.Format)
 			switch f.Format {
 			case message.FormatCSV:
-				if want := h.loop.hub.Bench.CurvesCSV(); f.Text != want || !strings.HasPrefix(f.Text, "run,name,epoch,") {
+				if h.loop.hub.Study != nil {
+					// No trial done yet: the header alone.
+					if f.Text != "figure,key,seed,metric,value\n" {
+						t.Errorf("%s: CSV %q, want the figure's header", tt.name, f.Text)
+					}
+				} else if want := h.loop.hub.Bench.CurvesCSV(); f.Text != want || !strings.HasPrefix(f.Text, "run,name,epoch,") {
 					t.Errorf("%s: CSV %q, want the lab's curves %q", tt.name, f.Text, want)
 				}
 			case message.FormatPNG:

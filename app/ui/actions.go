@@ -26,6 +26,8 @@ const (
 	actionPanel = "genlab/panel"
 	// actionExport carries the format to download: message.FormatCSV or FormatPNG.
 	actionExport = "genlab/export"
+	// actionFigure carries the message.FigureSetup to make, Kind "" for runs side by side.
+	actionFigure = "genlab/figure"
 )
 
 // settingChange is one setting of the base Config, by its sim parameter name, in the
@@ -39,6 +41,9 @@ type settingChange struct {
 type experiment struct {
 	Config sim.Config
 	Runs   sim.Variants // e.g. labels=true;labels=random, at most message.MaxRuns; none for the base alone
+	// Figure, when its Kind is set, is one of the paper's figures made on Config instead
+	// of the runs side by side (which are kept for when the student comes back to them).
+	Figure message.FigureSetup
 }
 
 // defaultExperiment is what a first visit shows: true next to random labels.
@@ -48,10 +53,14 @@ func defaultExperiment() experiment {
 
 // equal reports whether e and f train the same runs.
 func (e experiment) equal(f experiment) bool {
-	return e.Config == f.Config && e.Runs.Equal(f.Runs)
+	return e.Config == f.Config && e.Runs.Equal(f.Runs) && e.Figure == f.Figure
 }
 
 // setup returns the message that (re)builds the runs of e in the canvas.
 func (e experiment) setup() message.Envelope {
+	if e.Figure.Kind != "" {
+		f := e.Figure
+		return message.Envelope{Kind: message.Setup, Query: e.Config.Encode(), Figure: &f}
+	}
 	return message.Envelope{Kind: message.Setup, Query: e.Config.Encode(), Runs: e.Runs}
 }

@@ -60,7 +60,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 		}
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(rawKey)
-		if err != nil || (key != runsKey && indexOf(viewKeys, key) < 0) {
+		if err != nil || (key != runsKey && indexOf(viewKeys, key) < 0 && indexOf(figureKeys(), key) < 0) {
 			settings = append(settings, pair) // sim reads it, and reports what it cannot
 			continue
 		}
@@ -136,6 +136,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 			s.Exp.Runs = runs
 		}
 	}
+	problems = append(problems, parseFigure(&s.Exp.Figure, once)...)
 
 	for _, key := range viewKeys {
 		if key == keyPreset {
@@ -241,6 +242,10 @@ func appendExperiment(q []string, e experiment) []string {
 		runs := url.QueryEscape(e.Runs.String())
 		runs = strings.NewReplacer("%3D", "=", "%2C", ",").Replace(runs)
 		q = append(q, runsKey+"="+runs)
+	}
+	if e.Figure.Kind != "" {
+		// The runs side by side stay in the link too: they come back when the figure goes.
+		q = appendFigure(q, e.Figure)
 	}
 	return q
 }
