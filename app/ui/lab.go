@@ -48,7 +48,8 @@ type Lab struct {
 	phase    phase
 	playing  bool
 	stats    []message.RunStats
-	problem  string // the canvas's Problem, if it refused the last Setup
+	figure   *message.FigureProgress // the figure's, when the experiment is one
+	problem  string                  // the canvas's Problem, if it refused the last Setup
 
 	bridge *Bridge
 
@@ -96,6 +97,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	ctx.Handle(actionLowerLR, l.onLowerLR)
 	ctx.Handle(actionPanel, l.onPanel)
 	ctx.Handle(actionExport, l.onExport)
+	ctx.Handle(actionFigure, l.onFigure)
 
 	if l.view.Mode == viewEmbed && app.IsClient {
 		referrer := app.Window().Get("document").Get("referrer").String()
@@ -128,7 +130,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.sendSetup()
 	case message.Ready:
 		l.phase, l.problem = phaseReady, ""
-		l.playing, l.stats = e.Playing, e.Stats
+		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.view.Speed})
 		l.tellParent(l.news.ready(l.playing, l.stats))
 		if l.wantPlay {
@@ -139,7 +141,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		if l.phase != phaseReady {
 			return // numbers of the runs the last Setup replaced
 		}
-		l.playing, l.stats = e.Playing, e.Stats
+		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.tellParent(l.news.metrics(l.playing, l.stats))
 	case message.Problem:
 		l.phase, l.problem = phaseProblem, e.Error
@@ -164,7 +166,7 @@ func (l *Lab) tellParent(events []message.ParentEvent) {
 // sendSetup (re)builds the runs in the canvas; the numbers shown so far are of old runs.
 func (l *Lab) sendSetup() {
 	l.phase, l.problem = phaseBuilding, ""
-	l.playing, l.stats = false, nil
+	l.playing, l.stats, l.figure = false, nil, nil
 	l.news.reset()
 	l.bridge.Post(l.exp.setup())
 }
@@ -288,6 +290,32 @@ func (l *Lab) onRuns(ctx app.Context, a app.Action) {
 	l.changed()
 }
 
+// onFigure shows a figure (or, for Kind "", the runs side by side again), with options
+// at their defaults kept as 0 as links read them.
+func (l *Lab) onFigure(ctx app.Context, a app.Action) {
+	f, ok := a.Value.(message.FigureSetup)
+	if !ok {
+		return
+	}
+	if f.Kind != "" {
+		if k, _, err := f.Options(); err != nil || !k.Trained() {
+			warn("genlab: refused a figure the bar offered: " + f.Kind)
+			return
+		}
+	}
+	if f.Seeds == 1 {
+		f.Seeds = 0
+	}
+	if f.Levels == 6 || f.Kind != "sweep" {
+		f.Levels = 0
+	}
+	if f == l.exp.Figure {
+		return
+	}
+	l.exp.Figure = f
+	l.changed()
+}
+
 func (l *Lab) onPreset(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
 	p, ok := presetByID(id)
@@ -334,7 +362,7 @@ func (l *Lab) renderFull() app.UI {
 	// container, empty when the part is hidden.
 	var readouts, share, settings app.UI
 	if open.has(panelReadouts) {
-		readouts = &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+		readouts = l.numbers()
 	}
 	if open.has(panelShare) {
 		share = &SharePanel{Base: l.base, State: pageState{Exp: l.exp, View: l.view}, Ready: ready, ExportNote: l.exportNote}
@@ -355,13 +383,15 @@ func (l *Lab) renderFull() app.UI {
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
 				&PresetBar{Active: activePreset(l.exp)},
+				&FigureBar{Active: l.exp.Figure},
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
 				&Transport{
 					Ready:   ready,
 					Failed:  l.phase == phaseProblem,
 					Playing: l.playing,
-					Stopped: allStopped(l.stats),
+					Stopped: l.stopped(),
 					Speed:   l.view.Speed,
+					Hide:    l.figureHides(0),
 				},
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
@@ -379,6 +409,32 @@ func (l *Lab) renderFull() app.UI {
 			),
 		),
 	)
+}
+
+// numbers is the numbers panel: the runs' live numbers, or the figure's table.
+func (l *Lab) numbers() app.UI {
+	if l.exp.Figure.Kind != "" {
+		return &FigureTable{Setup: l.exp.Figure, Progress: l.figure}
+	}
+	return &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+}
+
+// stopped reports whether there is nothing left to play: every run stopped, or every
+// run of the figure done.
+func (l *Lab) stopped() bool {
+	if l.exp.Figure.Kind != "" {
+		return l.figure != nil && l.figure.Total > 0 && l.figure.Done == l.figure.Total
+	}
+	return allStopped(l.stats)
+}
+
+// figureHides adds to hide the controls a figure has no use for: its runs train to their
+// end at full speed, so there is no epoch to step and no speed to choose.
+func (l *Lab) figureHides(hide controlSet) controlSet {
+	if l.exp.Figure.Kind == "" {
+		return hide
+	}
+	return hide | 1<<controlStep | 1<<controlSpeed
 }
 
 // canvasStatus is the line shown over the canvas while it is not training, "" when it is.

@@ -29,14 +29,14 @@ func (l *Lab) renderEmbed() app.UI {
 			Ready:   ready,
 			Failed:  l.phase == phaseProblem,
 			Playing: l.playing,
-			Stopped: allStopped(l.stats),
+			Stopped: l.stopped(),
 			Speed:   l.view.Speed,
-			Hide:    allControls &^ c,
+			Hide:    l.figureHides(allControls &^ c),
 			Compact: true,
 		}
 	}
 	if c.has(controlReadouts) {
-		readouts = &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+		readouts = l.numbers()
 	}
 	if c.has(controlSettings) {
 		settings = app.Details().Class("settings", "embed-settings").Body(

@@ -26,6 +26,16 @@ const pageCSS = `
 }
 .chip.chip-small { min-height: 32px; padding: 4px 10px; font-size: 0.85rem; }
 
+/* ------------------------------------------------ the paper's figures */
+.figures { display: flex; flex-direction: column; gap: 6px; }
+.figures-title { margin: 0; font-size: 0.92rem; color: var(--ink-soft); }
+.figure-options { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px; font-size: 0.88rem; }
+.figure-option select { margin-left: 4px; min-height: 32px; font: inherit; }
+.figure-progress { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin: 0 0 8px; }
+.figure-progress progress { flex: 1 1 120px; height: 10px; accent-color: var(--accent); }
+.figure-progress p { margin: 0; color: var(--ink-soft); font-size: 0.88rem; }
+.figure-empty { color: var(--ink-soft); font-style: italic; }
+
 /* ------------------------------------------------ notices */
 .notice ul { flex: 1 1 240px; }
 .notice li { overflow-wrap: anywhere; }

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"genlab/app/message"
+	"genlab/sim"
+	"genlab/sim/figure"
+)
+
+// FigureTable shows a figure's numbers as they come in, one row per run setting (a level
+// of p, a regularizer on true or random labels…) and one column per measure, with how
+// many runs are done. It is the canvas's figure for screen readers and for tests: every
+// number sits in an element with data-figure (the figure), data-key (the run's setting,
+// e.g. p=0.4 or wd/random), data-metric (train-acc, test-acc, test-error, steps-to-fit,
+// fit-epochs, …) and data-value (the raw number; empty for a time to fit never reached),
+// with only the number as its text.
+type FigureTable struct {
+	app.Compo
+
+	Setup    message.FigureSetup     // the figure on screen
+	Progress *message.FigureProgress // the canvas's last report; nil before Ready
+}
+
+// Render draws the progress and the table.
+func (t *FigureTable) Render() app.UI {
+	kind, _, err := t.Setup.Options()
+	if err != nil {
+		return nil // the page only shows figures it accepted
+	}
+	done, total := 0, 0
+	var cells []message.FigureCell
+	if t.Progress != nil {
+		done, total, cells = t.Progress.Done, t.Progress.Total, t.Progress.Cells
+	}
+	status := "Press Play to train the figure's runs."
+	switch {
+	case total > 0 && done == total:
+		status = "All " + strconv.Itoa(total) + " runs done."
+	case done > 0:
+		status = strconv.Itoa(done) + " of " + strconv.Itoa(total) + " runs done."
+	}
+	return app.Section().Class("readouts", "figure-table").Aria("labelledby", "figure-table-title").Body(
+		app.H2().ID("figure-table-title").Text(kind.Title()),
+		app.Div().Class("figure-progress").Body(
+			app.Progress().ID("figure-progress").Max(max(total, 1)).Value(done).Aria("labelledby", "figure-status"),
+			app.P().ID("figure-status").Aria("live", "polite").Text(status),
+		),
+		app.Div().Class("table-scroll").Body(
+			app.Table().Class("readout-table").Body(
+				app.THead().Body(app.Tr().Body(t.header(kind)...)),
+				app.TBody().Body(t.rows(kind, cells)...),
+			),
+		),
+	)
+}
+
+func (t *FigureTable) header(kind figure.Kind) []app.UI {
+	th := []app.UI{app.Th().Scope("col").Text("Runs")}
+	for _, m := range kind.Metrics() {
+		th = append(th, app.Th().Scope("col").Text(metricLabel(m)))
+	}
+	return th
+}
+
+// rows writes one row per key, in the order the figure's cells come (the trials' order).
+func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.UI {
+	var keys []string
+	byKey := map[string]map[string]message.FigureCell{}
+	for _, c := range cells {
+		if byKey[c.Key] == nil {
+			keys = append(keys, c.Key)
+			byKey[c.Key] = map[string]message.FigureCell{}
+		}
+		byKey[c.Key][c.Metric] = c
+	}
+	if len(keys) == 0 {
+		return []app.UI{app.Tr().Body(app.Td().ColSpan(len(kind.Metrics()) + 1).Class("figure-empty").Text("No run has finished yet."))}
+	}
+	rows := make([]app.UI, 0, len(keys))
+	for _, key := range keys {
+		tds := []app.UI{app.Th().Scope("row").Text(keyLabel(kind, key))}
+		for _, m := range kind.Metrics() {
+			c, ok := byKey[key][m]
+			td := app.Td().DataSet("figure", kind.String()).DataSet("key", key).DataSet("metric", m)
+			if !ok {
+				tds = append(tds, td.DataSet("value", "").Text(noValue))
+				continue
+			}
+			value := ""
+			if c.Value != nil {
+				value = strconv.FormatFloat(*c.Value, 'g', -1, 64)
+			}
+			tds = append(tds, td.DataSet("value", value).Title(seedsNote(m, c.Seeds)).Text(formatFigureValue(m, c.Value)))
+		}
+		rows = append(rows, app.Tr().Body(tds...))
+	}
+	return rows
+}
+
+// metricLabel names a figure's metric for a column.
+func metricLabel(m string) string {
+	switch m {
+	case figure.TrainAcc:
+		return "Train accuracy"
+	case figure.TestAcc:
+		return "Test accuracy"
+	case figure.TestError:
+		return "Test error"
+	case figure.StepsToFit:
+		return "Steps to fit"
+	case figure.FitEpochs:
+		return "Epochs to fit"
+	case figure.Epochs:
+		return "Epochs trained"
+	case figure.CleanMedianFit:
+		return "Clean labels: median epoch fitted"
+	case figure.NoisyMedianFit:
+		return "Wrong labels: median epoch fitted"
+	}
+	return m
+}
+
+// formatFigureValue writes a cell's number; nil is a time that never came.
+func formatFigureValue(m string, v *float64) string {
+	if v == nil {
+		return "never"
+	}
+	switch m {
+	case figure.TrainAcc, figure.TestAcc, figure.TestError:
+		return formatPercent(*v)
+	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit:
+		return formatCount(int(*v + 0.5))
+	case figure.FitEpochs:
+		return strconv.FormatFloat(*v, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(*v, 'g', 4, 64)
+}
+
+// seedsNote lists each seed's value when a cell averages several, for its tooltip.
+func seedsNote(m string, seeds []*float64) string {
+	if len(seeds) < 2 {
+		return ""
+	}
+	parts := make([]string, len(seeds))
+	for i, v := range seeds {
+		parts[i] = formatFigureValue(m, v)
+	}
+	return "mean of " + strconv.Itoa(len(seeds)) + " seeds: " + strings.Join(parts, ", ")
+}
+
+// keyLabel names a row: a regularizer on true or random labels, a randomization test by
+// its title, a level of corruption.
+func keyLabel(kind figure.Kind, key string) string {
+	if kind == figure.Table1 {
+		reg, labels, _ := strings.Cut(key, "/")
+		for _, r := range figure.Regularizers() {
+			if r.Key == reg {
+				reg = r.Name
+			}
+		}
+		return reg + ", " + labels + " labels"
+	}
+	if v, err := sim.ParseVariant(key); err == nil && kind == figure.Randomizations {
+		return v.Title()
+	}
+	return strings.ReplaceAll(key, "=", " = ")
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"genlab/app/message"
+	"genlab/sim"
+	"genlab/sim/figure"
+)
+
+// The table of a half-made sweep: every cell carries data-figure, data-key, data-metric
+// and data-value, a time to fit never reached reads "never" with an empty value, and the
+// progress says how far the figure is.
+func TestFigureTable(t *testing.T) {
+	f, err := figure.New(figure.Sweep, sim.Default(), figure.Options{Levels: 3, Seeds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, fit := 410, 8.5
+	f.Set(0, figure.Result{Summary: sim.Summary{TrainAcc: 1, TestAcc: 0.9, StepsToFit: &steps, FitEpochs: &fit}})
+	f.Set(3, figure.Result{Summary: sim.Summary{TrainAcc: 1, TestAcc: 0.8, StepsToFit: &steps, FitEpochs: &fit}})
+	f.Set(2, figure.Result{Summary: sim.Summary{TrainAcc: 0.6, TestAcc: 0.1}})
+	html := app.HTMLString(&FigureTable{
+		Setup:    message.FigureSetup{Kind: "sweep", Levels: 3, Seeds: 2},
+		Progress: &message.FigureProgress{Done: 3, Total: 6, Cells: message.Cells(f)},
+	})
+	for _, c := range []struct{ key, metric, value, text string }{
+		{"p=0", "steps-to-fit", "410", "410"},
+		{"p=0", "test-error", "0.14999999999999997", "15.0%"}, // (0.1 + 0.2) / 2 in float64
+		{"p=1", "steps-to-fit", "", "never"},
+		{"p=1", "train-acc", "0.6", "60.0%"},
+	} {
+		value := `data-value="` + c.value + `"`
+		if c.value == "" {
+			value = "data-value" // go-app writes an empty attribute bare
+		}
+		if !hasTag(html, c.text, `data-figure="sweep"`, `data-key="`+c.key+`"`, `data-metric="`+c.metric+`"`, value) {
+			t.Errorf("no cell %+v in\n%s", c, html)
+		}
+	}
+	for _, want := range []string{"3 of 6 runs done.", "mean of 2 seeds: 10.0%, 20.0%", "Label corruption"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the table lacks %s:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, `data-key="p=0.5"`) {
+		t.Error("a row for a level with no run done")
+	}
+}
+
+func TestFigureTableRowNames(t *testing.T) {
+	tests := []struct {
+		kind      figure.Kind
+		key, want string
+	}{
+		{figure.Table1, "wd/random", "weight decay, random labels"},
+		{figure.Table1, "wd+dropout+aug+bn/true", "all, true labels"},
+		{figure.Randomizations, "inputs=gaussian", "Gaussian inputs"},
+		{figure.Sweep, "p=0.4", "p = 0.4"},
+	}
+	for _, tt := range tests {
+		if got := keyLabel(tt.kind, tt.key); got != tt.want {
+			t.Errorf("keyLabel(%v, %q) = %q, want %q", tt.kind, tt.key, got, tt.want)
+		}
+	}
+}
+
+// The bar offers the trained figures only, marks the one on screen, and shows the sweep's
+// levels beside the seeds.
+func TestFigureBar(t *testing.T) {
+	html := app.HTMLString(&FigureBar{})
+	for _, k := range figure.Kinds() {
+		if has := strings.Contains(html, `data-figure="`+k.String()+`"`); has != k.Trained() {
+			t.Errorf("%v offered %v, want %v", k, has, k.Trained())
+		}
+	}
+	if strings.Count(html, `aria-pressed="false"`) != len(trainedFigures()) || strings.Contains(html, "figure-seeds") {
+		t.Error("a figure pressed, or options shown, with none on screen")
+	}
+	html = app.HTMLString(&FigureBar{Active: message.FigureSetup{Kind: "sweep", Levels: 11}})
+	// go-app writes aria-pressed="true" as a bare aria-pressed.
+	if hasTag(html, "Label corruption (Fig. 1b, 1c)", `aria-pressed="false"`) || !hasTag(html, "11", `value="11"`, "selected") ||
+		!strings.Contains(html, `id="figure-seeds"`) || strings.Count(html, "selected") != 2 {
+		t.Errorf("the bar does not show the sweep pressed with 11 levels and 1 seed selected:\n%s", html)
+	}
+	if html := app.HTMLString(&FigureBar{Active: message.FigureSetup{Kind: "table1"}}); strings.Contains(html, "figure-levels") {
+		t.Error("levels offered for Table 1")
+	}
+}
+
+// hasTag reports whether html has an element with every one of attrs and text as its text.
+func hasTag(html, text string, attrs ...string) bool {
+	for _, tag := range strings.Split(html, "<")[1:] {
+		end := strings.Index(tag, ">")
+		if end < 0 || strings.TrimSpace(tag[end+1:]) != text {
+			continue
+		}
+		all := true
+		for _, a := range attrs {
+			all = all && strings.Contains(tag[:end], a)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
