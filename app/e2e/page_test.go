@@ -676,3 +676,23 @@ func median(xs []float64) float64 {
 	sort.Float64s(s)
 	return quantile(s, 0.5)
 }
+
+// figureCells returns the cells of the figure table, keyed "key metric" (e.g.
+// "p=0.5 test-error"), with their raw values ("" for a time to fit never reached).
+func (p *page) figureCells() map[string]string {
+	p.tb.Helper()
+	return evalJS[map[string]string](p, `(() => {
+	const out = {};
+	for (const e of document.querySelectorAll('[data-figure][data-key][data-metric]')) {
+		out[e.dataset.key + ' ' + e.dataset.metric] = e.dataset.value;
+	}
+	return out;
+})()`)
+}
+
+// waitFigureDone waits until the figure's table says every run is done.
+func (p *page) waitFigureDone(timeout time.Duration) {
+	p.tb.Helper()
+	p.waitUntil("every run of the figure to be done", timeout,
+		`(() => { const b = document.getElementById("figure-progress"); return b && b.max > 0 && b.value === b.max && /All \d+ runs done/.test(document.getElementById("figure-status").textContent); })()`)
+}

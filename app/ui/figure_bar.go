@@ -101,3 +101,23 @@ func orDefault(n, def int) int {
 	}
 	return n
 }
+
+// figureDescription says what a figure shows, as the paper's caption would: what is
+// measured and drawn, not what comes out (the lessons say that, checked by the claims).
+func figureDescription(kind string) string {
+	switch kind {
+	case figure.Randomizations.String():
+		return "the paper's Fig. 1a. The same network on true labels, random labels, shuffled pixels, " +
+			"random pixels and Gaussian inputs: training loss and accuracy against minibatch steps, one run after another."
+	case figure.Sweep.String():
+		return "the paper's Fig. 1b and 1c. For each level p of label corruption, the minibatch steps until " +
+			"every training image is fitted, and the test error (a guess errs 90% of the time)."
+	case figure.Table1.String():
+		return "the paper's Tables 1 and 2. Each regularizer, and early stopping, switched on for true and for " +
+			"random labels: training and test accuracy, and the epochs until every training image was fitted."
+	case figure.Memorization.String():
+		return "when each training image is first fitted, for the images whose label is right and for those " +
+			"whose label was corrupted (each label is replaced by a random class with probability p, a setting), after Arpit et al. (2017)."
+	}
+	return ""
+}

@@ -108,3 +108,14 @@ func hasTag(html, text string, attrs ...string) bool {
 	}
 	return false
 }
+
+// Every figure the bar offers says what it shows, in place of a lesson's "Look for".
+func TestFigureDescriptions(t *testing.T) {
+	for _, name := range trainedFigures() {
+		d := figureDescription(name)
+		html := app.HTMLString(&PresetBar{Figure: d})
+		if d == "" || !strings.Contains(html, "This figure: ") || strings.Contains(html, "Look for: ") {
+			t.Errorf("%s: description %q, bar:\n%s", name, d, html)
+		}
+	}
+}

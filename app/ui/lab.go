@@ -382,7 +382,7 @@ func (l *Lab) renderFull() app.UI {
 		app.Div().Class("lab-grid").Body(
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
-				&PresetBar{Active: activePreset(l.exp)},
+				&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind)},
 				&FigureBar{Active: l.exp.Figure},
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
 				&Transport{

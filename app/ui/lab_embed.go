@@ -22,7 +22,7 @@ func (l *Lab) renderEmbed() app.UI {
 	c := l.view.Controls
 	var presets, transport, readouts, settings, open app.UI
 	if c.has(controlPresets) {
-		presets = &PresetBar{Active: activePreset(l.exp)}
+		presets = &PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind)}
 	}
 	if c&transportControls != 0 {
 		transport = &Transport{

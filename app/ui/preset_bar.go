@@ -9,6 +9,9 @@ type PresetBar struct {
 
 	// Active is the ID of the preset the experiment matches, "" if the student changed it.
 	Active string
+	// Figure, when the page shows one of the paper's figures instead of a lesson, says
+	// what the figure shows; it takes the place of the lesson's explanation.
+	Figure string
 }
 
 // Render draws one toggle button per preset and the active lesson's explanation.
@@ -30,11 +33,15 @@ func (b *PresetBar) Render() app.UI {
 			Text(p.Title).
 			OnClick(b.choose(p.ID))
 	}
+	lead := "Look for: "
+	if b.Figure != "" {
+		lead, lookFor = "This figure: ", b.Figure
+	}
 	return app.Section().Class("presets").Aria("labelledby", "presets-title").Body(
 		app.H2().ID("presets-title").Class("visually-hidden").Text("Lessons"),
 		app.Div().Class("chip-row").Role("group").Aria("label", "Randomization tests").Body(buttons...),
 		app.P().Class("look-for").Aria("live", "polite").Body(
-			app.Strong().Text("Look for: "),
+			app.Strong().Text(lead),
 			app.Text(lookFor),
 		),
 	)
