@@ -78,6 +78,7 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	if p.stale(dst.Rect, runs, density) {
 		p.relayout(dst.Rect, runs, density)
 	}
+	p.scale = p.lay.scale
 	p.r.fillAroundAll(dst.Rect, colBackground, p.lay.cards)
 	if len(runs) == 0 {
 		p.str(dst.Rect.Min.X+p.scale*8, dst.Rect.Min.Y+p.scale*8, "no runs", colInkSoft)
