@@ -280,7 +280,7 @@ func (p *Painter) paintAxes(a *axes) {
 		if a.xLabelBelow {
 			lx = min(lx, pl.Max.X+p.widthOf(1)-bw) // the last tick's label stays in the card
 		}
-		if lx+bw < pl.Max.X-lw-p.widthOf(1) || e == 0 {
+		if lx+bw < pl.Max.X-lw-p.widthOf(1) || e == 0 || a.xLabelBelow {
 			p.text(lx, ly, b, colInkFaint)
 		}
 	}

@@ -25,6 +25,10 @@ type Scene struct {
 	HoverX, HoverY int    // pointer position in pixels; -1,-1 when none
 	Playing        bool
 
+	// Figure, when not nil, is one of the paper's figures being made, which the canvas then
+	// shows instead of the runs' cards (figureview.go).
+	Figure *FigureView
+
 	// Density is the number of canvas pixels per CSS pixel (the device scale factor) when
 	// the canvas is painted in device pixels; 0 means 1. Text, lines and margins are scaled
 	// by it (rounded), and the choice between the wide and the narrow layout is made on the
@@ -48,7 +52,13 @@ type Painter struct {
 	keys  []runKey
 	num   []byte // scratch for formatted text
 
-	layouts int // how many times the layout was computed (tests check that it is cached)
+	// The figure view's layout, kept beside the runs' so that switching between the two
+	// recomputes neither; figNow is the shape of the figure being painted (reused).
+	fig         figureLayout
+	figNow      figureShape
+	figureShown bool // the last Paint painted a figure: there are no tiles to point at
+
+	layouts int // how many times a layout was computed (tests check that it is cached)
 
 	litLUT, dimLUT [256]uint32 // thumbnail intensity to tile pixel, fitted and not
 	weightLUT      [256]rgb    // weight in [-1, 1] to the diverging colormap
@@ -67,13 +77,18 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	p.warm()
 	p.r = raster{img: dst, base: dst.Rect, clip: dst.Rect}
 
-	var runs []Card
-	if scene != nil {
-		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
-	}
 	density := 1.0
 	if scene != nil && scene.Density >= 1 && scene.Density <= 8 {
 		density = scene.Density
+	}
+	p.figureShown = scene != nil && scene.Figure != nil
+	if p.figureShown {
+		p.paintFigure(dst.Rect, scene.Figure, density)
+		return
+	}
+	var runs []Card
+	if scene != nil {
+		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
 	}
 	if p.stale(dst.Rect, runs, density) {
 		p.relayout(dst.Rect, runs, density)
@@ -95,8 +110,11 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 }
 
 // TileAt returns which run's which training example lies under pixel (x, y) in the last
-// painted layout. The gaps between tiles belong to no example.
+// painted layout. The gaps between tiles belong to no example, and a figure has no tiles.
 func (p *Painter) TileAt(x, y int) (run, example int, ok bool) {
+	if p.figureShown {
+		return 0, 0, false
+	}
 	pt := image.Point{x, y}
 	for i := range p.lay.runs {
 		if ex, ok := p.lay.runs[i].wall.at(pt); ok {
