@@ -3,6 +3,8 @@ package canvas
 import (
 	"image"
 	"testing"
+
+	"genlab/sim/figure"
 )
 
 // TestPaintAllocatesNothing: once warm, a frame allocates nothing, hovering or not, wide or
@@ -57,5 +59,31 @@ func BenchmarkPaint(b *testing.B) {
 				p.Paint(img, sc)
 			}
 		})
+	}
+}
+
+// TestPaintFigureAllocatesNothing: a figure's frame allocates nothing once warm either,
+// whatever the kind of figure, on a laptop and on a phone.
+func TestPaintFigureAllocatesNothing(t *testing.T) {
+	figures := []*figure.Figure{
+		fakeFigure(t, figure.Randomizations, figure.Options{Seeds: 2}, upTo(7)),
+		fakeFigure(t, figure.Sweep, figure.Options{Seeds: 3}, upTo(9), "p=1"),
+		fakeFigure(t, figure.Table1, figure.Options{Seeds: 2}, upTo(20), "none/random"),
+		fakeFigure(t, figure.Theorem1, figure.Options{}, upTo(1)),
+		fakeFigure(t, figure.Kernel, figure.Options{}, upTo(8)),
+		fakeFigure(t, figure.Memorization, figure.Options{}, upTo(1)),
+		fakeFigure(t, figure.Sweep, figure.Options{}, nil), // waiting
+	}
+	for _, f := range figures {
+		for _, sz := range figureSizes {
+			sc := figureScene(f, "training 3 of 6")
+			sc.Density = sz.density
+			var p Painter
+			img := image.NewRGBA(image.Rect(0, 0, sz.w, sz.h))
+			p.Paint(img, sc)
+			if a := testing.AllocsPerRun(10, func() { p.Paint(img, sc) }); a != 0 {
+				t.Errorf("%v at %s: %v allocations per Paint, want 0", f.Kind, sz.name, a)
+			}
+		}
 	}
 }
