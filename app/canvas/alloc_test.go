@@ -34,6 +34,32 @@ func TestPaintAllocatesNothing(t *testing.T) {
 	}
 }
 
+func BenchmarkPaintFigure(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		kind figure.Kind
+		o    figure.Options
+		w, h int
+	}{
+		{"sweep-1280x720", figure.Sweep, figure.Options{Seeds: 3}, 1280, 720},
+		{"randomizations-1280x720", figure.Randomizations, figure.Options{Seeds: 3}, 1280, 720},
+		{"table1-1280x720", figure.Table1, figure.Options{Seeds: 3}, 1280, 720},
+		{"sweep-2560x1600", figure.Sweep, figure.Options{Seeds: 3}, 2560, 1600},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			f := fakeFigure(b, bc.kind, bc.o, upTo(15))
+			sc := figureScene(f, "training")
+			var p Painter
+			img := image.NewRGBA(image.Rect(0, 0, bc.w, bc.h))
+			p.Paint(img, sc)
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Paint(img, sc)
+			}
+		})
+	}
+}
+
 func BenchmarkPaint(b *testing.B) {
 	for _, bc := range []struct {
 		name  string

@@ -81,7 +81,7 @@ func fakeResult(f *figure.Figure, i int, never ...string) figure.Result {
 		r.FirstFit, r.Noisy, r.Classes = make([]int32, n), make([]bool, n), make([]int, n)
 		for j := range n {
 			r.Classes[j] = j % 10
-			r.Noisy[j] = j/10%5 < 2 // p = 0.4, in every class
+			r.Noisy[j] = j/10%5 < 2      // p = 0.4, in every class
 			first := 1 + j%10/2 + j/10%3 // class by class
 			if r.Noisy[j] {
 				first = 5 + j%7 + j/100

@@ -64,10 +64,12 @@ type Painter struct {
 	weightLUT      [256]rgb    // weight in [-1, 1] to the diverging colormap
 }
 
-// Paint paints scene into dst (dst.Rect is the canvas, from 320×240 up to 2560×1600). It
-// allocates nothing once warm: the layout, and everything cached with it, is recomputed only
-// when the canvas size, the density or the scene's shape (its runs, their images, classes,
-// titles, parameter counts, epoch limits and weight shapes) changes. The images are
+// Paint paints scene into dst (dst.Rect is the canvas, from 320×240 up to 2560×1600): its
+// figure if it has one, else its runs. It allocates nothing once warm: the layout, and
+// everything cached with it, is recomputed only when the canvas size, the density or the
+// scene's shape (its runs, their images, classes, titles, parameter counts, epoch limits
+// and weight shapes; or its figure's kind, title, charts, legend entries and table rows)
+// changes. The images are
 // recognized by their slices (addresses and lengths): images refilled in place with other
 // content must come in new slices, or the wall keeps the old grouping and thumbnails.
 func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
