@@ -144,7 +144,8 @@ func (p *Painter) relayoutFigure(b image.Rectangle, fv *FigureView, density floa
 	L.narrow = b.Dx() < narrowBelow*u
 	if u == max(1, int(math.Round(density))) && float64(b.Dx())/density >= 1200 && float64(b.Dy())/density >= 700 {
 		// A figure has far fewer things to show than the runs' cards: from a laptop's
-		// screen up, its text is drawn twice as large, to be read across a classroom.
+		// screen up, its text is drawn twice as large, to be read across a classroom
+		// (once: a big canvas's unit is doubled already).
 		u *= 2
 	}
 	p.scale, L.scale = u, u
@@ -154,7 +155,8 @@ func (p *Painter) relayoutFigure(b image.Rectangle, fv *FigureView, density floa
 	}
 	content := b.Inset(margin)
 
-	// The title, large when it fits on one line (it is the only line of its kind).
+	// The title, half as large again as the text (twice at the smallest unit), when it
+	// fits on one line.
 	L.titleScale = u
 	if big := u + max(1, u/2); p.widthOf(utf8.RuneCountInString(fv.Title))*big/u <= content.Dx() {
 		L.titleScale = big
