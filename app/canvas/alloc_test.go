@@ -3,6 +3,8 @@ package canvas
 import (
 	"image"
 	"testing"
+
+	"genlab/sim/figure"
 )
 
 // TestPaintAllocatesNothing: once warm, a frame allocates nothing, hovering or not, wide or
@@ -32,6 +34,32 @@ func TestPaintAllocatesNothing(t *testing.T) {
 	}
 }
 
+func BenchmarkPaintFigure(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		kind figure.Kind
+		o    figure.Options
+		w, h int
+	}{
+		{"sweep-1280x720", figure.Sweep, figure.Options{Seeds: 3}, 1280, 720},
+		{"randomizations-1280x720", figure.Randomizations, figure.Options{Seeds: 3}, 1280, 720},
+		{"table1-1280x720", figure.Table1, figure.Options{Seeds: 3}, 1280, 720},
+		{"sweep-2560x1600", figure.Sweep, figure.Options{Seeds: 3}, 2560, 1600},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			f := fakeFigure(b, bc.kind, bc.o, upTo(15))
+			sc := figureScene(f, "training")
+			var p Painter
+			img := image.NewRGBA(image.Rect(0, 0, bc.w, bc.h))
+			p.Paint(img, sc)
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Paint(img, sc)
+			}
+		})
+	}
+}
+
 func BenchmarkPaint(b *testing.B) {
 	for _, bc := range []struct {
 		name  string
@@ -57,5 +85,31 @@ func BenchmarkPaint(b *testing.B) {
 				p.Paint(img, sc)
 			}
 		})
+	}
+}
+
+// TestPaintFigureAllocatesNothing: a figure's frame allocates nothing once warm either,
+// whatever the kind of figure, on a laptop and on a phone.
+func TestPaintFigureAllocatesNothing(t *testing.T) {
+	figures := []*figure.Figure{
+		fakeFigure(t, figure.Randomizations, figure.Options{Seeds: 2}, upTo(7)),
+		fakeFigure(t, figure.Sweep, figure.Options{Seeds: 3}, upTo(9), "p=1"),
+		fakeFigure(t, figure.Table1, figure.Options{Seeds: 2}, upTo(20), "none/random"),
+		fakeFigure(t, figure.Theorem1, figure.Options{}, upTo(1)),
+		fakeFigure(t, figure.Kernel, figure.Options{}, upTo(8)),
+		fakeFigure(t, figure.Memorization, figure.Options{}, upTo(1)),
+		fakeFigure(t, figure.Sweep, figure.Options{}, nil), // waiting
+	}
+	for _, f := range figures {
+		for _, sz := range figureSizes {
+			sc := figureScene(f, "training 3 of 6")
+			sc.Density = sz.density
+			var p Painter
+			img := image.NewRGBA(image.Rect(0, 0, sz.w, sz.h))
+			p.Paint(img, sc)
+			if a := testing.AllocsPerRun(10, func() { p.Paint(img, sc) }); a != 0 {
+				t.Errorf("%v at %s: %v allocations per Paint, want 0", f.Kind, sz.name, a)
+			}
+		}
 	}
 }

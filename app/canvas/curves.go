@@ -110,7 +110,7 @@ func value(e *sim.Epoch, m metric, test bool) float64 {
 }
 
 func (p *Painter) paintChart(c *chartBox, runs []Card, m metric, xmax float64) {
-	u, th := p.scale, p.textH()
+	u := p.scale
 	p.r.card(c.card, 4*u, colCard, colCardEdge, colBackground, image.Rectangle{})
 	p.r.setBase(c.card.Inset(1))
 	defer p.r.setBase(p.lay.bounds)
@@ -144,66 +144,22 @@ func (p *Painter) paintChart(c *chartBox, runs []Card, m metric, xmax float64) {
 			}
 		}
 	}
-	rows := max(1, min(5, pl.Dy()/(2*th)))
-	ystep := 0.25
-	if m == loss {
-		ystep = tickStep(ymax, rows, true)
-		ymax = math.Ceil(ymax/ystep-1e-9) * ystep
-	} else if rows < 4 {
-		ystep = 0.5
-	}
-	X := func(e float64) float64 { return float64(pl.Min.X) + e/xmax*float64(pl.Dx()-1) }
-	Y := func(v float64) float64 { return float64(pl.Max.Y-1) - v/ymax*float64(pl.Dy()-1) }
+	a := axes{plot: pl, xmax: xmax, share: m == accuracy, xLabel: "epoch"}
+	a.ymax, a.ystep = p.yTicks(pl, ymax, a.share)
+	a.xstep = math.Max(1, tickStep(xmax, max(1, pl.Dx()/p.widthOf(6)), false))
 
-	// Title.
 	title := "accuracy"
 	if m == loss {
 		title = "loss (cross-entropy)"
 	}
 	p.str(c.title.X, c.title.Y, title, colInk)
-
-	// Grid and tick labels.
-	for v := 0.0; v <= ymax+1e-9; v += ystep {
-		y := int(math.Round(Y(v)))
-		p.r.hline(pl.Min.X, pl.Max.X, y, colGrid, 1, 0)
-		b := p.scratch()
-		if m == accuracy {
-			b = append(appendTick(b, v*100, ystep*100), '%')
-		} else {
-			b = appendTick(b, v, ystep)
-		}
-		p.text(pl.Min.X-4*u-p.bytesW(b), y-th/2, b, colInkFaint)
-	}
-	cols := max(1, pl.Dx()/p.widthOf(6))
-	xstep := math.Max(1, tickStep(xmax, cols, false))
-	label := "epoch"
-	lw := p.strW(label)
-	ly := pl.Max.Y + 3*u
-	p.str(pl.Max.X-lw, ly, label, colInkFaint)
-	for e := 0.0; e <= xmax+1e-9; e += xstep {
-		x := int(math.Round(X(e)))
-		p.r.vline(x, pl.Min.Y, pl.Max.Y, colGrid, 1, 0)
-		p.r.vline(x, pl.Max.Y, pl.Max.Y+2*u, colAxis, 1, 0)
-		b := appendTick(p.scratch(), e, xstep)
-		bw := p.bytesW(b)
-		lx := clamp(x-bw/2, pl.Min.X-p.widthOf(1), pl.Max.X)
-		if lx+bw < pl.Max.X-lw-p.widthOf(1) || e == 0 {
-			p.text(lx, ly, b, colInkFaint)
-		}
-	}
-	p.r.hline(pl.Min.X, pl.Max.X, pl.Max.Y-1, colAxis, 1, 0)
-	p.r.vline(pl.Min.X, pl.Min.Y, pl.Max.Y, colAxis, 1, 0)
+	p.paintAxes(&a)
 
 	// Chance: 1/K of the examples right, or a loss of ln K (a uniform guess).
 	if chanceK > 1 {
 		v := 1 / float64(chanceK)
 		if m == loss {
 			v = math.Log(float64(chanceK))
-		}
-		y := int(math.Round(Y(v)))
-		p.r.hline(pl.Min.X, pl.Max.X, y, colChance, 2*u, 2*u)
-		if u > 1 {
-			p.r.hline(pl.Min.X, pl.Max.X, y+1, colChance, 2*u, 2*u)
 		}
 		b := append(p.scratch(), "chance "...)
 		if m == accuracy {
@@ -212,13 +168,7 @@ func (p *Painter) paintChart(c *chartBox, runs []Card, m metric, xmax float64) {
 			b = append(b, "ln "...)
 			b = appendGrouped(b, chanceK)
 		}
-		bw := p.bytesW(b)
-		ty := y - th - 3*u
-		if m == accuracy && ty < pl.Min.Y+th { // never: chance is low; but keep it inside
-			ty = y + 3*u
-		}
-		p.r.fill(image.Rect(pl.Max.X-bw-4*u, ty-u, pl.Max.X-u, ty+th+u), colCard)
-		p.text(pl.Max.X-bw-2*u, ty, b, colChance)
+		p.paintChance(&a, v, b)
 	}
 
 	// The curves, clipped to the plot (with room for the line's width at 0% and 100%).
@@ -241,7 +191,7 @@ func (p *Painter) paintChart(c *chartBox, runs []Card, m metric, xmax float64) {
 					have = false
 					continue
 				}
-				x, y := X(float64(h[j].Epoch)), Y(math.Min(v, ymax*2))
+				x, y := a.x(float64(h[j].Epoch)), a.y(math.Min(v, a.ymax*2))
 				if have {
 					p.r.segment(px, py, x, y, width, col, &d)
 				}
@@ -260,4 +210,99 @@ func (p *Painter) paintChart(c *chartBox, runs []Card, m metric, xmax float64) {
 		}
 	}
 	p.r.resetClip()
+}
+
+// axes is a chart's frame: how its values map to the pixels of plot, from 0 to xmax
+// across and 0 to ymax up, and the steps between its ticks. The learning curves and the
+// figures' plots share it, so that every chart on the canvas reads the same way.
+type axes struct {
+	plot         image.Rectangle
+	xmax, ymax   float64
+	xstep, ystep float64
+	share        bool   // y is a share of 0..1, labelled as a percentage
+	xLabel       string // what x measures: at the right end of the ticks' line...
+	xLabelBelow  bool   // ...or centred on a line of its own below them (long labels)
+}
+
+func (a *axes) x(v float64) float64 {
+	return float64(a.plot.Min.X) + v/a.xmax*float64(a.plot.Dx()-1)
+}
+
+func (a *axes) y(v float64) float64 {
+	return float64(a.plot.Max.Y-1) - v/a.ymax*float64(a.plot.Dy()-1)
+}
+
+// yTicks returns the top of a y axis from 0 holding ymax, and the step between its ticks:
+// a share 0–100% by quarters (halves when there is room for fewer than four rows of
+// labels), any other quantity up to a round multiple of a round step.
+func (p *Painter) yTicks(pl image.Rectangle, ymax float64, share bool) (top, step float64) {
+	rows := max(1, min(5, pl.Dy()/(2*p.textH())))
+	if share {
+		if rows < 4 {
+			return 1, 0.5
+		}
+		return 1, 0.25
+	}
+	step = tickStep(ymax, rows, true)
+	return math.Ceil(ymax/step-1e-9) * step, step
+}
+
+// paintAxes paints a chart's grid, tick labels, axis lines and x label.
+func (p *Painter) paintAxes(a *axes) {
+	u, th := p.scale, p.textH()
+	pl := a.plot
+	for v := 0.0; v <= a.ymax+1e-9; v += a.ystep {
+		y := int(math.Round(a.y(v)))
+		p.r.hline(pl.Min.X, pl.Max.X, y, colGrid, 1, 0)
+		b := p.scratch()
+		if a.share {
+			b = append(appendTick(b, v*100, a.ystep*100), '%')
+		} else {
+			b = appendTick(b, v, a.ystep)
+		}
+		p.text(pl.Min.X-4*u-p.bytesW(b), y-th/2, b, colInkFaint)
+	}
+	lw := p.strW(a.xLabel)
+	ly := pl.Max.Y + 3*u
+	if a.xLabelBelow {
+		p.str(pl.Min.X+(pl.Dx()-lw)/2, ly+p.lineH(), a.xLabel, colInkSoft)
+		lw = -p.widthOf(1) // the ticks' line is theirs alone
+	} else {
+		p.str(pl.Max.X-lw, ly, a.xLabel, colInkFaint)
+	}
+	for e := 0.0; e <= a.xmax+1e-9; e += a.xstep {
+		x := int(math.Round(a.x(e)))
+		p.r.vline(x, pl.Min.Y, pl.Max.Y, colGrid, 1, 0)
+		p.r.vline(x, pl.Max.Y, pl.Max.Y+2*u, colAxis, 1, 0)
+		b := appendTick(p.scratch(), e, a.xstep)
+		bw := p.bytesW(b)
+		lx := clamp(x-bw/2, pl.Min.X-p.widthOf(1), pl.Max.X)
+		if a.xLabelBelow {
+			lx = min(lx, pl.Max.X+p.widthOf(1)-bw) // the last tick's label stays in the card
+		}
+		if lx+bw < pl.Max.X-lw-p.widthOf(1) || e == 0 || a.xLabelBelow {
+			p.text(lx, ly, b, colInkFaint)
+		}
+	}
+	p.r.hline(pl.Min.X, pl.Max.X, pl.Max.Y-1, colAxis, 1, 0)
+	p.r.vline(pl.Min.X, pl.Min.Y, pl.Max.Y, colAxis, 1, 0)
+}
+
+// paintChance paints the dotted line of the level a guess reaches, v, labelled with label
+// at the right end: above the line, or below it when there is no room above.
+func (p *Painter) paintChance(a *axes, v float64, label []byte) {
+	u, th := p.scale, p.textH()
+	pl := a.plot
+	y := int(math.Round(a.y(v)))
+	p.r.hline(pl.Min.X, pl.Max.X, y, colChance, 2*u, 2*u)
+	if u > 1 {
+		p.r.hline(pl.Min.X, pl.Max.X, y+1, colChance, 2*u, 2*u)
+	}
+	bw := p.bytesW(label)
+	ty := y - th - 3*u
+	if ty < pl.Min.Y {
+		ty = y + 3*u
+	}
+	p.r.fill(image.Rect(pl.Max.X-bw-4*u, ty-u, pl.Max.X-u, ty+th+u), colCard)
+	p.text(pl.Max.X-bw-2*u, ty, label, colChance)
 }

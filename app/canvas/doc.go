@@ -35,6 +35,39 @@
 //     weights suffice), so its capacity cannot be what makes it generalize.
 //   - The header of each run (status.go) gives the numbers and the run's state in words.
 //
+// # Figures
+//
+// When Scene.Figure is set, the canvas shows one of the paper's figures being made
+// (package sim/figure) instead of the runs: a FigureView holds the figure's title, its
+// charts (figure.Plot) or its numbers (figure.Cell), how many of its trials are done and
+// its state in words ("training 3 of 6", "done"). The view (figureview.go) has the title,
+// large, then the state on a pill, a progress bar and the count of runs done, then:
+//
+//   - for a figure with charts (randomizations, sweep, kernel, memorization), its two
+//     charts side by side, or one above the other on a phone held upright (plot.go). They
+//     share the learning curves' frame (axes in curves.go: grid, ticks, chance line), and
+//     add a legend of their own: a colour per series key, in the order of the keys (the
+//     runs' colours, then the rest of the Okabe–Ito palette, then again dashed); seeds
+//     after the first drawn fainter beneath the first; the chance level dotted and
+//     labelled; and a value never reached (+Inf: a time to fit that never came) drawn as a
+//     triangle on a lane labelled "never" above the top of the y axis, joined to its
+//     neighbours by dots, so that a run that failed to fit is on the chart, not missing
+//     from it. NaN points are left out. A chart with no point yet shows its axes and says
+//     it waits for the first run.
+//   - for a figure that is a table (table1, and theorem1 until its construction is drawn),
+//     a table of its numbers (table.go). Table 1 has a row per regularizer from the start,
+//     with true labels' columns, then random labels', side by side or one group below
+//     the other on a phone; numbers still to come are dots, a time to fit never reached
+//     says "not fitted", a missing number is a dash. Other tables get a row per key as its
+//     first number comes.
+//
+// A figure has far fewer things to show than the runs, so from a laptop's screen up
+// (1200×700 CSS pixels) its text is drawn twice as large, and its table as large as fits:
+// the figures are meant to be read across a classroom. The figure's layout is kept apart
+// from the runs', cached the same way, and made again only when the figure's shape
+// changes (its kind, title, charts, legend entries or table rows) or the canvas's size or
+// density does; points arriving only repaint.
+//
 // # Legibility
 //
 // Colour never carries meaning alone: runs have titles and legends as well as colours, train
@@ -49,6 +82,7 @@
 //
 // The layout, the thumbnails and the decoded font are computed when the canvas size or the
 // scene's shape changes; a frame only paints, into memory it is given, with numbers formatted
-// into a reused buffer: Paint allocates nothing once warm (TestPaintAllocatesNothing), and
-// every pixel is painted about once.
+// into a reused buffer: Paint allocates nothing once warm, runs or figure
+// (TestPaintAllocatesNothing, TestPaintFigureAllocatesNothing), and every pixel is painted
+// about once.
 package canvas

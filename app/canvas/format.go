@@ -81,8 +81,12 @@ func appendShort(b []byte, n int) []byte {
 	return strconv.AppendInt(b, int64(n), 10)
 }
 
-// appendTick appends an axis value with just enough decimals for the step between ticks.
+// appendTick appends an axis value with just enough decimals for the step between ticks;
+// the origin as a plain 0.
 func appendTick(b []byte, v, step float64) []byte {
+	if v == 0 {
+		return append(b, '0')
+	}
 	prec := 0
 	for s := step; prec < 3 && sim.Finite(s) && s > 0 && math.Abs(s-math.Round(s)) > 1e-9; s *= 10 {
 		prec++

@@ -20,6 +20,7 @@ import (
 type layout struct {
 	bounds   image.Rectangle
 	density  float64
+	scale    int // p.scale for this layout (the figure view keeps its own)
 	narrow   bool
 	wallKey  image.Rectangle // the key to the walls' tiles, above the runs
 	runs     []runBox
@@ -48,11 +49,8 @@ func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
 	for i := range runs {
 		p.keys = append(p.keys, keyOf(&runs[i]))
 	}
-	u := max(1, int(math.Round(density)))
-	if float64(b.Dx())/density >= 1600 && float64(b.Dy())/density >= 900 {
-		u *= 2
-	}
-	p.scale = u
+	u := scaleFor(b, density)
+	p.scale, L.scale = u, u
 	L.narrow = b.Dx() < narrowBelow*u
 	if cap(L.runs) < len(runs) {
 		grown := make([]runBox, len(runs))
@@ -243,6 +241,16 @@ func (p *Painter) planRun(bx *runBox, card image.Rectangle, run *Card, lines int
 	}
 	panel := image.Rect(body.Min.X, body.Min.Y, body.Max.X, max(body.Min.Y, foot.Min.Y-gap))
 	bx.wall.setPanel(p, panel)
+}
+
+// scaleFor returns the pixels per layout unit of a canvas: its density rounded, doubled on
+// big canvases (1600×900 CSS pixels and up).
+func scaleFor(b image.Rectangle, density float64) int {
+	u := max(1, int(math.Round(density)))
+	if float64(b.Dx())/density >= 1600 && float64(b.Dy())/density >= 900 {
+		u *= 2
+	}
+	return u
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -16,12 +16,15 @@ const (
 	iconLit                     // a fitted tile
 	iconDim                     // a tile not fitted yet
 	iconCorrupt                 // a tile whose label is corrupted
+	iconNever                   // a triangle: a value never reached, atop a figure's chart
 )
 
 func (p *Painter) iconW(k iconKind) int {
 	switch k {
 	case iconLit, iconDim, iconCorrupt:
 		return p.textH()
+	case iconNever:
+		return 8 * p.scale
 	}
 	return 18 * p.scale
 }
@@ -40,6 +43,8 @@ func (p *Painter) paintIcon(k iconKind, x, y int, c rgb) {
 		for dx := 0; dx < w; dx += 8 * u {
 			p.r.fill(image.Rect(x+dx, cy-u, x+min(w, dx+5*u), cy+u), c)
 		}
+	case iconNever:
+		p.r.triangle(float64(x)+float64(w)/2, float64(cy), 7*float64(u), c)
 	case iconChance:
 		for dx := 0; dx < w; dx += 3 * u {
 			p.r.fill(image.Rect(x+dx, cy, x+dx+u, cy+u), c)

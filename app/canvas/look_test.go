@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"genlab/sim"
+	"genlab/sim/figure"
 )
 
 // update rewrites the golden images of TestLook: go test -run TestLook ./app/canvas -update
@@ -18,7 +19,9 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata/l
 // TestLook compares what the painter draws with golden images in testdata/look, made from
 // synthetic scenes (so that they change only when the painting does, not when the
 // simulator's defaults do): a desktop with the tooltip of a corrupted tile, a phone at 2
-// device pixels per CSS pixel, and four runs side by side. They are small (a few hundred
+// device pixels per CSS pixel, and four runs side by side; and two figures with made-up
+// results, half a corruption sweep and most of Table 1, on a laptop and on a phone (375×640
+// CSS pixels). They are small (a few hundred
 // tiles), to keep the repository light. The painter is deterministic, so here the images
 // match to the byte; the tolerance (no channel off by more than 2, at most 1 pixel in
 // 1,000 off) leaves room for another CPU's floating point (arm64 fuses multiply-adds).
@@ -45,6 +48,10 @@ func TestLook(t *testing.T) {
 			return sc
 		}},
 		{"hover-960x600", 960, 600, func() *Scene { return hovering(synthScene(2, 300, 20), 960, 600, 1) }},
+		{"figure-sweep-1280x720", 1280, 720, func() *Scene { return halfSweep(t, 1) }},
+		{"figure-sweep-phone-750x1280-density2", 750, 1280, func() *Scene { return halfSweep(t, 2) }},
+		{"figure-table1-1280x720", 1280, 720, func() *Scene { return mostOfTable1(t, 1) }},
+		{"figure-table1-phone-750x1280-density2", 750, 1280, func() *Scene { return mostOfTable1(t, 2) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +93,24 @@ func TestLook(t *testing.T) {
 			}
 		})
 	}
+}
+
+// halfSweep is the corruption sweep on three seeds, half done: the first seed's six levels,
+// the last of which never fitted, and the second seed's first three.
+func halfSweep(t *testing.T, density float64) *Scene {
+	f := fakeFigure(t, figure.Sweep, figure.Options{Seeds: 3}, upTo(9), "p=1")
+	sc := figureScene(f, "training 10 of 18")
+	sc.Density = density
+	return sc
+}
+
+// mostOfTable1 is Table 1 with 11 of its 14 runs done, one of them never fitted: all
+// regularizers together on random labels.
+func mostOfTable1(t *testing.T, density float64) *Scene {
+	f := fakeFigure(t, figure.Table1, figure.Options{}, append(upTo(10), 13), "wd+dropout+aug+bn/random")
+	sc := figureScene(f, "training 12 of 14")
+	sc.Density = density
+	return sc
 }
 
 func abs(n int) int { return max(n, -n) }

@@ -25,6 +25,10 @@ type Scene struct {
 	HoverX, HoverY int    // pointer position in pixels; -1,-1 when none
 	Playing        bool
 
+	// Figure, when not nil, is one of the paper's figures being made, which the canvas then
+	// shows instead of the runs' cards (figureview.go).
+	Figure *FigureView
+
 	// Density is the number of canvas pixels per CSS pixel (the device scale factor) when
 	// the canvas is painted in device pixels; 0 means 1. Text, lines and margins are scaled
 	// by it (rounded), and the choice between the wide and the narrow layout is made on the
@@ -48,16 +52,24 @@ type Painter struct {
 	keys  []runKey
 	num   []byte // scratch for formatted text
 
-	layouts int // how many times the layout was computed (tests check that it is cached)
+	// The figure view's layout, kept beside the runs' so that switching between the two
+	// recomputes neither; figNow is the shape of the figure being painted (reused).
+	fig         figureLayout
+	figNow      figureShape
+	figureShown bool // the last Paint painted a figure: there are no tiles to point at
+
+	layouts int // how many times a layout was computed (tests check that it is cached)
 
 	litLUT, dimLUT [256]uint32 // thumbnail intensity to tile pixel, fitted and not
 	weightLUT      [256]rgb    // weight in [-1, 1] to the diverging colormap
 }
 
-// Paint paints scene into dst (dst.Rect is the canvas, from 320×240 up to 2560×1600). It
-// allocates nothing once warm: the layout, and everything cached with it, is recomputed only
-// when the canvas size, the density or the scene's shape (its runs, their images, classes,
-// titles, parameter counts, epoch limits and weight shapes) changes. The images are
+// Paint paints scene into dst (dst.Rect is the canvas, from 320×240 up to 2560×1600): its
+// figure if it has one, else its runs. It allocates nothing once warm: the layout, and
+// everything cached with it, is recomputed only when the canvas size, the density or the
+// scene's shape (its runs, their images, classes, titles, parameter counts, epoch limits
+// and weight shapes; or its figure's kind, title, charts, legend entries and table rows)
+// changes. The images are
 // recognized by their slices (addresses and lengths): images refilled in place with other
 // content must come in new slices, or the wall keeps the old grouping and thumbnails.
 func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
@@ -67,17 +79,23 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	p.warm()
 	p.r = raster{img: dst, base: dst.Rect, clip: dst.Rect}
 
-	var runs []Card
-	if scene != nil {
-		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
-	}
 	density := 1.0
 	if scene != nil && scene.Density >= 1 && scene.Density <= 8 {
 		density = scene.Density
 	}
+	p.figureShown = scene != nil && scene.Figure != nil
+	if p.figureShown {
+		p.paintFigure(dst.Rect, scene.Figure, density)
+		return
+	}
+	var runs []Card
+	if scene != nil {
+		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
+	}
 	if p.stale(dst.Rect, runs, density) {
 		p.relayout(dst.Rect, runs, density)
 	}
+	p.scale = p.lay.scale
 	p.r.fillAroundAll(dst.Rect, colBackground, p.lay.cards)
 	if len(runs) == 0 {
 		p.str(dst.Rect.Min.X+p.scale*8, dst.Rect.Min.Y+p.scale*8, "no runs", colInkSoft)
@@ -94,8 +112,11 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 }
 
 // TileAt returns which run's which training example lies under pixel (x, y) in the last
-// painted layout. The gaps between tiles belong to no example.
+// painted layout. The gaps between tiles belong to no example, and a figure has no tiles.
 func (p *Painter) TileAt(x, y int) (run, example int, ok bool) {
+	if p.figureShown {
+		return 0, 0, false
+	}
 	pt := image.Point{x, y}
 	for i := range p.lay.runs {
 		if ex, ok := p.lay.runs[i].wall.at(pt); ok {

@@ -248,6 +248,39 @@ func (r *raster) disc(cx, cy, rad float64, c rgb) {
 	}
 }
 
+// triangle paints an anti-aliased filled triangle pointing up, h high and about as wide,
+// centred on (cx, cy): the mark of a value never reached. Each pixel is covered by its
+// signed distance to the nearest edge, as disc does with the circle.
+func (r *raster) triangle(cx, cy, h float64, c rgb) {
+	if !(h > 0) || h > 1e4 || math.IsInf(cx, 0) || math.IsInf(cy, 0) || cx != cx || cy != cy {
+		return
+	}
+	hw := h * 0.58 // half the base: an equilateral triangle's
+	// Clockwise on the screen (y down): apex, bottom right, bottom left.
+	vx := [3]float64{cx, cx + hw, cx - hw}
+	vy := [3]float64{cy - h/2, cy + h/2, cy + h/2}
+	var nx, ny, off [3]float64 // each edge's inward unit normal and offset
+	for i := range 3 {
+		j := (i + 1) % 3
+		ex, ey := vx[j]-vx[i], vy[j]-vy[i]
+		l := math.Hypot(ex, ey)
+		nx[i], ny[i] = -ey/l, ex/l
+		off[i] = nx[i]*vx[i] + ny[i]*vy[i]
+	}
+	for y := int(math.Floor(cy - h/2 - 1)); y <= int(math.Ceil(cy+h/2+1)); y++ {
+		for x := int(math.Floor(cx - hw - 1)); x <= int(math.Ceil(cx+hw+1)); x++ {
+			px, py := float64(x)+0.5, float64(y)+0.5
+			d := math.Inf(1)
+			for i := range 3 {
+				d = math.Min(d, nx[i]*px+ny[i]*py-off[i])
+			}
+			if a := d + 0.5; a > 0 {
+				r.blend(x, y, c, int(math.Min(a, 1)*256))
+			}
+		}
+	}
+}
+
 // dash is the pattern of a stroked polyline: on pixels of ink then off pixels of gap, along
 // the line; pos carries the position in the pattern from one segment to the next so that a
 // dashed curve made of many short segments keeps its rhythm. off = 0 is a solid line.

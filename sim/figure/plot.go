@@ -47,10 +47,10 @@ func (f *Figure) Plots() []Plot {
 	case Randomizations:
 		loss := Plot{Title: "Training loss", X: "minibatch steps", Y: "training loss"}
 		acc := Plot{Title: "Training accuracy", X: "minibatch steps", Y: "training accuracy", Share: true, Chance: chance}
-		f.each(func(t Trial, seed int, r *Result) {
+		f.every(func(t Trial, seed int, r *Result) {
 			l := Series{Key: t.Key, Label: variantTitle(t.Key), Seed: seed, Line: true}
 			a := l
-			for _, e := range r.History {
+			for _, e := range r.History { // none before the trial is done
 				l.Points = append(l.Points, Point{float64(e.Steps), e.TrainLoss})
 				a.Points = append(a.Points, Point{float64(e.Steps), e.TrainAcc})
 			}
@@ -74,8 +74,8 @@ func (f *Figure) Plots() []Plot {
 	case Memorization:
 		fitted := Plot{Title: "Examples fitted so far", X: "epoch", Y: "share first fitted", Share: true}
 		classes := Plot{Title: "Clean examples fitted, by class", X: "epoch", Y: "share first fitted", Share: true}
-		f.each(func(t Trial, seed int, r *Result) {
-			epochs := len(r.History)
+		f.every(func(t Trial, seed int, r *Result) {
+			epochs := len(r.History) // 0 before the trial is done: empty series
 			clean, noisy := r.Memorized(epochs)
 			fitted.Series = append(fitted.Series,
 				Series{Key: "clean", Label: "clean labels", Seed: seed, Line: true, Points: byEpoch(clean)},
@@ -98,6 +98,17 @@ func (f *Figure) each(fn func(t Trial, seed int, r *Result)) {
 		if f.done[i] {
 			fn(t, i/perSeed, &f.results[i])
 		}
+	}
+}
+
+// every calls fn for every trial, done or not (a trial not done has an empty Result), in
+// order, with the index of its seed: a chart whose series are trials has them all from
+// the start, in the trials' order, so that its legend and colours do not change as
+// trials finish, in whatever order.
+func (f *Figure) every(fn func(t Trial, seed int, r *Result)) {
+	perSeed := len(f.Trials) / f.Options.Seeds
+	for i, t := range f.Trials {
+		fn(t, i/perSeed, &f.results[i])
 	}
 }
 

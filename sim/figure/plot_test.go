@@ -52,10 +52,17 @@ func TestRandomizationPlots(t *testing.T) {
 	hist := []sim.Epoch{{Epoch: 1, Steps: 47, TrainLoss: 2.1, TrainAcc: 0.3}, {Epoch: 2, Steps: 94, TrainLoss: 1.2, TrainAcc: 0.6}}
 	f.Set(4, Result{History: hist})
 	plots := f.Plots()
-	if len(plots) != 2 || len(plots[0].Series) != 1 {
-		t.Fatalf("plots %+v: want loss and accuracy, one series each", plots)
+	if len(plots) != 2 || len(plots[0].Series) != 5 || len(plots[1].Series) != 5 {
+		t.Fatalf("plots %+v: want loss and accuracy, a series per trial each", plots)
 	}
-	loss, acc := plots[0].Series[0], plots[1].Series[0]
+	// Every trial has its series from the start, in the trials' order (stable legends and
+	// colours); only the trial done has points.
+	for i, s := range plots[0].Series[:4] {
+		if s.Key != f.Trials[i].Key || len(s.Points) != 0 {
+			t.Errorf("series %d: key %q with %d points, want %q with none", i, s.Key, len(s.Points), f.Trials[i].Key)
+		}
+	}
+	loss, acc := plots[0].Series[4], plots[1].Series[4]
 	if loss.Key != "inputs=gaussian" || loss.Label != "Gaussian inputs" || !loss.Line {
 		t.Errorf("series %+v", loss)
 	}
@@ -69,6 +76,9 @@ func TestRandomizationPlots(t *testing.T) {
 
 func TestMemorizationPlots(t *testing.T) {
 	f, _ := New(Memorization, sim.Default(), Options{})
+	if s := f.Plots()[0].Series; len(s) != 2 || len(s[0].Points)+len(s[1].Points) != 0 {
+		t.Errorf("before the run: series %+v, want clean and noisy, empty", s)
+	}
 	f.Set(0, Result{
 		History:  make([]sim.Epoch, 2),
 		FirstFit: []int32{1, 2, 2},
