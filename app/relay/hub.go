@@ -2,6 +2,7 @@ package relay
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"genlab/app/canvas"
@@ -81,7 +82,7 @@ func (h *Hub) Command(e message.Envelope) error {
 			for _, w := range h.Study.Pause() {
 				h.pool.Send(w, message.Envelope{Kind: message.Pause})
 			}
-			h.Study = nil
+			h.Study, h.Scene.Figure = nil, nil
 		}
 		if h.early && h.Bench != nil && e.Query == h.setup.Query && e.Runs.Equal(h.setup.Runs) {
 			h.early = false
@@ -234,6 +235,8 @@ func (h *Hub) setupStudy(e message.Envelope) {
 	h.pool.Setup(nil) // pauses the runs of an earlier bench
 	h.Bench, h.Study, h.setup, h.early = nil, st, e, false
 	h.Scene.Cards = h.Scene.Cards[:0]
+	h.Scene.Figure = &canvas.FigureView{Kind: st.Figure.Kind, Title: st.Figure.Kind.Title()}
+	h.showFigure()
 	h.rebuilt, h.readySent, h.wantPlay = true, true, false
 	h.page.Post(message.Envelope{Kind: message.Ready, Progress: st.Progress()})
 }
@@ -261,7 +264,28 @@ func (h *Hub) studyCommand(e message.Envelope) error {
 		return fmt.Errorf("ignored a %s message from the page", e.Kind)
 	}
 	h.dirty = true
+	h.showFigure()
 	return nil
+}
+
+// showFigure brings the scene's figure up to date with the study: its charts and cells
+// (made here, when something changed, since they allocate), its progress and state.
+func (h *Hub) showFigure() {
+	st, v := h.Study, h.Scene.Figure
+	v.Plots, v.Cells = st.Figure.Plots(), st.Figure.Cells()
+	v.Done = st.Figure.Done()
+	v.Total = len(st.Figure.Trials)
+	switch {
+	case v.Done == v.Total:
+		v.State = "done"
+	case st.Slots.Playing:
+		v.State = "training " + strconv.Itoa(min(v.Done+1, v.Total)) + " of " + strconv.Itoa(v.Total)
+	case st.Started():
+		v.State = "paused"
+	default:
+		v.State = "ready: press Play"
+	}
+	h.rebuilt = true
 }
 
 // assign hands trials to their slots' workers, to train at full speed.
@@ -286,6 +310,7 @@ func (h *Hub) studyReport(e message.Envelope, snap []byte) error {
 	h.fresh = true
 	if result {
 		h.dirty = true
+		h.showFigure()
 	}
 	return nil
 }

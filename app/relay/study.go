@@ -155,3 +155,8 @@ func (s *Study) Progress() *message.FigureProgress {
 
 // Busy reports whether trials remain to be trained.
 func (s *Study) Busy() bool { return !s.schedule.Complete() }
+
+// Started reports whether any trial was handed out: a study not playing is then paused.
+func (s *Study) Started() bool {
+	return slices.ContainsFunc(s.schedule.Running(), func(t int) bool { return t >= 0 }) || s.Figure.Done() > 0
+}

@@ -27,6 +27,9 @@ func TestHubMakesAFigure(t *testing.T) {
 	if last.Kind != message.Metrics || last.Progress == nil || last.Progress.Done != 3 || last.Playing {
 		t.Fatalf("last report %+v, want Metrics of 3 trials done, not playing", last)
 	}
+	if v := h.hub.Scene.Figure; v == nil || v.Done != 3 || v.Total != 3 || v.State != "done" || len(v.Plots) != 2 || len(v.Plots[0].Series[0].Points) != 3 {
+		t.Errorf("the canvas's figure %+v, want the sweep done, its 3 points in 2 charts", v)
+	}
 	f := h.hub.Study.Figure
 	for i, tr := range f.Trials {
 		r, err := sim.NewRun(tr.Config)
@@ -67,6 +70,9 @@ func TestHubPausesAFigure(t *testing.T) {
 		t.Fatalf("running %v, want trial 0 on the one worker", got)
 	}
 	h.hub.Command(message.Envelope{Kind: message.Pause})
+	if got := h.hub.Scene.Figure.State; got != "paused" {
+		t.Errorf("state %q after a pause, want paused", got)
+	}
 	h.train() // nothing trains while paused
 	if done, _ := h.hub.Study.schedule.Progress(); done != 0 || h.lanes[0].host.Busy() {
 		t.Fatalf("%d trials done, worker busy %v while paused", done, h.lanes[0].host.Busy())
@@ -89,7 +95,7 @@ func TestHubPausesAFigure(t *testing.T) {
 	h.hub.Command(message.Envelope{Kind: message.Play})
 	h.deliver()
 	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()})
-	if h.hub.Study != nil || h.hub.Bench == nil {
+	if h.hub.Study != nil || h.hub.Bench == nil || h.hub.Scene.Figure != nil {
 		t.Fatal("a Setup of runs did not replace the figure")
 	}
 	h.deliver()
