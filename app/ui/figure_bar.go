@@ -108,7 +108,7 @@ func figureDescription(kind string) string {
 	switch kind {
 	case figure.Randomizations.String():
 		return "the paper's Fig. 1a. The same network on true labels, random labels, shuffled pixels, " +
-			"random pixels and Gaussian inputs: training loss and accuracy against minibatch steps, one run after another."
+			"random pixels and Gaussian inputs: training loss and accuracy against minibatch steps."
 	case figure.Sweep.String():
 		return "the paper's Fig. 1b and 1c. For each level p of label corruption, the minibatch steps until " +
 			"every training image is fitted, and the test error (a guess errs 90% of the time)."
