@@ -252,13 +252,3 @@ func medianFits(r *sim.Run) (clean, noisy Number) {
 	c, n := figure.MedianFits(res.FirstFit, res.Noisy)
 	return Number(c), Number(n)
 }
-
-// median returns the middle value of v (the upper one of an even count), NaN if v is empty.
-func median(v []float64) float64 {
-	if len(v) == 0 {
-		return math.NaN()
-	}
-	v = slices.Clone(v)
-	slices.Sort(v)
-	return v[len(v)/2]
-}
