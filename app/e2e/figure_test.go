@@ -3,16 +3,30 @@
 package e2e
 
 import (
+	"bytes"
+	"encoding/csv"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
 )
 
 // The corruption sweep (Fig. 1b, 1c) opened by its link fills in as its runs end: the
 // table shows test error rising with p and every level fitted, and the same link opened
 // again gives the very same numbers.
 func TestFigureSweepByLink(t *testing.T) {
-	const link = "figure=sweep&levels=3"
-	p := openLab(t, link)
+	const link = "figure=sweep&levels=3&panels=readouts,share"
+	bctx := newBrowser(t)
+	dir := t.ArtifactDir()
+	if _, err := chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		t.Fatalf("setting the download folder: %v", err)
+	}
+	p := newTab(t, bctx, testTimeout)
+	p.open(labURL(link))
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
 	if evalJS[bool](p, buttonEnabledJS("Step")) || evalJS[bool](p, `!!document.getElementById("speed")`) {
@@ -38,6 +52,21 @@ func TestFigureSweepByLink(t *testing.T) {
 	}
 	if got := evalJS[string](p, `location.search`); got != "?"+link {
 		t.Errorf("the address bar says %q, want ?%s", got, link)
+	}
+
+	// Its CSV holds the very numbers of the table, one line per run and metric.
+	p.press("Download the figure's numbers (CSV)")
+	rows, err := csv.NewReader(bytes.NewReader(waitFile(t, dir, "generalization-lab-sweep.csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+3*4 || strings.Join(rows[0], ",") != "figure,key,seed,metric,value" {
+		t.Fatalf("CSV %q: want a header and 12 lines", rows)
+	}
+	for _, row := range rows[1:] {
+		if row[0] != "sweep" || row[2] != "1" || row[4] != first[row[1]+" "+row[3]] {
+			t.Errorf("CSV line %q; the table says %s", row, first[row[1]+" "+row[3]])
+		}
 	}
 
 	p.open(labURL(link)) // anew: a new canvas, new workers, the same link

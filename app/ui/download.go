@@ -12,13 +12,21 @@ import (
 // package message, "Export"), through an object URL and a temporary <a download>: the
 // bytes never leave the page, no request is made, and no server is involved.
 
-// exportName returns the file name offered for a download of format.
-func exportName(format string) string {
+// exportName returns the file name offered for a download of format, of the figure
+// called fig ("" for the runs side by side: their curves, and the canvas).
+func exportName(format, fig string) string {
+	what := "curves"
+	if fig != "" {
+		what = fig
+	}
 	switch format {
 	case message.FormatCSV:
-		return "generalization-lab-curves.csv"
+		return "generalization-lab-" + what + ".csv"
 	case message.FormatPNG:
-		return "generalization-lab-canvas.png"
+		if fig == "" {
+			what = "canvas"
+		}
+		return "generalization-lab-" + what + ".png"
 	}
 	return "generalization-lab"
 }

@@ -22,6 +22,7 @@ type FigureTable struct {
 	app.Compo
 
 	Setup    message.FigureSetup     // the figure on screen
+	Base     sim.Config              // the settings it is made on
 	Progress *message.FigureProgress // the canvas's last report; nil before Ready
 }
 
@@ -80,9 +81,14 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 	if len(keys) == 0 {
 		return []app.UI{app.Tr().Body(app.Td().ColSpan(len(kind.Metrics()) + 1).Class("figure-empty").Text("No run has finished yet."))}
 	}
+	links := t.runLinks(kind)
 	rows := make([]app.UI, 0, len(keys))
 	for _, key := range keys {
-		tds := []app.UI{app.Th().Scope("row").Text(keyLabel(kind, key))}
+		var name app.UI = app.Text(keyLabel(kind, key))
+		if href, ok := links[key]; ok {
+			name = app.A().Href(href).Title("Open this run on its own, to watch it train").Text(keyLabel(kind, key))
+		}
+		tds := []app.UI{app.Th().Scope("row").Body(name)}
 		for _, m := range kind.Metrics() {
 			c, ok := byKey[key][m]
 			td := app.Td().DataSet("figure", kind.String()).DataSet("key", key).DataSet("metric", m)
@@ -99,6 +105,26 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 		rows = append(rows, app.Tr().Body(tds...))
 	}
 	return rows
+}
+
+// runLinks returns, per key, a link that opens the key's run (on the figure's first
+// seed) on its own in the lab, where its memory wall and curves can be watched.
+func (t *FigureTable) runLinks(kind figure.Kind) map[string]string {
+	_, opts, err := t.Setup.Options()
+	if err != nil {
+		return nil
+	}
+	f, err := figure.New(kind, t.Base, opts)
+	if err != nil {
+		return nil
+	}
+	links := map[string]string{}
+	for _, tr := range f.Trials {
+		if _, seen := links[tr.Key]; !seen {
+			links[tr.Key] = "?" + linkQuery(pageState{Exp: experiment{Config: tr.Config}, View: defaultView()})
+		}
+	}
+	return links
 }
 
 // metricLabel names a figure's metric for a column.

@@ -25,8 +25,13 @@ func TestFigureTable(t *testing.T) {
 	f.Set(2, figure.Result{Summary: sim.Summary{TrainAcc: 0.6, TestAcc: 0.1}})
 	html := app.HTMLString(&FigureTable{
 		Setup:    message.FigureSetup{Kind: "sweep", Levels: 3, Seeds: 2},
+		Base:     sim.Default(),
 		Progress: &message.FigureProgress{Done: 3, Total: 6, Cells: message.Cells(f)},
 	})
+	// Each row opens its run on its own.
+	if !hasTag(html, "p = 1", `href="?labels=random&amp;runs="`) && !hasTag(html, "p = 1", `href="?labels=random&runs="`) {
+		t.Errorf("no link to the run of p = 1 alone:\n%s", html)
+	}
 	for _, c := range []struct{ key, metric, value, text string }{
 		{"p=0", "steps-to-fit", "410", "410"},
 		{"p=0", "test-error", "0.14999999999999997", "15.0%"}, // (0.1 + 0.2) / 2 in float64

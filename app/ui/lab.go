@@ -151,7 +151,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 
 // receiveFile hands a file the canvas exported to the browser's downloads.
 func (l *Lab) receiveFile(ctx app.Context, e message.Envelope, blob app.Value) {
-	name := exportName(e.Format)
+	name := exportName(e.Format, l.exp.Figure.Kind)
 	download(name, blob)
 	l.exportNote = "Downloaded " + name + "."
 }
@@ -254,7 +254,7 @@ func (l *Lab) onExport(ctx app.Context, a app.Action) {
 		return
 	}
 	if l.bridge.Post(message.Envelope{Kind: message.Export, Format: format}) {
-		l.exportNote = "Preparing " + exportName(format) + "…"
+		l.exportNote = "Preparing " + exportName(format, l.exp.Figure.Kind) + "…"
 	}
 }
 
@@ -414,7 +414,7 @@ func (l *Lab) renderFull() app.UI {
 // numbers is the numbers panel: the runs' live numbers, or the figure's table.
 func (l *Lab) numbers() app.UI {
 	if l.exp.Figure.Kind != "" {
-		return &FigureTable{Setup: l.exp.Figure, Progress: l.figure}
+		return &FigureTable{Setup: l.exp.Figure, Base: l.exp.Config, Progress: l.figure}
 	}
 	return &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
 }

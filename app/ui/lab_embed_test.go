@@ -138,7 +138,8 @@ func TestExportOnlyWhenReady(t *testing.T) {
 	if l.exportNote != "" {
 		t.Error("exporting an unknown format")
 	}
-	if exportName(message.FormatCSV) != "generalization-lab-curves.csv" || exportName(message.FormatPNG) != "generalization-lab-canvas.png" {
+	if exportName(message.FormatCSV, "") != "generalization-lab-curves.csv" || exportName(message.FormatPNG, "") != "generalization-lab-canvas.png" ||
+		exportName(message.FormatCSV, "sweep") != "generalization-lab-sweep.csv" || exportName(message.FormatPNG, "sweep") != "generalization-lab-sweep.png" {
 		t.Error("file names")
 	}
 }

@@ -69,8 +69,11 @@ func embedSnippet(src, title string, height int) string {
 		` loading="lazy" referrerpolicy="strict-origin"></iframe>`
 }
 
-// embedTitle is the iframe's accessible name: the lab, and the lesson when it is one.
+// embedTitle is the iframe's accessible name: the lab, and the lesson or figure when it is one.
 func embedTitle(e experiment) string {
+	if k, _, err := e.Figure.Options(); e.Figure.Kind != "" && err == nil {
+		return "Generalization Lab: " + k.Title()
+	}
 	if p, ok := presetByID(activePreset(e)); ok {
 		return "Generalization Lab: " + p.Title
 	}

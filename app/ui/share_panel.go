@@ -44,6 +44,10 @@ func (s *SharePanel) options() embedOptions {
 
 // Render draws the three parts: link, embed, export.
 func (s *SharePanel) Render() app.UI {
+	csvLabel := "Download curves (CSV)"
+	if s.State.Exp.Figure.Kind != "" {
+		csvLabel = "Download the figure's numbers (CSV)"
+	}
 	opts := s.options()
 	link := shareLink(s.Base, s.State)
 	snippet := embedSnippet(
@@ -102,7 +106,7 @@ func (s *SharePanel) Render() app.UI {
 		app.Div().Class("share-block").Body(
 			app.H3().Class("share-label").Text("Export"),
 			app.Div().Class("export-row").Body(
-				exportButton("Download curves (CSV)", message.FormatCSV),
+				exportButton(csvLabel, message.FormatCSV),
 				exportButton("Download canvas (PNG)", message.FormatPNG),
 			),
 			app.P().Class("share-status").Role("status").Text(s.ExportNote),
