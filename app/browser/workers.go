@@ -87,3 +87,15 @@ type Worker struct {
 
 // Post posts text to the worker.
 func (w *Worker) Post(text string) { w.js.Call("postMessage", text) }
+
+// StartTheory starts the theory worker (web/theory.js), which computes the figures that
+// need no training; receive gets its messages as those of worker index.
+func (ws *Workers) StartTheory(index int) *Worker {
+	w := &Worker{js: js.Global().Get("Worker").New("web/theory.js")}
+	w.fn = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ws.deliver(index, args[0].Get("data"))
+		return nil
+	})
+	w.js.Call("addEventListener", "message", w.fn)
+	return w
+}

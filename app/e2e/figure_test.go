@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -82,5 +83,80 @@ func TestFigureSweepByLink(t *testing.T) {
 				t.Errorf("replayed: %s = %s, first %s", k, second[k], v)
 			}
 		}
+	}
+}
+
+// Pause stops a figure's runs where they are (no run ends while paused) and Reset
+// cancels it: the table empties and nothing trains until Play.
+func TestFigurePauseAndReset(t *testing.T) {
+	p := openLab(t, "figure=table1")
+	p.waitUntil("the figure's table and Play", loadTimeout,
+		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+	p.press("Play")
+	p.waitUntil("a first run of Table 1 done", trainTimeout, `document.getElementById("figure-progress").value >= 1`)
+	p.press("Pause")
+	p.waitUntil("the pause to show", loadTimeout, pressedJS("Pause"))
+	done := evalJS[int](p, `document.getElementById("figure-progress").value`)
+	// The run under way is the second of Table 1 (no regularizer, random labels: about
+	// 22 epochs, three seconds here): unpaused, it would end well within these 8 seconds.
+	time.Sleep(8 * time.Second)
+	if now := evalJS[int](p, `document.getElementById("figure-progress").value`); now != done {
+		t.Errorf("%d runs done at the pause, %d eight seconds later", done, now)
+	}
+	p.press("Reset")
+	p.waitUntil("the figure to start over", loadTimeout,
+		`document.getElementById("figure-progress").value === 0 && document.querySelector(".figure-empty") !== null`)
+	time.Sleep(2 * time.Second)
+	if n := len(p.figureCells()); n != 0 {
+		t.Errorf("%d numbers after Reset, before Play", n)
+	}
+
+	// The figure's button pressed again brings the runs side by side back; another
+	// figure's button shows that figure.
+	p.press("Regularizers (Tables 1, 2)")
+	p.waitReady()
+	if got := evalJS[string](p, `location.search`); got != "" {
+		t.Errorf("back to the runs, the address says %q, want none", got)
+	}
+	p.press("Label corruption (Fig. 1b, 1c)")
+	p.waitUntil("the sweep's table", loadTimeout,
+		`document.getElementById("figure-table-title") && document.getElementById("figure-table-title").textContent.startsWith("Label corruption") && `+buttonEnabledJS("Play"))
+}
+
+// The computed figures, in the theory worker the canvas starts for them: Theorem 1's
+// network fits true and random labels alike with no training and n·K + n + d weights,
+// and the RBF kernel's minimum-norm interpolant has the larger norm on random labels,
+// while the linear kernel cannot interpolate more images than it has pixels.
+func TestFigureComputed(t *testing.T) {
+	p := openLab(t, "train=500&figure=theorem1")
+	p.waitUntil("the figure's table and Play", loadTimeout,
+		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+	p.press("Play")
+	p.waitFigureDone(trainTimeout)
+	c := p.figureCells()
+	for _, key := range []string{"labels=true", "labels=random"} {
+		if c[key+" train-acc"] != "1" || c[key+" weights"] != strconv.Itoa(500*10+500+12*12) {
+			t.Errorf("Theorem 1 on %s: train accuracy %s with %s weights, want 1 with %d", key, c[key+" train-acc"], c[key+" weights"], 500*10+500+144)
+		}
+	}
+
+	p.open(labURL("train=500&figure=kernel&levels=2"))
+	p.waitUntil("the figure's table and Play", loadTimeout,
+		`document.getElementById("figure-progress") && document.getElementById("figure-progress").value === 0 && `+buttonEnabledJS("Play"))
+	p.press("Play")
+	p.waitFigureDone(trainTimeout)
+	c = p.figureCells()
+	norm := func(key string) float64 {
+		v, err := strconv.ParseFloat(c[key+" norm"], 64)
+		if err != nil {
+			t.Fatalf("%s norm %q: %v (cells %v)", key, c[key+" norm"], err, c)
+		}
+		return v
+	}
+	if norm("rbf/p=1") <= norm("rbf/p=0") || c["rbf/p=0 interpolates"] != "1" {
+		t.Errorf("RBF: norm %v on random labels, %v on true ones, fits exactly %s: want random larger, an exact fit", norm("rbf/p=1"), norm("rbf/p=0"), c["rbf/p=0 interpolates"])
+	}
+	if c["linear/p=0 interpolates"] != "0" {
+		t.Errorf("the linear kernel interpolates 500 images of 144 pixels: %s", c["linear/p=0 interpolates"])
 	}
 }

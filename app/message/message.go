@@ -58,6 +58,16 @@ const (
 	Export Kind = "export"
 )
 
+// Between the canvas and its theory worker, which computes the figures that need no
+// training (theorem1, kernel; see FigureSetup): Compute asks for trial Trial of the
+// figure, on the settings in Query (with Kernel for the kernel figure), and Computed
+// answers with its Values, repeating Query and Kernel so that the canvas knows which
+// computation an answer is of.
+const (
+	Compute  Kind = "compute"
+	Computed Kind = "computed"
+)
+
 // Reports, canvas to page.
 const (
 	Hello   Kind = "hello"   // the canvas is listening
@@ -136,6 +146,11 @@ type Envelope struct {
 
 	// Export, File
 	Format string `json:"format,omitempty"` // FormatCSV or FormatPNG
+
+	// Compute, Computed (see Compute).
+	Trial  int                `json:"trial,omitempty"`
+	Kernel string             `json:"kernel,omitempty"`
+	Values map[string]float64 `json:"values,omitempty"`
 
 	// Between the canvas and a training worker: the run a message is about. A worker
 	// trains several runs when the machine has fewer cores to spare than there are runs
@@ -222,6 +237,9 @@ func Decode(text string) (Envelope, error) {
 	return e, nil
 }
 
+// maxValues bounds a Computed's values: a computed figure has a handful of metrics.
+const maxValues = 16
+
 // check verifies that e carries what its kind needs and nothing else.
 func (e Envelope) check() error {
 	hasSetup := e.Query != "" || len(e.Runs) > 0 || e.Figure != nil
@@ -235,7 +253,8 @@ func (e Envelope) check() error {
 	if e.Format != "" && e.Kind != Export && e.Kind != File {
 		return errors.New("fields of another kind")
 	}
-	if e.Figure != nil && e.Kind != Setup || e.Progress != nil && e.Kind != Ready && e.Kind != Metrics {
+	if e.Figure != nil && e.Kind != Setup || e.Progress != nil && e.Kind != Ready && e.Kind != Metrics ||
+		(e.Trial != 0 || e.Kernel != "" || e.Values != nil) && e.Kind != Compute && e.Kind != Computed && e.Kind != Problem {
 		return errors.New("fields of another kind")
 	}
 	switch e.Kind {
@@ -281,6 +300,24 @@ func (e Envelope) check() error {
 		if e.Progress != nil {
 			if err := e.Progress.check(); err != nil {
 				return err
+			}
+		}
+	case Compute, Computed:
+		if e.Query == "" || len(e.Runs) > 0 || e.Figure != nil || e.Speed != 0 || hasStats || e.Error != "" {
+			return errors.New("a computation needs its settings, and only them")
+		}
+		if e.Trial < 0 || e.Kernel != "" && e.Kernel != "linear" && e.Kernel != "rbf" {
+			return fmt.Errorf("trial %d of kernel %q", e.Trial, e.Kernel)
+		}
+		if e.Kind == Compute && e.Values != nil {
+			return errors.New("fields of another kind")
+		}
+		if len(e.Values) > maxValues {
+			return fmt.Errorf("%d values", len(e.Values))
+		}
+		for name, v := range e.Values {
+			if name == "" || !sim.Finite(v) {
+				return fmt.Errorf("value %q = %v", name, v)
 			}
 		}
 	case Problem:

@@ -29,6 +29,12 @@ type Hub struct {
 	// of a Setup of a figure; the other is nil (both before a good Setup).
 	Bench *lab.Bench
 	Study *Study
+
+	// StartTheory starts the theory worker, which computes the figures that need no
+	// training (theorem1, kernel); its reports come to Report as worker TheoryWorker.
+	// Nil: this canvas makes trained figures only.
+	StartTheory func() Worker
+	theory      *pooled // started at the first computed figure
 	// Scene is what the canvas paints of the bench; the canvas sets its pointer, density
 	// and Playing fields before painting.
 	Scene canvas.Scene
@@ -80,7 +86,7 @@ func (h *Hub) Command(e message.Envelope) error {
 		}
 		if h.Study != nil {
 			for _, w := range h.Study.Pause() {
-				h.pool.Send(w, message.Envelope{Kind: message.Pause})
+				h.sendTrained(w, message.Envelope{Kind: message.Pause})
 			}
 			h.Study, h.Scene.Figure = nil, nil
 		}
@@ -133,9 +139,15 @@ func (h *Hub) Command(e message.Envelope) error {
 	return nil
 }
 
+// TheoryWorker is the index under which the theory worker reports (see StartTheory).
+const TheoryWorker = -1
+
 // Report applies a message of worker w about run e.Run, and returns an error for a
 // report that does not fit (the canvas logs it).
 func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
+	if w == TheoryWorker {
+		return h.theoryReport(e)
+	}
 	if e.Kind == message.Hello {
 		h.pool.Listening(w)
 		return nil
@@ -222,14 +234,22 @@ func (h *Hub) announceReady() {
 // setupStudy lays out the figure of a Setup, pausing whatever the workers trained before.
 // A figure needs nothing built before it can start, so the page hears Ready at once.
 func (h *Hub) setupStudy(e message.Envelope) {
-	st, err := NewStudy(e, h.pool.Size())
+	slots := h.pool.Size()
+	if k, _, err := e.Figure.Options(); err == nil && !k.Trained() {
+		if h.StartTheory == nil {
+			h.page.Post(message.Envelope{Kind: message.Problem, Error: "the " + k.String() + " figure is computed, and this canvas has no theory worker"})
+			return
+		}
+		slots = 1 // the theory worker computes one trial at a time
+	}
+	st, err := NewStudy(e, slots)
 	if err != nil {
 		h.page.Post(message.Envelope{Kind: message.Problem, Error: err.Error()})
 		return
 	}
 	if h.Study != nil {
 		for _, w := range h.Study.Pause() {
-			h.pool.Send(w, message.Envelope{Kind: message.Pause})
+			h.sendTrained(w, message.Envelope{Kind: message.Pause})
 		}
 	}
 	h.pool.Setup(nil) // pauses the runs of an earlier bench
@@ -248,12 +268,12 @@ func (h *Hub) studyCommand(e message.Envelope) error {
 	case message.Play:
 		assign, resume := h.Study.Play()
 		for _, w := range resume {
-			h.pool.Send(w, message.Envelope{Kind: message.Play})
+			h.sendTrained(w, message.Envelope{Kind: message.Play})
 		}
 		h.assign(assign)
 	case message.Pause:
 		for _, w := range h.Study.Pause() {
-			h.pool.Send(w, message.Envelope{Kind: message.Pause})
+			h.sendTrained(w, message.Envelope{Kind: message.Pause})
 		}
 	case message.Reset:
 		h.setupStudy(h.setup)
@@ -288,11 +308,53 @@ func (h *Hub) showFigure() {
 	h.rebuilt = true
 }
 
-// assign hands trials to their slots' workers, to train at full speed.
+// assign hands trials to their slots' workers, to train at full speed, or to the theory
+// worker, to compute.
 func (h *Hub) assign(assign []Assignment) {
 	for _, a := range assign {
-		h.pool.Assign(a.Worker, h.Study.Figure.Trials[a.Trial].Config.Encode())
+		t := h.Study.Figure.Trials[a.Trial]
+		if h.Study.Figure.Kind.Trained() {
+			h.pool.Assign(a.Worker, t.Config.Encode())
+			continue
+		}
+		if h.theory == nil {
+			h.theory = &pooled{Worker: h.StartTheory()}
+		}
+		h.theory.send(message.Encode(message.Envelope{Kind: message.Compute, Trial: a.Trial, Query: t.Config.Encode(), Kernel: t.Kernel}))
 	}
+}
+
+// sendTrained sends e to slot w's training worker, if the study trains (a computation
+// cannot be paused: it ends, and its answer counts).
+func (h *Hub) sendTrained(w int, e message.Envelope) {
+	if h.Study.Figure.Kind.Trained() {
+		h.pool.Send(w, e)
+	}
+}
+
+// theoryReport applies a message of the theory worker.
+func (h *Hub) theoryReport(e message.Envelope) error {
+	switch {
+	case h.theory == nil:
+		return fmt.Errorf("a %s message from a theory worker never started", e.Kind)
+	case e.Kind == message.Hello:
+		h.theory.listening()
+	case e.Kind == message.Problem:
+		h.page.Post(message.Envelope{Kind: message.Problem, Error: e.Error})
+	case e.Kind == message.Computed:
+		if h.Study == nil {
+			return nil // of a figure no longer shown
+		}
+		assign, result := h.Study.Computed(e)
+		h.assign(assign)
+		if result {
+			h.dirty, h.fresh = true, true
+			h.showFigure()
+		}
+	default:
+		return fmt.Errorf("unexpected %s message from the theory worker", e.Kind)
+	}
+	return nil
 }
 
 // studyReport applies a worker's report about the trial of slot e.Run.

@@ -88,13 +88,7 @@ func (p *Pool) Send(run int, e message.Envelope) {
 	for len(p.workers) <= run%p.size {
 		p.grow()
 	}
-	w := p.workers[run%p.size]
-	text := message.Encode(e)
-	if !w.hello {
-		w.pending = append(w.pending, text)
-		return
-	}
-	w.Post(text)
+	p.workers[run%p.size].send(message.Encode(e))
 }
 
 // Listening records worker index's Hello and posts what waited for it.
@@ -102,7 +96,20 @@ func (p *Pool) Listening(index int) {
 	if index < 0 || index >= len(p.workers) {
 		return
 	}
-	w := p.workers[index]
+	p.workers[index].listening()
+}
+
+// send posts text to the worker, or queues it until its Hello.
+func (w *pooled) send(text string) {
+	if !w.hello {
+		w.pending = append(w.pending, text)
+		return
+	}
+	w.Post(text)
+}
+
+// listening records the worker's Hello and posts what waited for it.
+func (w *pooled) listening() {
 	w.hello = true
 	for _, text := range w.pending {
 		w.Post(text)

@@ -29,9 +29,8 @@ type Study struct {
 	awaiting []bool // slot w was given a trial and has not answered Ready
 }
 
-// NewStudy lays out the figure of setup (a Setup with a Figure) over workers slots. The
-// figures computed rather than trained (theorem1, kernel) need a worker of their own and
-// are an error here.
+// NewStudy lays out the figure of setup (a Setup with a Figure) over workers slots: the
+// training workers' for a trained figure, the one theory worker's for a computed one.
 func NewStudy(setup message.Envelope, workers int) (*Study, error) {
 	if setup.Figure == nil {
 		return nil, fmt.Errorf("a %s message without a figure", setup.Kind)
@@ -39,9 +38,6 @@ func NewStudy(setup message.Envelope, workers int) (*Study, error) {
 	kind, opts, err := setup.Figure.Options()
 	if err != nil {
 		return nil, err
-	}
-	if !kind.Trained() {
-		return nil, fmt.Errorf("the %s figure is computed, not trained, and this canvas does not compute it", kind)
 	}
 	base, err := sim.ParseQuery(setup.Query)
 	if err != nil {
@@ -145,6 +141,25 @@ func resultOf(kind figure.Kind, lane *lab.Lane) figure.Result {
 		r.Classes = slices.Clone(im.True)
 	}
 	return r
+}
+
+// Computed applies the theory worker's answer to the trial it computes (slot 0). An
+// answer to another computation (of a figure shown before) changes nothing.
+func (s *Study) Computed(e message.Envelope) (assign []Assignment, result bool) {
+	trial := s.schedule.Running()[0]
+	if trial < 0 || trial != e.Trial {
+		return nil, false
+	}
+	t := s.Figure.Trials[trial]
+	if t.Config.Encode() != e.Query || t.Kernel != e.Kernel {
+		return nil, false
+	}
+	s.Figure.Set(trial, figure.Result{Values: e.Values})
+	_, assign = s.schedule.Finished(0, trial)
+	if s.schedule.Complete() {
+		s.Slots.Playing = false
+	}
+	return assign, true
 }
 
 // Progress is what the page hears of the study.

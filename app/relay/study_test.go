@@ -3,6 +3,7 @@ package relay
 import (
 	"testing"
 
+	"genlab/app/compute"
 	"genlab/app/message"
 	"genlab/sim"
 	"genlab/sim/figure"
@@ -109,5 +110,67 @@ func TestHubRefusesAComputedFigure(t *testing.T) {
 	h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Figure: &message.FigureSetup{Kind: "theorem1"}})
 	if h.page.count(message.Problem) != 1 || h.hub.Study != nil {
 		t.Errorf("page heard %v, want a Problem and no study", h.page.kinds())
+	}
+}
+
+// theorist is an in-process theory worker: app/compute answering the hub's Compute
+// messages, its answers delivered later, one at a time, as the browser delivers them.
+type theorist struct{ outbox []message.Envelope }
+
+func (w *theorist) Post(text string) {
+	e, err := message.Decode(text)
+	if err != nil {
+		panic(err)
+	}
+	reply, err := compute.Answer(e)
+	if err != nil {
+		panic(err)
+	}
+	w.outbox = append(w.outbox, reply)
+}
+
+// A computed figure goes to the theory worker, started at the first such figure and
+// given its trials after its Hello, one at a time; the answers fill the figure in.
+func TestHubComputesAFigure(t *testing.T) {
+	h := newHarness(t, 2)
+	var th *theorist
+	started := 0
+	h.hub.StartTheory = func() Worker {
+		started++
+		th = &theorist{outbox: []message.Envelope{{Kind: message.Hello}}}
+		return th
+	}
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: "train=200&test=100", Figure: &message.FigureSetup{Kind: "theorem1"}})
+	if started != 0 || h.page.count(message.Ready) != 1 {
+		t.Fatalf("theory worker started %d times before Play; page heard %v", started, h.page.kinds())
+	}
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	for range 10 {
+		out := th.outbox
+		th.outbox = nil
+		for _, e := range out {
+			if err := h.hub.Report(TheoryWorker, e, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	f := h.hub.Study.Figure
+	if f.Done() != 2 || started != 1 {
+		t.Fatalf("%d of 2 trials computed, theory worker started %d times", f.Done(), started)
+	}
+	for _, c := range f.Cells() {
+		if c.Metric == figure.TrainAcc && c.Value != 1 {
+			t.Errorf("%s: Theorem 1's network fits %.3f of its points, want all", c.Key, c.Value)
+		}
+	}
+	if v := h.hub.Scene.Figure; v.State != "done" || len(v.Cells) == 0 {
+		t.Errorf("the canvas's figure %+v, want done with its cells", v)
+	}
+	// An answer about a figure shown before changes nothing.
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: "train=200&test=100", Figure: &message.FigureSetup{Kind: "kernel", Levels: 2}})
+	stale := message.Envelope{Kind: message.Computed, Trial: 0, Query: "train=200&test=100", Values: map[string]float64{figure.TrainAcc: 1}}
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	if err := h.hub.Report(TheoryWorker, stale, nil); err != nil || h.hub.Study.Figure.Done() != 0 {
+		t.Errorf("a stale answer counted: %v, %d done", err, h.hub.Study.Figure.Done())
 	}
 }

@@ -18,14 +18,25 @@ type Binary struct {
 	Package string // the package it is built from, e.g. genlab/wasm/ui
 }
 
-// Binaries returns the site's Go programs: the page, the canvas in its iframe and the
-// training worker the canvas starts.
+// Binaries returns the site's Go programs: the page, the canvas in its iframe, the
+// training worker the canvas starts, and the theory worker it starts for the figures
+// that need no training.
 func Binaries() []Binary {
 	return []Binary{
 		{File: "web/app.wasm", Package: "genlab/wasm/ui"},
 		{File: "web/canvas.wasm", Package: "genlab/wasm/canvas"},
 		{File: "web/worker.wasm", Package: "genlab/wasm/worker"},
+		{File: "web/theory.wasm", Package: "genlab/wasm/theory"},
 	}
+}
+
+// OnDemandFiles returns the files of the site that only some views use: the theory
+// worker, which gonum's linear algebra makes the largest download after the page's
+// own, and which only the theorem1 and kernel figures start. The service worker caches
+// them when they are first fetched rather than at install, so that a first visit does
+// not download them; a student who opened such a figure once has it offline too.
+func OnDemandFiles() []string {
+	return []string{"web/theory.js", "web/theory.wasm"}
 }
 
 // BuiltFiles returns the files of the site that make build writes before Generate runs:
@@ -58,12 +69,13 @@ func Files() []string {
 }
 
 // CachedFiles returns what the service worker caches at install and serves offline:
-// every file of the site but the worker itself, as URLs relative to the site's folder,
+// every file of the site but the worker itself and the OnDemandFiles, as URLs relative
+// to the site's folder,
 // the page first as "./" (the folder, as links name it, rather than index.html).
 func CachedFiles() []string {
 	urls := []string{"./"}
 	for _, f := range Files() {
-		if f != "index.html" && f != serviceWorker {
+		if f != "index.html" && f != serviceWorker && !slices.Contains(OnDemandFiles(), f) {
 			urls = append(urls, f)
 		}
 	}

@@ -36,12 +36,17 @@ func TestFilesAreTheWholeSite(t *testing.T) {
 	sort.Strings(cached)
 	var want []string
 	for _, name := range allFiles(t, dir) {
-		if name != "app-worker.js" {
+		if name != "app-worker.js" && !slices.Contains(OnDemandFiles(), name) {
 			want = append(want, name)
 		}
 	}
 	if !slices.Equal(cached, want) {
-		t.Errorf("the service worker caches\n  %q\nthe site but the worker is\n  %q", cached, want)
+		t.Errorf("the service worker caches\n  %q\nthe site but the worker and the files cached on demand is\n  %q", cached, want)
+	}
+	for _, f := range OnDemandFiles() {
+		if !slices.Contains(Files(), f) {
+			t.Errorf("%s is cached on demand but is no file of the site", f)
+		}
 	}
 	// No file is two kinds at once (a source that Generate overwrites, a binary that
 	// make build writes over a source).
@@ -53,12 +58,16 @@ func TestFilesAreTheWholeSite(t *testing.T) {
 // Every URL that the site's files name resolves to a file the service worker caches,
 // inside the site's folder: the page's and the canvas page's src and href, the
 // manifest's icons, the scripts' fetch and importScripts, the styles' url(), and the
-// paths the Go code of the page and the canvas loads at run time.
+// paths the Go code of the page and the canvas loads at run time. (The files cached on
+// demand count: the service worker caches them on their first fetch.)
 func TestEveryReferenceIsCached(t *testing.T) {
 	dir := fakeSite(t)
 	cached := map[string]bool{}
 	for _, u := range CachedFiles() {
 		cached[fileOf(u)] = true
+	}
+	for _, f := range OnDemandFiles() {
+		cached[f] = true
 	}
 	// check checks that ref, named in from, is a cached file once resolved against base,
 	// the folder of the document or worker that loads it.

@@ -15,7 +15,11 @@ func serviceWorkerJS() string {
 	if err != nil {
 		panic(err)
 	}
-	return strings.ReplaceAll(serviceWorkerTemplate, "{{.Files}}", string(files))
+	later, err := json.Marshal(OnDemandFiles())
+	if err != nil {
+		panic(err)
+	}
+	return strings.NewReplacer("{{.Files}}", string(files), "{{.Later}}", string(later)).Replace(serviceWorkerTemplate)
 }
 
 const serviceWorkerTemplate = `// The service worker of Generalization Lab, written by go run ./wasm/ui -generate
@@ -24,6 +28,7 @@ const serviceWorkerTemplate = `// The service worker of Generalization Lab, writ
 
 const version = "{{.Version}}";
 const files = {{.Files}}; // relative to this script, which is at the site's root
+const later = {{.Later}}; // cached when first fetched (see OnDemandFiles in app/site)
 
 // The scope is the site's folder; caches are named after it, so that two copies of the
 // site on one origin (at two paths) keep their own files.
@@ -76,7 +81,11 @@ async function respond(request) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(url.href);
   if (!cached) {
-    return fetch(request);
+    const response = await fetch(request);
+    if (response.ok && later.some((f) => new URL(f, self.location.href).href === url.href)) {
+      await cache.put(url.href, response.clone());
+    }
+    return response;
   }
   if (cached.redirected) {
     // A server that redirected the folder to its index.html: a navigation may not be

@@ -23,14 +23,7 @@ type FigureBar struct {
 func (b *FigureBar) Render() app.UI {
 	var buttons []app.UI
 	for _, k := range figure.Kinds() {
-		if !k.Trained() {
-			continue // computed figures need a worker of their own (not yet made)
-		}
 		active := k.String() == b.Active.Kind
-		next := message.FigureSetup{Kind: k.String(), Seeds: b.Active.Seeds, Levels: b.Active.Levels}
-		if active {
-			next = message.FigureSetup{} // pressed again: back to the runs side by side
-		}
 		buttons = append(buttons, app.Button().
 			Type("button").
 			Class("chip", "chip-small").
@@ -38,7 +31,7 @@ func (b *FigureBar) Render() app.UI {
 			Aria("pressed", active).
 			Aria("controls", CanvasFrameID).
 			Text(k.Title()).
-			OnClick(b.choose(next)))
+			OnClick(b.toggle))
 	}
 	var options app.UI
 	if b.Active.Kind != "" {
@@ -55,9 +48,10 @@ func (b *FigureBar) Render() app.UI {
 	)
 }
 
-// levels is the sweep's number of corruption levels; other figures have none.
+// levels is the number of corruption levels of the sweep and the kernel figure; other
+// figures have none.
 func (b *FigureBar) levels() app.UI {
-	if b.Active.Kind != figure.Sweep.String() {
+	if b.Active.Kind != figure.Sweep.String() && b.Active.Kind != figure.Kernel.String() {
 		return nil
 	}
 	return b.count("figure-levels", "Levels of p", 2, figure.MaxLevels, orDefault(b.Active.Levels, 6),
@@ -88,10 +82,17 @@ func (b *FigureBar) count(id, label string, lo, hi, value int, set func(*message
 	)
 }
 
-func (b *FigureBar) choose(next message.FigureSetup) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionFigure, next)
+// toggle shows the figure of the button clicked (its data-figure), or, pressed again,
+// the runs side by side. It reads which figure from the button and the options from
+// the bar as they are at the click: go-app keeps an element's first handler made by the
+// same function, so a handler must not carry values that change.
+func (b *FigureBar) toggle(ctx app.Context, e app.Event) {
+	kind := ctx.JSSrc().Get("dataset").Get("figure").String()
+	next := message.FigureSetup{Kind: kind, Seeds: b.Active.Seeds, Levels: b.Active.Levels}
+	if kind == b.Active.Kind {
+		next = message.FigureSetup{}
 	}
+	ctx.NewActionWithValue(actionFigure, next)
 }
 
 // orDefault returns n, or def for 0 (an option left at its default).
@@ -115,6 +116,16 @@ func figureDescription(kind string) string {
 	case figure.Table1.String():
 		return "the paper's Tables 1 and 2. Each regularizer, and early stopping, switched on for true and for " +
 			"random labels: training and test accuracy, and the epochs until every training image was fitted."
+	case figure.Theorem1.String():
+		return "the paper's Theorem 1. A network of one ReLU layer built, with no training, from the " +
+			"training images themselves: one direction to project them on, a bias between each two, and the " +
+			"weights solving a triangular system; its training and test accuracy, its weights and the " +
+			"condition number of that system, on true and on random labels (n is the training images setting)."
+	case figure.Kernel.String():
+		return "the paper's Section 5. The minimum-norm interpolant of a linear and of an RBF kernel, fitted " +
+			"exactly to the training labels with no regularization, as label corruption p goes from 0 to 1: " +
+			"its training and test accuracy and its norm. The linear kernel can only interpolate as many " +
+			"images as it has pixels (n ≤ d)."
 	case figure.Memorization.String():
 		return "when each training image is first fitted, for the images whose label is right and for those " +
 			"whose label was corrupted (each label is replaced by a random class with probability p, a setting), after Arpit et al. (2017)."

@@ -12,8 +12,7 @@ import (
 //
 //	?figure=sweep&levels=11&seeds=3&side=16
 //
-// figure names one of the paper's figures the page makes by training (figure.Kind's
-// names; theorem1 and kernel are computed, not trained, and not made here yet), seeds
+// figure names one of the paper's figures (figure.Kind's names), seeds
 // repeats each of its runs on that many seeds (1 to figure.MaxSeeds), levels sets the
 // corruption levels of the sweep (2 to figure.MaxLevels). seeds and levels at their
 // defaults (1 and 6) are left out, and kept as 0 in the experiment, so that a link read
@@ -30,13 +29,11 @@ func figureKeys() []string { return []string{keyFigure, keySeeds, keyLevels} }
 // noFigure is what a bad figure key falls back to, for its problem.
 const noFigure = "none: the runs side by side"
 
-// trainedFigures returns the names of the figures the page makes.
-func trainedFigures() []string {
+// figureNames returns the names of the figures the page makes.
+func figureNames() []string {
 	var names []string
 	for _, k := range figure.Kinds() {
-		if k.Trained() {
-			names = append(names, k.String())
-		}
+		names = append(names, k.String())
 	}
 	return names
 }
@@ -46,12 +43,9 @@ func trainedFigures() []string {
 func parseFigure(f *message.FigureSetup, once func(key, def string) (string, bool)) []string {
 	var problems []string
 	if name, ok := once(keyFigure, noFigure); ok {
-		switch k, err := figure.ParseKind(name); {
-		case err != nil:
-			problems = append(problems, problem(keyFigure, sim.Clip(name), emptyOr(name, "is not ")+"one of "+orList(trainedFigures()), noFigure))
-		case !k.Trained():
-			problems = append(problems, problem(keyFigure, name, "is computed, not trained, and the page does not make it yet", noFigure))
-		default:
+		if _, err := figure.ParseKind(name); err != nil {
+			problems = append(problems, problem(keyFigure, sim.Clip(name), emptyOr(name, "is not ")+"one of "+orList(figureNames()), noFigure))
+		} else {
 			f.Kind = name
 		}
 	}

@@ -146,6 +146,14 @@ func metricLabel(m string) string {
 		return "Clean labels: median epoch fitted"
 	case figure.NoisyMedianFit:
 		return "Wrong labels: median epoch fitted"
+	case figure.Weights:
+		return "Weights"
+	case figure.Cond:
+		return "Condition number"
+	case figure.Norm:
+		return "Norm"
+	case figure.Interpolates:
+		return "Fits exactly"
 	}
 	return m
 }
@@ -158,8 +166,13 @@ func formatFigureValue(m string, v *float64) string {
 	switch m {
 	case figure.TrainAcc, figure.TestAcc, figure.TestError:
 		return formatPercent(*v)
-	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit:
+	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit, figure.Weights:
 		return formatCount(int(*v + 0.5))
+	case figure.Interpolates:
+		if *v == 1 {
+			return "yes"
+		}
+		return "no"
 	case figure.FitEpochs:
 		return strconv.FormatFloat(*v, 'f', 2, 64)
 	}
@@ -190,8 +203,11 @@ func keyLabel(kind figure.Kind, key string) string {
 		}
 		return reg + ", " + labels + " labels"
 	}
-	if v, err := sim.ParseVariant(key); err == nil && kind == figure.Randomizations {
+	if v, err := sim.ParseVariant(key); err == nil && (kind == figure.Randomizations || kind == figure.Theorem1) {
 		return v.Title()
+	}
+	if kernel, p, ok := strings.Cut(key, "/"); ok && kind == figure.Kernel {
+		return kernel + " kernel, " + strings.ReplaceAll(p, "=", " = ")
 	}
 	return strings.ReplaceAll(key, "=", " = ")
 }

@@ -298,7 +298,7 @@ func (l *Lab) onFigure(ctx app.Context, a app.Action) {
 		return
 	}
 	if f.Kind != "" {
-		if k, _, err := f.Options(); err != nil || !k.Trained() {
+		if _, _, err := f.Options(); err != nil {
 			warn("genlab: refused a figure the bar offered: " + f.Kind)
 			return
 		}
@@ -306,7 +306,7 @@ func (l *Lab) onFigure(ctx app.Context, a app.Action) {
 	if f.Seeds == 1 {
 		f.Seeds = 0
 	}
-	if f.Levels == 6 || f.Kind != "sweep" {
+	if f.Levels == 6 || f.Kind != "sweep" && f.Kind != "kernel" {
 		f.Levels = 0
 	}
 	if f == l.exp.Figure {

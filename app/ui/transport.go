@@ -91,14 +91,17 @@ func (t *Transport) speed(speedID string) app.UI {
 
 // button draws one transport button; pressed marks the one matching the canvas's state.
 func (t *Transport) button(name, icon string, kind message.Kind, disabled, pressed bool, class string) app.UI {
+	// The command is read from the button itself when it is clicked, not captured by the
+	// handler: go-app keeps a handler made by the same function literal when it updates
+	// an element, so when a button moved (Step hidden for a figure, Reset taking its
+	// place), a captured kind would still be Step's.
 	b := app.Button().
 		Type("button").
 		Class("btn", class).
 		Aria("controls", CanvasFrameID).
+		DataSet("command", string(kind)).
 		Body(app.Raw(icon), app.Span().Text(name)).
-		OnClick(func(ctx app.Context, e app.Event) {
-			ctx.NewActionWithValue(actionCommand, kind)
-		})
+		OnClick(clickCommand)
 	if kind == message.Play || kind == message.Pause {
 		b = b.Aria("pressed", pressed)
 	}
@@ -142,4 +145,10 @@ func speedText(speed int) string {
 		return strconv.Itoa(speed) + " · as fast as it goes"
 	}
 	return strconv.Itoa(speed) + " · " + strconv.FormatFloat(n, 'f', -1, 64) + " steps/s"
+}
+
+// clickCommand raises the command of the button clicked (its data-command).
+func clickCommand(ctx app.Context, e app.Event) {
+	kind := message.Kind(ctx.JSSrc().Get("dataset").Get("command").String())
+	ctx.NewActionWithValue(actionCommand, kind)
 }

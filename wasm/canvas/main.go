@@ -23,7 +23,9 @@ func main() {
 	page := browser.ListenToPage(inbox.FromPage)
 	workers := browser.AdoptWorkers(inbox.FromWorker)
 	pool := relay.NewPool(workers.Size(), func(i int) relay.Worker { return workers.Start(i) })
-	loop := screen.NewLoop(&inbox, relay.NewHub(page, pool), time.Now, browser.Warn)
+	hub := relay.NewHub(page, pool)
+	hub.StartTheory = func() relay.Worker { return workers.StartTheory(relay.TheoryWorker) }
+	loop := screen.NewLoop(&inbox, hub, time.Now, browser.Warn)
 	loop.Start(browser.LocationHash(), page.Alone())
 	ebiten.SetWindowTitle("Generalization Lab canvas")
 	ebiten.SetScreenClearedEveryFrame(false) // Draw uploads only the frames the loop paints
