@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/csv"
+	"image/png"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,6 +70,13 @@ func TestFigureSweepByLink(t *testing.T) {
 			t.Errorf("CSV line %q; the table says %s", row, first[row[1]+" "+row[3]])
 		}
 	}
+	// And its picture is the canvas's.
+	p.press("Download canvas (PNG)")
+	img, err := png.Decode(bytes.NewReader(waitFile(t, dir, "generalization-lab-sweep.png")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNotBlank(t, "the sweep's PNG", img)
 
 	p.open(labURL(link)) // anew: a new canvas, new workers, the same link
 	p.waitUntil("the figure's table and Play again", loadTimeout,
@@ -135,6 +143,9 @@ func TestFigureComputed(t *testing.T) {
 	p.waitFigureDone(trainTimeout)
 	c := p.figureCells()
 	for _, key := range []string{"labels=true", "labels=random"} {
+		if c[key+" weights-one"] != strconv.Itoa(2*500+12*12) {
+			t.Errorf("Theorem 1 on %s: %s weights for one output, want 2n+d = %d", key, c[key+" weights-one"], 2*500+144)
+		}
 		if c[key+" train-acc"] != "1" || c[key+" weights"] != strconv.Itoa(500*10+500+12*12) {
 			t.Errorf("Theorem 1 on %s: train accuracy %s with %s weights, want 1 with %d", key, c[key+" train-acc"], c[key+" weights"], 500*10+500+144)
 		}
@@ -158,5 +169,19 @@ func TestFigureComputed(t *testing.T) {
 	}
 	if c["linear/p=0 interpolates"] != "0" {
 		t.Errorf("the linear kernel interpolates 500 images of 144 pixels: %s", c["linear/p=0 interpolates"])
+	}
+}
+
+// A figure embedded in a course page, as the share panel writes it: it starts by itself
+// and its table fills in.
+func TestFigureEmbedded(t *testing.T) {
+	p := openLab(t, "view=embed&figure=sweep&levels=2&controls=play,readouts&autoplay=1")
+	p.waitFigureDone(loadTimeout + trainTimeout)
+	c := p.figureCells()
+	if c["p=0 train-acc"] != "1" || c["p=1 test-error"] == "" {
+		t.Errorf("the embedded sweep's numbers: %v", c)
+	}
+	if evalJS[bool](p, `!!document.querySelector("header, .presets")`) {
+		t.Error("the embed shows the full page's header or lessons")
 	}
 }

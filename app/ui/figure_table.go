@@ -146,8 +146,10 @@ func metricLabel(m string) string {
 		return "Clean labels: median epoch fitted"
 	case figure.NoisyMedianFit:
 		return "Wrong labels: median epoch fitted"
+	case figure.WeightsOne:
+		return "Weights, one output (2n + d)"
 	case figure.Weights:
-		return "Weights"
+		return "Weights, one-hot (nK + n + d)"
 	case figure.Cond:
 		return "Condition number"
 	case figure.Norm:
@@ -166,7 +168,7 @@ func formatFigureValue(m string, v *float64) string {
 	switch m {
 	case figure.TrainAcc, figure.TestAcc, figure.TestError:
 		return formatPercent(*v)
-	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit, figure.Weights:
+	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit, figure.Weights, figure.WeightsOne:
 		return formatCount(int(*v + 0.5))
 	case figure.Interpolates:
 		if *v == 1 {

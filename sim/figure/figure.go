@@ -105,7 +105,8 @@ const (
 	CleanMedianFit = "clean-median-fit" // the median epoch of first fit of clean examples (+Inf: never)
 	NoisyMedianFit = "noisy-median-fit" // and of the examples with a corrupted label
 	// Computed figures' metrics (sim/theory).
-	Weights      = "weights"      // the construction's parameters
+	Weights      = "weights"      // the construction's parameters, n·K + n + d for K one-hot outputs
+	WeightsOne   = "weights-one"  // and 2n + d, Theorem 1's count, for a single output
 	Cond         = "cond"         // the condition number of its triangular system
 	Norm         = "norm"         // the interpolant's RKHS norm
 	Interpolates = "interpolates" // 1 when the kernel system was solved exactly, else 0
@@ -117,7 +118,7 @@ func (k Kind) Metrics() []string {
 	case Sweep:
 		return []string{StepsToFit, FitEpochs, TestError, TrainAcc}
 	case Theorem1:
-		return []string{TrainAcc, TestAcc, Weights, Cond}
+		return []string{TrainAcc, TestAcc, WeightsOne, Weights, Cond}
 	case Kernel:
 		return []string{TrainAcc, TestAcc, Norm, Interpolates}
 	case Memorization:

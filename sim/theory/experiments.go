@@ -86,7 +86,7 @@ func Compute(t figure.Trial) (figure.Result, error) {
 		}
 		return figure.Result{Values: map[string]float64{
 			figure.TrainAcc: res.TrainAcc, figure.TestAcc: res.TestAcc,
-			figure.Weights: float64(res.Weights), figure.Cond: res.Cond,
+			figure.WeightsOne: float64(2*res.N + res.D), figure.Weights: float64(res.Weights), figure.Cond: res.Cond,
 		}}, nil
 	}
 	var k Kernel

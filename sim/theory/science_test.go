@@ -94,6 +94,9 @@ func TestComputeFillsTheFigures(t *testing.T) {
 	th := cells(figure.Theorem1, figure.Options{})
 	want := float64(300*10 + 300 + base.Side*base.Side)
 	for _, key := range []string{"labels=true", "labels=random"} {
+		if th[key+" weights-one"] != float64(2*300+base.Side*base.Side) {
+			t.Errorf("theorem1 %s: %v weights for one output, want 2n+d = %d", key, th[key+" weights-one"], 2*300+base.Side*base.Side)
+		}
 		if th[key+" train-acc"] != 1 || th[key+" weights"] != want {
 			t.Errorf("theorem1 %s: train accuracy %v with %v weights, want 1 with %v", key, th[key+" train-acc"], th[key+" weights"], want)
 		}
