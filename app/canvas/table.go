@@ -273,8 +273,10 @@ func metricHeading(m string) (string, string) {
 		return "clean", "fitted at"
 	case figure.NoisyMedianFit:
 		return "noisy", "fitted at"
+	case figure.WeightsOne:
+		return "weights", "2n+d"
 	case figure.Weights:
-		return "", "weights"
+		return "weights", "nK+n+d"
 	case figure.Cond:
 		return "condition", "number"
 	case figure.Norm:
@@ -323,7 +325,7 @@ func appendCell(b []byte, m string, v float64) ([]byte, rgb) {
 		return appendPct(b, v), colInk
 	case figure.FitEpochs:
 		return appendFixed(b, v, 1), colInk
-	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit, figure.Weights:
+	case figure.StepsToFit, figure.Epochs, figure.CleanMedianFit, figure.NoisyMedianFit, figure.Weights, figure.WeightsOne:
 		return appendGrouped(b, int(math.Round(v))), colInk
 	case figure.Interpolates:
 		if v == 1 {
