@@ -24,6 +24,10 @@ func TestAnswer(t *testing.T) {
 	if got.Kind != message.Computed || got.Kernel != "rbf" || got.Values[figure.Interpolates] != 1 || got.Values[figure.Norm] <= 0 {
 		t.Errorf("RBF on true labels: %+v", got)
 	}
+	// At the defaults the settings are empty: a trial on them crosses the wire too.
+	if _, err := message.Decode(message.Encode(message.Envelope{Kind: message.Compute, Trial: 0})); err != nil {
+		t.Errorf("a computation at the default settings: %v", err)
+	}
 	got, _ = Answer(message.Envelope{Kind: message.Compute, Trial: 2, Query: "train=-1"})
 	if got.Kind != message.Problem || got.Trial != 2 || !strings.Contains(got.Error, "train") {
 		t.Errorf("bad settings: %+v, want a Problem about them", got)

@@ -303,8 +303,9 @@ func (e Envelope) check() error {
 			}
 		}
 	case Compute, Computed:
-		if e.Query == "" || len(e.Runs) > 0 || e.Figure != nil || e.Speed != 0 || hasStats || e.Error != "" {
-			return errors.New("a computation needs its settings, and only them")
+		// Query may be empty: the settings at their defaults.
+		if len(e.Runs) > 0 || e.Figure != nil || e.Speed != 0 || hasStats || e.Error != "" {
+			return errors.New("fields of another kind")
 		}
 		if e.Trial < 0 || e.Kernel != "" && e.Kernel != "linear" && e.Kernel != "rbf" {
 			return fmt.Errorf("trial %d of kernel %q", e.Trial, e.Kernel)
