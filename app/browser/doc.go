@@ -9,14 +9,16 @@
 //     (page.go);
 //   - Workers, the training workers that web/canvas.js started before the canvas's
 //     binary, adopted with what they said meanwhile (workers.go);
-//   - LocationHash, where the page puts its Setup, and Warn, the console.
+//   - LocationHash, where the page puts its Setup, and Warn, the console;
+//   - the workers' end of their channel to the canvas, ListenToCanvas and
+//     PostToCanvas (worker.go), which the training and theory workers share.
 //
 // It is built for the browser only (js && wasm) and is not tested natively: it only
 // reads events and calls the browser, and every decision taken on what it reads is made
 // elsewhere (message.Decode, app/screen, app/relay), where it is tested. The browser
 // tests (app/e2e) cover the rest.
 //
-// It imports none of the canvas's logic, so that the worker binary can use Warn
+// It imports none of the canvas's logic, so that the worker binaries can use it
 // without linking the canvas. The page (app/ui) does not use it: the page is built
 // natively too (the site tool pre-renders it), where syscall/js does not exist, and it
 // reaches the browser through go-app's portable app.Window.

@@ -59,7 +59,7 @@ func (p *Painter) planTable(t *tableBox, body image.Rectangle, fv *FigureView) {
 		t.groups = append(t.groups[:0], "")
 		t.nameHead = ""
 		for _, k := range p.figNow.rows {
-			t.rows = append(t.rows, tableRow{name: keyTitle(k), keys: [2]string{k}})
+			t.rows = append(t.rows, tableRow{name: figure.KeyTitle(fv.Kind, k), keys: [2]string{k}})
 		}
 	}
 	t.nameW = len(t.nameHead)
@@ -340,13 +340,4 @@ func appendCell(b []byte, m string, v float64) ([]byte, rgb) {
 		return appendGrouped(b, int(math.Round(v))), colInk
 	}
 	return strconv.AppendFloat(b, v, 'g', 3, 64), colInk
-}
-
-// keyTitle names a table's row by its key: a variant by its title (labels=random: Random
-// labels), anything else as it is.
-func keyTitle(key string) string {
-	if v, err := sim.ParseVariant(key); err == nil && v.Title() != "" {
-		return v.Title()
-	}
-	return key
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -20,13 +19,7 @@ import (
 // in the page. The downloads are kept in the test's artifact directory (go test
 // -artifacts).
 func TestExport(t *testing.T) {
-	bctx := newBrowser(t)
-	dir := t.ArtifactDir()
-	if _, err := chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
-	}); err != nil {
-		t.Fatalf("setting the download folder: %v", err)
-	}
+	bctx, dir := newDownloadingBrowser(t)
 	p := newTab(t, bctx, testTimeout)
 	p.open(labURL(quickRuns + "&panels=readouts,share"))
 	p.waitReady()

@@ -10,9 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/chromedp"
 )
 
 // The corruption sweep (Fig. 1b, 1c) opened by its link fills in as its runs end: the
@@ -20,13 +17,7 @@ import (
 // again gives the very same numbers.
 func TestFigureSweepByLink(t *testing.T) {
 	const link = "figure=sweep&levels=3&panels=readouts,share"
-	bctx := newBrowser(t)
-	dir := t.ArtifactDir()
-	if _, err := chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
-	}); err != nil {
-		t.Fatalf("setting the download folder: %v", err)
-	}
+	bctx, dir := newDownloadingBrowser(t)
 	p := newTab(t, bctx, testTimeout)
 	p.open(labURL(link))
 	p.waitUntil("the figure's table and Play", loadTimeout,

@@ -43,6 +43,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto"
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/cdp/jsonv2"
 	"github.com/chromedp/cdproto/fetch"
@@ -354,6 +355,20 @@ type page struct {
 
 	mu      sync.Mutex
 	console []chromedp.ConsoleMessage
+}
+
+// newDownloadingBrowser starts a browser, as newBrowser does, whose downloads go to tb's
+// artifact directory, which it returns (see waitFile).
+func newDownloadingBrowser(tb testing.TB) (context.Context, string) {
+	tb.Helper()
+	bctx := newBrowser(tb)
+	dir := tb.ArtifactDir()
+	if _, err := chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		tb.Fatalf("setting the download folder: %v", err)
+	}
+	return bctx, dir
 }
 
 // newTab opens a blank tab of the browser bctx, which records its console and, if tb

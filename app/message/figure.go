@@ -27,8 +27,8 @@ func (f FigureSetup) Options() (figure.Kind, figure.Options, error) {
 		return 0, figure.Options{}, err
 	}
 	o := figure.Options{Seeds: f.Seeds, Levels: f.Levels}
-	if o.Seeds < 0 || o.Seeds > figure.MaxSeeds || o.Levels < 0 || o.Levels == 1 || o.Levels > figure.MaxLevels {
-		return 0, figure.Options{}, fmt.Errorf("figure options %d seeds, %d levels out of range", o.Seeds, o.Levels)
+	if err := o.Validate(); err != nil {
+		return 0, figure.Options{}, fmt.Errorf("figure options out of range: %w", err)
 	}
 	return k, o, nil
 }

@@ -9,32 +9,6 @@ import (
 	"genlab/sim/figure"
 )
 
-func TestFigureRoundTrip(t *testing.T) {
-	steps, epochs := 400, 8.5
-	tests := []Envelope{
-		{Kind: Setup, Query: "width=64", Figure: &FigureSetup{Kind: "sweep", Seeds: 3, Levels: 4}},
-		{Kind: Setup, Figure: &FigureSetup{Kind: "table1"}},
-		{Kind: Ready, Progress: &FigureProgress{Total: 14}},
-		{Kind: Metrics, Playing: true, Progress: &FigureProgress{Done: 1, Total: 6, Cells: []FigureCell{
-			{Key: "p=0", Metric: figure.StepsToFit, Value: &epochs, Seeds: []*float64{&epochs}},
-			{Key: "p=1", Metric: figure.StepsToFit, Value: nil, Seeds: []*float64{nil}},
-		}}},
-		{Kind: Metrics, Run: 2, Stats: []RunStats{{Examples: 10, Stop: "fitted", Summary: &sim.Summary{
-			Stop: sim.Fitted, TrainAcc: 1, TestAcc: 0.9, ValAcc: -1, StepsToFit: &steps, FitEpochs: &epochs}}}},
-	}
-	for _, want := range tests {
-		got, err := Decode(Encode(want))
-		want.V = Version
-		if err != nil {
-			t.Errorf("%s: %v", want.Kind, err)
-			continue
-		}
-		if Encode(got) != Encode(want) {
-			t.Errorf("%s: got %s, want %s", want.Kind, Encode(got), Encode(want))
-		}
-	}
-}
-
 func TestFigureRejectsWrongShapes(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"unknown figure", `{"v":1,"kind":"setup","figure":{"kind":"fig9"}}`, "no figure"},

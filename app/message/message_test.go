@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"genlab/sim"
+	"genlab/sim/figure"
 )
 
 // variant reads the text of one variant, written in the test.
@@ -18,6 +19,7 @@ func variant(t testing.TB, text string) sim.Variant {
 }
 
 func TestRoundTrip(t *testing.T) {
+	steps, epochs := 400, 8.5
 	tests := []Envelope{
 		{Kind: Setup, Query: "width=64", Runs: sim.DefaultVariants()},
 		{Kind: Setup},
@@ -28,6 +30,19 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Problem, Error: "side = 40 is out of range 8..32"},
 		{Kind: Setup, Query: "width=64", Run: 3},
 		{Kind: Metrics, Run: 1, Stats: []RunStats{{Examples: 10, Path: PathSIMD}}},
+		// Figures (figure.go)
+		{Kind: Setup, Query: "width=64", Figure: &FigureSetup{Kind: "sweep", Seeds: 3, Levels: 4}},
+		{Kind: Setup, Figure: &FigureSetup{Kind: "table1"}},
+		{Kind: Ready, Progress: &FigureProgress{Total: 14}},
+		{Kind: Metrics, Playing: true, Progress: &FigureProgress{Done: 1, Total: 6, Cells: []FigureCell{
+			{Key: "p=0", Metric: figure.StepsToFit, Value: &epochs, Seeds: []*float64{&epochs}},
+			{Key: "p=1", Metric: figure.StepsToFit, Value: nil, Seeds: []*float64{nil}},
+		}}},
+		{Kind: Metrics, Run: 2, Stats: []RunStats{{Examples: 10, Stop: "fitted", Summary: &sim.Summary{
+			Stop: sim.Fitted, TrainAcc: 1, TestAcc: 0.9, ValAcc: -1, StepsToFit: &steps, FitEpochs: &epochs}}}},
+		{Kind: Compute, Trial: 3, Query: "train=200", Kernel: "rbf"},
+		{Kind: Compute},
+		{Kind: Computed, Trial: 3, Query: "train=200", Kernel: "rbf", Values: map[string]float64{figure.Norm: 34.4, figure.Interpolates: 1}},
 	}
 	for _, want := range tests {
 		got, err := Decode(Encode(want))

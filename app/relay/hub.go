@@ -348,7 +348,7 @@ func (h *Hub) theoryReport(e message.Envelope) error {
 		assign, result := h.Study.Computed(e)
 		h.assign(assign)
 		if result {
-			h.dirty, h.fresh = true, true
+			h.dirty = true
 			h.showFigure()
 		}
 	default:
@@ -369,8 +369,7 @@ func (h *Hub) studyReport(e message.Envelope, snap []byte) error {
 		return err
 	}
 	h.assign(assign)
-	h.fresh = true
-	if result {
+	if result { // the figure changes only when a trial ends: between, nothing to repaint
 		h.dirty = true
 		h.showFigure()
 	}

@@ -84,9 +84,9 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 	links := t.runLinks(kind)
 	rows := make([]app.UI, 0, len(keys))
 	for _, key := range keys {
-		var name app.UI = app.Text(keyLabel(kind, key))
+		var name app.UI = app.Text(figure.KeyTitle(kind, key))
 		if href, ok := links[key]; ok {
-			name = app.A().Href(href).Title("Open this run on its own, to watch it train").Text(keyLabel(kind, key))
+			name = app.A().Href(href).Title("Open this run on its own, to watch it train").Text(figure.KeyTitle(kind, key))
 		}
 		tds := []app.UI{app.Th().Scope("row").Body(name)}
 		for _, m := range kind.Metrics() {
@@ -191,25 +191,4 @@ func seedsNote(m string, seeds []*float64) string {
 		parts[i] = formatFigureValue(m, v)
 	}
 	return "mean of " + strconv.Itoa(len(seeds)) + " seeds: " + strings.Join(parts, ", ")
-}
-
-// keyLabel names a row: a regularizer on true or random labels, a randomization test by
-// its title, a level of corruption.
-func keyLabel(kind figure.Kind, key string) string {
-	if kind == figure.Table1 {
-		reg, labels, _ := strings.Cut(key, "/")
-		for _, r := range figure.Regularizers() {
-			if r.Key == reg {
-				reg = r.Name
-			}
-		}
-		return reg + ", " + labels + " labels"
-	}
-	if v, err := sim.ParseVariant(key); err == nil && (kind == figure.Randomizations || kind == figure.Theorem1) {
-		return v.Title()
-	}
-	if kernel, p, ok := strings.Cut(key, "/"); ok && kind == figure.Kernel {
-		return kernel + " kernel, " + strings.ReplaceAll(p, "=", " = ")
-	}
-	return strings.ReplaceAll(key, "=", " = ")
 }

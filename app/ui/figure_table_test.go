@@ -56,25 +56,6 @@ func TestFigureTable(t *testing.T) {
 	}
 }
 
-func TestFigureTableRowNames(t *testing.T) {
-	tests := []struct {
-		kind      figure.Kind
-		key, want string
-	}{
-		{figure.Table1, "wd/random", "weight decay, random labels"},
-		{figure.Table1, "wd+dropout+aug+bn/true", "all, true labels"},
-		{figure.Randomizations, "inputs=gaussian", "Gaussian inputs"},
-		{figure.Sweep, "p=0.4", "p = 0.4"},
-		{figure.Kernel, "rbf/p=1", "rbf kernel, p = 1"},
-		{figure.Theorem1, "labels=random", "Random labels"},
-	}
-	for _, tt := range tests {
-		if got := keyLabel(tt.kind, tt.key); got != tt.want {
-			t.Errorf("keyLabel(%v, %q) = %q, want %q", tt.kind, tt.key, got, tt.want)
-		}
-	}
-}
-
 // The bar offers the trained figures only, marks the one on screen, and shows the sweep's
 // levels beside the seeds.
 func TestFigureBar(t *testing.T) {

@@ -197,3 +197,22 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("CSV\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+func TestKeyTitle(t *testing.T) {
+	tests := []struct {
+		kind      Kind
+		key, want string
+	}{
+		{Table1, "wd/random", "weight decay, random labels"},
+		{Table1, "wd+dropout+aug+bn/true", "all, true labels"},
+		{Randomizations, "inputs=gaussian", "Gaussian inputs"},
+		{Sweep, "p=0.4", "p = 0.4"},
+		{Kernel, "rbf/p=1", "rbf kernel, p = 1"},
+		{Theorem1, "labels=random", "Random labels"},
+	}
+	for _, tt := range tests {
+		if got := KeyTitle(tt.kind, tt.key); got != tt.want {
+			t.Errorf("KeyTitle(%v, %q) = %q, want %q", tt.kind, tt.key, got, tt.want)
+		}
+	}
+}

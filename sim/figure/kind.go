@@ -3,6 +3,8 @@ package figure
 import (
 	"fmt"
 	"strings"
+
+	"genlab/sim"
 )
 
 // Kind is one of the paper's figures.
@@ -79,4 +81,30 @@ func ParseKind(s string) (Kind, error) {
 		names = append(names, k.String())
 	}
 	return 0, fmt.Errorf("no figure %q (there are %s)", s, strings.Join(names, ", "))
+}
+
+// KeyTitle names a trial's key for people, as a row or a legend says it: a regularizer
+// on true or random labels (wd/random: "weight decay, random labels"), a variant by its
+// title (inputs=gaussian: "Gaussian inputs"), a kernel at a level (rbf/p=1: "rbf kernel,
+// p = 1"), a level (p=0.4: "p = 0.4").
+func KeyTitle(k Kind, key string) string {
+	switch k {
+	case Table1:
+		reg, labels, _ := strings.Cut(key, "/")
+		for _, r := range Regularizers() {
+			if r.Key == reg {
+				reg = r.Name
+			}
+		}
+		return reg + ", " + labels + " labels"
+	case Randomizations, Theorem1:
+		if v, err := sim.ParseVariant(key); err == nil {
+			return v.Title()
+		}
+	case Kernel:
+		if kernel, p, ok := strings.Cut(key, "/"); ok {
+			return kernel + " kernel, " + strings.ReplaceAll(p, "=", " = ")
+		}
+	}
+	return strings.ReplaceAll(key, "=", " = ")
 }

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"genlab/sim"
 )
 
 // A Plot is one chart of a figure as the paper draws it: series of points against two
@@ -48,7 +46,7 @@ func (f *Figure) Plots() []Plot {
 		loss := Plot{Title: "Training loss", X: "minibatch steps", Y: "training loss"}
 		acc := Plot{Title: "Training accuracy", X: "minibatch steps", Y: "training accuracy", Share: true, Chance: chance}
 		f.every(func(t Trial, seed int, r *Result) {
-			l := Series{Key: t.Key, Label: variantTitle(t.Key), Seed: seed, Line: true}
+			l := Series{Key: t.Key, Label: KeyTitle(f.Kind, t.Key), Seed: seed, Line: true}
 			a := l
 			for _, e := range r.History { // none before the trial is done
 				l.Points = append(l.Points, Point{float64(e.Steps), e.TrainLoss})
@@ -138,12 +136,3 @@ func byEpoch(share []float64) []Point {
 }
 
 func classKey(k int) string { return "class " + strconv.Itoa(k) }
-
-// variantTitle names a trial whose key is a variant (labels=random) by the variant's
-// title (Random labels), as the page's runs are named.
-func variantTitle(key string) string {
-	if v, err := sim.ParseVariant(key); err == nil {
-		return v.Title()
-	}
-	return key
-}

@@ -25,6 +25,12 @@ const (
 	MaxLevels = 11
 )
 
+// Validate returns an error naming the option out of range (0 is the default, and fine).
+func (o Options) Validate() error {
+	_, err := o.withDefaults()
+	return err
+}
+
 func (o Options) withDefaults() (Options, error) {
 	if o.Seeds == 0 {
 		o.Seeds = 1
