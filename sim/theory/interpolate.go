@@ -20,7 +20,13 @@ type Interpolant struct {
 	Interpolates bool       // K was solved exactly: the fit to the training targets is exact up to rounding
 	Residual     float64    // max |K α − Y| over the training set
 	Rank         int        // numerical rank of K (n when Interpolates)
-	Cond         float64    // condition number of K (1-norm estimate if Cholesky succeeded, else 2-norm)
+	// Cond is the condition number of K: for the RBF kernel a 1-norm estimate if Cholesky
+	// succeeded, else the 2-norm one; for the linear kernel (σ_max/σ_min)² from X's singular
+	// values, and +Inf when n > d, since K then has n − d zero eigenvalues.
+	Cond float64
+	// TrainAcc is the share of the training points whose largest fitted score, (Kα)_i, is
+	// their own label's: 1 whenever Interpolates.
+	TrainAcc float64
 
 	d     int
 	x     []float64 // training points, n×d row-major, for kernel evaluations at prediction time
@@ -32,17 +38,24 @@ type Interpolant struct {
 // labels (each in 0..classes-1), with no regularization at all: the fitted function passes
 // through every training target. This is the paper's Section 5 experiment.
 //
-// K is symmetric positive semi-definite. When it is numerically positive definite (its condition
-// number below 1/(n·ε), ε the float64 epsilon), Interpolate solves it by Cholesky and sets
-// Interpolates. Otherwise K is singular to working precision — always so for the linear kernel
-// with more points than dimensions (rank K ≤ d), or with repeated points — and no exact
-// interpolant need exist. Interpolate then returns, without an error, the minimum-norm
-// least-squares solution α = K⁺Y, computed by SVD with singular values below n·ε·σ_max treated as
-// zero: Interpolates is false, Rank says how many directions were kept, and Residual how far the
-// fit is from the targets. For the linear kernel that α gives W = Xᵀα = X⁺Y, the least-squares
-// linear model of smallest Frobenius norm, which is again where gradient descent from zero goes.
+// K is symmetric positive semi-definite, and "exactly" means to working precision: K counts as
+// singular when its condition number reaches 1/(n·ε), ε the float64 epsilon, that is when an
+// eigenvalue falls below n·ε times the largest. Then no exact interpolant need exist, and
+// Interpolate returns, without an error, the minimum-norm least-squares solution α = K⁺Y, with
+// those eigenvalues treated as zero: Interpolates is false, Rank says how many directions were
+// kept, and Residual how far the fit is from the targets.
 //
-// Time is O(n²·d + n³) and memory O(n²): the caller should keep n to a few thousand.
+// The RBF kernel's K is solved by Cholesky, and when that fails or K is singular, by an SVD of
+// K: time O(n²·d + n³) and memory O(n²), so the caller should keep n to a few thousand (1,500
+// points take about 0.5 s natively and 2–3 s in a browser, most of it the factorization).
+//
+// The linear kernel never forms K = XXᵀ: its rank is at most d, so with more points than
+// dimensions it is always singular, and an SVD of the n×n K would cost 100 times the rest
+// (18 s at n = 1,500). Instead Interpolate takes the thin SVD of X = U Σ Vᵀ itself, O(n·d²):
+// then K = U Σ² Uᵀ, its eigenvalues are the σ_i², α = U Σ⁻² Uᵀ Y, and the weights of the linear
+// model are W = Xᵀα = V Σ⁻¹ Uᵀ Y = X⁺Y, the least-squares linear model of smallest Frobenius
+// norm, which is again where gradient descent from zero goes. It interpolates exactly when X has
+// rank n, which needs n ≤ d.
 func Interpolate(x []float32, d int, labels []int, classes int, k Kernel) (*Interpolant, error) {
 	n, err := checkData(x, d, labels, classes)
 	if err != nil {
@@ -56,18 +69,58 @@ func Interpolate(x []float32, d int, labels []int, classes int, k Kernel) (*Inte
 	for i, v := range x {
 		xs[i] = float64(v)
 	}
-	gram := mat.NewSymDense(n, nil)
-	for i := range n {
-		for j := range i + 1 {
-			gram.SetSym(i, j, k.eval(xs[i*d:(i+1)*d], x[j*d:(j+1)*d]))
-		}
-	}
 	y := mat.NewDense(n, classes, nil)
 	for i, l := range labels {
 		y.Set(i, l, 1)
 	}
 
 	ip := &Interpolant{Kernel: k, d: d, x: xs}
+	var fit *mat.Dense // the fitted training scores, Kα
+	if k.Kind == LinearKernel {
+		fit, err = ip.solveLinear(mat.NewDense(n, d, xs), y)
+	} else {
+		fit, err = ip.solveGram(rbfGram(xs, d, k.Gamma), y)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ip.alpha = ip.Alpha.RawMatrix().Data
+
+	hits := 0
+	for i, l := range labels {
+		if argmax(fit.RawRowView(i)) == l {
+			hits++
+		}
+	}
+	ip.TrainAcc = float64(hits) / float64(n)
+	return ip, nil
+}
+
+// rbfGram returns the RBF kernel matrix of the n points xs (n×d), computed a block of rows at
+// a time against the rows before them: K_ij = exp(−γ‖x_i − x_j‖²).
+func rbfGram(xs []float64, d int, gamma float64) *mat.SymDense {
+	n := len(xs) / d
+	const block = 64
+	g := mat.NewSymDense(n, nil)
+	raw := g.RawSymmetric() // the upper triangle, row-major: K_ij at Data[i·n + j], i ≤ j
+	buf := make([]float64, block*n)
+	for i0 := 0; i0 < n; i0 += block {
+		i1 := min(i0+block, n)
+		dst := buf[:(i1-i0)*i1]
+		sqDist(dst, xs[i0*d:i1*d], xs[:i1*d], d)
+		for i := i0; i < i1; i++ {
+			for j, s := range dst[(i-i0)*i1 : (i-i0)*i1+i+1] {
+				raw.Data[j*n+i] = math.Exp(-gamma * s)
+			}
+		}
+	}
+	return g
+}
+
+// solveGram sets α = K⁺Y for the kernel matrix gram and the one-hot targets y, with the
+// measures of the solve, and returns the fitted training scores Kα.
+func (ip *Interpolant) solveGram(gram *mat.SymDense, y *mat.Dense) (*mat.Dense, error) {
+	n, classes := y.Dims()
 	alpha := mat.NewDense(n, classes, nil)
 	tol := float64(n) * 0x1p-52
 	var chol mat.Cholesky
@@ -86,7 +139,6 @@ func Interpolate(x []float32, d int, labels []int, classes int, k Kernel) (*Inte
 		ip.Interpolates, ip.Cond = ip.Rank == n, svd.Cond()
 	}
 	ip.Alpha = alpha
-	ip.alpha = alpha.RawMatrix().Data
 
 	// One product gives both the training residual and the norm: trace(αᵀKα) = Σ α ∘ (Kα).
 	var ka mat.Dense
@@ -100,13 +152,67 @@ func Interpolate(x []float32, d int, labels []int, classes int, k Kernel) (*Inte
 		}
 	}
 	ip.Norm = math.Sqrt(max(sq, 0)) // rounding can push an exact zero just below
+	return &ka, nil
+}
 
-	if k.Kind == LinearKernel {
-		var w mat.Dense
-		w.Mul(mat.NewDense(n, d, xs).T(), alpha)
-		ip.w = w.RawMatrix().Data
+// solveLinear sets α = (XXᵀ)⁺Y and W = X⁺Y from the thin SVD of the n×d data matrix x, with
+// the measures of the solve (see Interpolate), and returns the fitted training scores XW = Kα.
+func (ip *Interpolant) solveLinear(x, y *mat.Dense) (*mat.Dense, error) {
+	n, d := x.Dims()
+	_, classes := y.Dims()
+	var svd mat.SVD
+	if !svd.Factorize(x, mat.SVDThin) {
+		return nil, fmt.Errorf("theory: the SVD of the %d×%d data matrix did not converge", n, d)
 	}
-	return ip, nil
+	sigma := svd.Values(nil) // min(n, d) of them, largest first
+	// K's eigenvalues are the σ_i², and n − d zeros more when n > d: keep those above n·ε
+	// times the largest, the rule that solveGram applies to K itself.
+	tol := float64(n) * 0x1p-52
+	for _, s := range sigma {
+		if s*s <= tol*sigma[0]*sigma[0] {
+			break
+		}
+		ip.Rank++
+	}
+	ip.Interpolates = ip.Rank == n
+	ip.Cond = math.Inf(1)
+	if n <= d && sigma[n-1] > 0 {
+		ip.Cond = (sigma[0] / sigma[n-1]) * (sigma[0] / sigma[n-1])
+	}
+
+	alpha, w := mat.NewDense(n, classes, nil), mat.NewDense(d, classes, nil)
+	if r := ip.Rank; r > 0 {
+		var u, v, uty mat.Dense
+		svd.UTo(&u)
+		svd.VTo(&v)
+		ur, vr := u.Slice(0, n, 0, r), v.Slice(0, d, 0, r)
+		uty.Mul(ur.T(), y) // r×K
+		// α = U_r Σ_r⁻² U_rᵀ Y and W = V_r Σ_r⁻¹ U_rᵀ Y: scale UᵀY's rows, then map back.
+		scaled := mat.NewDense(r, classes, nil)
+		for i := range r {
+			for c := range classes {
+				scaled.Set(i, c, uty.At(i, c)/(sigma[i]*sigma[i]))
+			}
+		}
+		alpha.Mul(ur, scaled)
+		for i := range r {
+			for c := range classes {
+				scaled.Set(i, c, uty.At(i, c)/sigma[i])
+			}
+		}
+		w.Mul(vr, scaled)
+	}
+	ip.Alpha, ip.w = alpha, w.RawMatrix().Data
+
+	var fit mat.Dense
+	fit.Mul(x, w)
+	for i := range n {
+		for c := range classes {
+			ip.Residual = max(ip.Residual, math.Abs(fit.At(i, c)-y.At(i, c)))
+		}
+	}
+	ip.Norm = mat.Norm(w, 2) // Frobenius: sqrt(trace(WᵀW)) = sqrt(trace(αᵀKα))
+	return &fit, nil
 }
 
 // LinearWeights returns W = Xᵀα, the d×K weights of the linear model the interpolant is (column
@@ -157,12 +263,41 @@ func (ip *Interpolant) Accuracy(x []float32, d int, labels []int) float64 {
 	if n == 0 {
 		return 0
 	}
-	var s []float64
 	hits := 0
-	for i, l := range labels {
-		s = ip.Scores(s, x[i*d:(i+1)*d])
-		if argmax(s) == l {
-			hits++
+	if ip.w != nil {
+		var s []float64
+		for i, l := range labels {
+			s = ip.Scores(s, x[i*d:(i+1)*d])
+			if argmax(s) == l {
+				hits++
+			}
+		}
+		return float64(hits) / float64(n)
+	}
+	// A kernel scores a block of points at once: their distances to every training point
+	// come out of sqDist four at a time. The sums are Scores' own, in the same order.
+	const block = 64
+	train, k := ip.Alpha.Dims()
+	xs := make([]float64, block*d)
+	dist := make([]float64, block*train)
+	s := make([]float64, k)
+	for i0 := 0; i0 < n; i0 += block {
+		i1 := min(i0+block, n)
+		for i, v := range x[i0*d : i1*d] {
+			xs[i] = float64(v)
+		}
+		sqDist(dist, xs[:(i1-i0)*d], ip.x, d)
+		for i := i0; i < i1; i++ {
+			clear(s)
+			for j, dj := range dist[(i-i0)*train : (i-i0+1)*train] {
+				kv := math.Exp(-ip.Kernel.Gamma * dj)
+				for c, a := range ip.alpha[j*k : (j+1)*k] {
+					s[c] += kv * a
+				}
+			}
+			if argmax(s) == labels[i] {
+				hits++
+			}
 		}
 	}
 	return float64(hits) / float64(n)
