@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"genlab/sim"
+	"genlab/sim/data"
 )
 
 func TestParseKind(t *testing.T) {
@@ -42,7 +43,11 @@ func TestTrials(t *testing.T) {
 			"aug/true", "aug/random", "bn/true", "bn/random", "early-stop/true", "early-stop/random",
 			"wd+dropout+aug+bn/true", "wd+dropout+aug+bn/random"}},
 		{Theorem1, Options{}, []string{"labels=true", "labels=random"}},
-		{Kernel, Options{Levels: 2}, []string{"linear/p=0", "linear/p=1", "rbf/p=0", "rbf/p=1"}},
+		{Kernel, Options{Levels: 2}, []string{"linear/p=0", "linear/p=1", "rbf/p=0", "rbf/p=1",
+			"linear/true/n=93", "linear/true/n=187", "linear/true/n=375", "linear/true/n=750",
+			"linear/random/n=93", "linear/random/n=187", "linear/random/n=375", "linear/random/n=750",
+			"rbf/true/n=93", "rbf/true/n=187", "rbf/true/n=375", "rbf/true/n=750",
+			"rbf/random/n=93", "rbf/random/n=187", "rbf/random/n=375", "rbf/random/n=750"}},
 		{Memorization, Options{}, []string{"p=0.5"}},
 		{Memorization, Options{Seeds: 3}, []string{"p=0.5", "p=0.5", "p=0.5"}},
 	}
@@ -208,11 +213,50 @@ func TestKeyTitle(t *testing.T) {
 		{Randomizations, "inputs=gaussian", "Gaussian inputs"},
 		{Sweep, "p=0.4", "p = 0.4"},
 		{Kernel, "rbf/p=1", "rbf kernel, p = 1"},
+		{Kernel, "linear/random/n=375", "linear kernel, random labels, n = 375"},
 		{Theorem1, "labels=random", "Random labels"},
 	}
 	for _, tt := range tests {
 		if got := KeyTitle(tt.kind, tt.key); got != tt.want {
 			t.Errorf("KeyTitle(%v, %q) = %q, want %q", tt.kind, tt.key, got, tt.want)
+		}
+	}
+}
+
+// The kernel figure's smaller training sets halve the base's down to the first below d.
+func TestKernelSizes(t *testing.T) {
+	tests := []struct {
+		train, side int
+		want        []int
+	}{
+		{1500, 12, []int{93, 187, 375, 750}}, // the defaults: d = 144
+		{1000, 12, []int{125, 250, 500}},     // 125 < 144 ends it
+		{500, 16, []int{250}},                // d = 256
+		{300, 16, []int{150}},                // already below d
+		{100, 12, []int{50}},                 // n < d at the base: one smaller size
+		{30, 8, []int{15}},                   // 7 is fewer images than a Config takes
+		{10, 8, nil},
+		{10000, 8, []int{39, 78, 156, 312, 625, 1250, 2500, 5000}}, // the most sizes
+		{10000, 32, []int{625, 1250, 2500, 5000}},                  // d = 1024
+	}
+	for _, tt := range tests {
+		c := sim.Default()
+		c.Train, c.Side = tt.train, tt.side
+		if got := kernelSizes(c); !slices.Equal(got, tt.want) {
+			t.Errorf("n = %d, side %d: sizes %v, want %v", tt.train, tt.side, got, tt.want)
+		}
+		f, err := New(Kernel, c, Options{})
+		if err != nil {
+			t.Fatalf("n = %d, side %d: %v", tt.train, tt.side, err)
+		}
+		for _, tr := range f.Trials[2*f.Options.Levels:] { // the trials at smaller n
+			labels := map[float64]data.LabelMode{0: data.TrueLabels, 1: data.RandomLabels}[tr.P]
+			if !slices.Contains(tt.want, tr.Config.Train) || tr.Config.Labels != labels || tr.Config.Side != tt.side {
+				t.Errorf("n = %d, side %d: trial %s (p = %v) is %s", tt.train, tt.side, tr.Key, tr.P, tr.Config.Encode())
+			}
+		}
+		if got, want := len(f.Trials), 2*f.Options.Levels+2*2*len(tt.want); got != want {
+			t.Errorf("n = %d, side %d: %d trials, want %d", tt.train, tt.side, got, want)
 		}
 	}
 }

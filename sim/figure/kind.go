@@ -86,7 +86,8 @@ func ParseKind(s string) (Kind, error) {
 // KeyTitle names a trial's key for people, as a row or a legend says it: a regularizer
 // on true or random labels (wd/random: "weight decay, random labels"), a variant by its
 // title (inputs=gaussian: "Gaussian inputs"), a kernel at a level (rbf/p=1: "rbf kernel,
-// p = 1"), a level (p=0.4: "p = 0.4").
+// p = 1") or on fewer images (rbf/random/n=375: "rbf kernel, random labels, n = 375"), a
+// level (p=0.4: "p = 0.4").
 func KeyTitle(k Kind, key string) string {
 	switch k {
 	case Table1:
@@ -102,8 +103,11 @@ func KeyTitle(k Kind, key string) string {
 			return v.Title()
 		}
 	case Kernel:
-		if kernel, p, ok := strings.Cut(key, "/"); ok {
-			return kernel + " kernel, " + strings.ReplaceAll(p, "=", " = ")
+		if kernel, rest, ok := strings.Cut(key, "/"); ok {
+			if labels, n, ok := strings.Cut(rest, "/"); ok {
+				return kernel + " kernel, " + labels + " labels, " + strings.ReplaceAll(n, "=", " = ")
+			}
+			return kernel + " kernel, " + strings.ReplaceAll(rest, "=", " = ")
 		}
 	}
 	return strings.ReplaceAll(key, "=", " = ")

@@ -1,7 +1,9 @@
 package figure
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -17,7 +19,12 @@ type Plot struct {
 	Share bool
 	// Chance, when above 0, is the level a guess reaches, drawn as a dotted line.
 	Chance float64
-	Series []Series
+	// Mark, when above 0, is an x where something changes, drawn as a dotted vertical
+	// line named MarkLabel: the kernel figure's n = d, past which the linear kernel
+	// cannot interpolate.
+	Mark      float64
+	MarkLabel string
+	Series    []Series
 }
 
 // A Series is a trial's line, or a set of points, on a Plot.
@@ -62,13 +69,31 @@ func (f *Figure) Plots() []Plot {
 		test.Series = f.byP("test error", "", func(r *Result) float64 { return r.value(TestError) })
 		return []Plot{fit, test}
 	case Kernel:
+		// Against p at the base's n, as the sweep; then against n on true and random
+		// labels, with n = d marked.
 		test := Plot{Title: "Test error", X: "label corruption p", Y: "test error", Share: true, Chance: 1 - chance}
 		norm := Plot{Title: "Norm of the interpolant", X: "label corruption p", Y: "RKHS norm"}
-		for _, k := range []string{"linear", "rbf"} {
-			test.Series = append(test.Series, f.byP(k+" kernel", k+"/", func(r *Result) float64 { return r.value(TestError) })...)
-			norm.Series = append(norm.Series, f.byP(k+" kernel", k+"/", func(r *Result) float64 { return r.value(Norm) })...)
+		testN := Plot{Title: "Test error, as n grows", X: "training images n", Y: "test error", Share: true, Chance: 1 - chance}
+		normN := Plot{Title: "Norm, as n grows", X: "training images n", Y: "RKHS norm"}
+		if len(f.Trials) > 0 {
+			c := f.Trials[0].Config
+			testN.Mark, normN.Mark = float64(c.Side*c.Side), float64(c.Side*c.Side)
+			testN.MarkLabel = "n = d = " + strconv.Itoa(c.Side*c.Side)
+			normN.MarkLabel = testN.MarkLabel
 		}
-		return []Plot{test, norm}
+		testError := func(r *Result) float64 { return r.value(TestError) }
+		normOf := func(r *Result) float64 { return r.value(Norm) }
+		for _, k := range kernels {
+			test.Series = append(test.Series, f.byP(k+" kernel", k+"/", testError)...)
+			norm.Series = append(norm.Series, f.byP(k+" kernel", k+"/", normOf)...)
+		}
+		for _, k := range kernels {
+			for _, p := range []float64{0, 1} {
+				testN.Series = append(testN.Series, f.byN(k, p, testError)...)
+				normN.Series = append(normN.Series, f.byN(k, p, normOf)...)
+			}
+		}
+		return []Plot{test, norm, testN, normN}
 	case Memorization:
 		fitted := Plot{Title: "Examples fitted so far", X: "epoch", Y: "share first fitted", Share: true}
 		classes := Plot{Title: "Clean examples fitted, by class", X: "epoch", Y: "share first fitted", Share: true}
@@ -124,6 +149,28 @@ func (f *Figure) byP(label, prefix string, metric func(*Result) float64) []Serie
 			}
 		}
 	})
+	return series
+}
+
+// byN returns one series per seed of metric against the training images n, for kernel on
+// the labels of p (0: true, 1: random): the kernel figure's trials at smaller n, and its
+// trial at p at the base's n.
+func (f *Figure) byN(kernel string, p float64, metric func(*Result) float64) []Series {
+	label := kernel + " kernel, " + labelsName(p) + " labels"
+	series := make([]Series, f.Options.Seeds)
+	for s := range series {
+		series[s] = Series{Key: kernel + "/" + labelsName(p), Label: label, Seed: s, Line: true}
+	}
+	f.each(func(t Trial, seed int, r *Result) {
+		if t.Kernel == kernel && t.P == p && (t.Key == kernel+"/"+pKey(p) || strings.HasPrefix(t.Key, kernel+"/"+labelsName(p)+"/n=")) {
+			if y := metric(r); !math.IsNaN(y) {
+				series[seed].Points = append(series[seed].Points, Point{float64(t.Config.Train), y})
+			}
+		}
+	})
+	for s := range series {
+		slices.SortFunc(series[s].Points, func(a, b Point) int { return cmp.Compare(a.X, b.X) })
+	}
 	return series
 }
 

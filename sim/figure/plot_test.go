@@ -95,3 +95,49 @@ func TestMemorizationPlots(t *testing.T) {
 		t.Errorf("class series %+v: want class 3 alone (class 5's only example is noisy)", classes.Series)
 	}
 }
+
+func TestKernelPlots(t *testing.T) {
+	f, err := New(Kernel, sim.Default(), Options{Levels: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every trial done but rbf/random/n=187, with its training images as its norm and
+	// p + n/10⁴ as its test accuracy.
+	for i, tr := range f.Trials {
+		if tr.Key != "rbf/random/n=187" {
+			n := float64(tr.Config.Train)
+			f.Set(i, Result{Values: map[string]float64{TestAcc: tr.P + n/1e4, TestError: 1 - tr.P - n/1e4, Norm: n}})
+		}
+	}
+	plots := f.Plots()
+	if len(plots) != 4 {
+		t.Fatalf("%d plots, want 4: test error and norm against p, then against n", len(plots))
+	}
+	for i, pl := range plots {
+		byN := i >= 2
+		if wantX := map[bool]string{false: "label corruption p", true: "training images n"}[byN]; pl.X != wantX {
+			t.Errorf("plot %d: x %q, want %q", i, pl.X, wantX)
+		}
+		if mark := map[bool]float64{false: 0, true: 144}[byN]; pl.Mark != mark || (mark > 0) != (pl.MarkLabel == "n = d = 144") {
+			t.Errorf("plot %d: mark %v %q, want %v", i, pl.Mark, pl.MarkLabel, mark)
+		}
+	}
+	var keys []string
+	for _, s := range plots[3].Series {
+		keys = append(keys, s.Key+" "+s.Label)
+	}
+	if want := []string{"linear/true linear kernel, true labels", "linear/random linear kernel, random labels",
+		"rbf/true rbf kernel, true labels", "rbf/random rbf kernel, random labels"}; !slices.Equal(keys, want) {
+		t.Errorf("norm against n: series %q, want %q", keys, want)
+	}
+	// In n order, the base's own n (the sweep's p = 0 or 1) last; the trial not done left out.
+	if got, want := plots[3].Series[3].Points, []Point{{93, 93}, {375, 375}, {750, 750}, {1500, 1500}}; !slices.Equal(got, want) {
+		t.Errorf("rbf on random labels, norm against n: %v, want %v", got, want)
+	}
+	if got := plots[2].Series[0].Points; len(got) != 5 || got[0].X != 93 || math.Abs(got[0].Y-(1-0.0093)) > 1e-12 {
+		t.Errorf("linear on true labels, test error against n: %v", got)
+	}
+	if got, want := plots[1].Series[1].Points, []Point{{0, 1500}, {1, 1500}}; !slices.Equal(got, want) {
+		t.Errorf("rbf norm against p: %v, want %v (the trials at smaller n are not levels of p)", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"genlab/sim"
@@ -60,12 +61,14 @@ func levels(n int) []float64 {
 // A Trial is one run a figure needs (or, for theorem1 and kernel, one computation).
 type Trial struct {
 	// Key says what sets the trial apart within its figure, in the words of a link or of
-	// the paper: "labels=random", "p=0.4", "wd+dropout/random", "rbf/p=1". Trials on
-	// different seeds share their key.
+	// the paper: "labels=random", "p=0.4", "wd+dropout/random", "rbf/p=1",
+	// "rbf/random/n=375" (a kernel on 375 training images). Trials on different seeds
+	// share their key.
 	Key    string
 	Config sim.Config // its Seed is the trial's seed
 	// P is the label corruption level of the figures that vary it (sweep, kernel,
-	// memorization); 0 for the others.
+	// memorization; 0 or 1 for the kernel figure's trials at smaller n, on true or random
+	// labels); 0 for the others.
 	P float64
 	// Kernel is the kernel figure's kernel, as sim/theory names it ("linear" or "rbf").
 	Kernel string
@@ -142,9 +145,18 @@ func trials(k Kind, base sim.Config, o Options) []Trial {
 		add("labels=true", labels(base, data.TrueLabels))
 		add("labels=random", labels(base, data.RandomLabels))
 	case Kernel:
-		for _, kernel := range []string{"linear", "rbf"} {
+		for _, kernel := range kernels {
 			for _, p := range levels(o.Levels) {
 				ts = append(ts, Trial{Key: kernel + "/" + pKey(p), Config: corrupt(base, p), Kernel: kernel, P: p})
+			}
+		}
+		for _, kernel := range kernels {
+			for _, p := range []float64{0, 1} {
+				for _, n := range kernelSizes(base) {
+					c := corrupt(base, p)
+					c.Train = n
+					ts = append(ts, Trial{Key: kernel + "/" + labelsName(p) + "/" + nKey(n), Config: c, Kernel: kernel, P: p})
+				}
 			}
 		}
 	case Memorization:
@@ -175,3 +187,51 @@ func corrupt(c sim.Config, p float64) sim.Config {
 }
 
 func pKey(p float64) string { return "p=" + strconv.FormatFloat(p, 'g', 4, 64) }
+
+func nKey(n int) string { return "n=" + strconv.Itoa(n) }
+
+// labelsName names the labels at p = 0 and 1 as keys do ("true", "random").
+func labelsName(p float64) string {
+	if p == 0 {
+		return data.TrueLabels.String()
+	}
+	return data.RandomLabels.String()
+}
+
+// kernels are the kernel figure's kernels, as sim/theory names them.
+var kernels = [...]string{"linear", "rbf"}
+
+// kernelSizes returns the kernel figure's smaller training sets, smallest first. Besides
+// its sweep of p at the base's n training images, the figure shows how the interpolants
+// change with n, on true and on random labels (the ends of the sweep, whose trials give
+// the series its last point, at the base's n). The sizes halve the base's n again and
+// again, down to the first below the dimension d (the pixels), and no further:
+//
+//   - Halving spaces the sizes evenly on the scale that matters for a kernel method,
+//     whose cost grows as n³ (all of them together cost less than a seventh of one solve
+//     at the base's n), and whose fit changes with the ratio n/d, not the difference.
+//   - Going below d is the point: a linear model has d weights, so the linear kernel can
+//     interpolate any labels on n ≤ d points in general position, and none on n > d
+//     (K = XXᵀ has rank at most d). The figure shows it stop interpolating where n passes
+//     d, while the RBF kernel, whose features are infinitely many, keeps interpolating.
+//   - Stopping there keeps the figure small: at the defaults (1,500 images of 12×12
+//     pixels) the sizes are 93, 187, 375 and 750; at most 8 sizes (10,000 images of 8×8).
+//
+// A size no Config accepts (fewer training images than the least) ends the halving early.
+func kernelSizes(base sim.Config) []int {
+	d := base.Side * base.Side
+	var sizes []int
+	for n := base.Train / 2; n > 0; n /= 2 {
+		c := base
+		c.Train = n
+		if c.Validate() != nil {
+			break
+		}
+		sizes = append(sizes, n)
+		if n < d {
+			break
+		}
+	}
+	slices.Reverse(sizes)
+	return sizes
+}
