@@ -153,7 +153,8 @@ func TestFigurePlots(t *testing.T) {
 	}{
 		{figure.Randomizations, figure.Options{}, []int{0, 1, 3}, []int{5, 5}},
 		{figure.Sweep, figure.Options{Seeds: 2}, upTo(8), []int{1, 1}},
-		{figure.Kernel, figure.Options{Levels: 3}, upTo(4), []int{2, 2}},
+		// The levels, and the linear kernel on true labels at every smaller n.
+		{figure.Kernel, figure.Options{Levels: 3}, upTo(10), []int{2, 2, 4, 4}},
 		{figure.Memorization, figure.Options{}, upTo(1), []int{2, 10}},
 	}
 	for _, tt := range tests {
@@ -162,12 +163,21 @@ func TestFigurePlots(t *testing.T) {
 				f := fakeFigure(t, tt.kind, tt.o, tt.done)
 				sc := figureScene(f, "training")
 				p, img := paintAt(sc, sz.w, sz.h, sz.density)
-				if len(p.fig.plots) != 2 {
-					t.Fatalf("%d charts laid out, want 2", len(p.fig.plots))
+				if len(p.fig.plots) != len(tt.keys) {
+					t.Fatalf("%d charts laid out, want %d", len(p.fig.plots), len(tt.keys))
 				}
 				a, b := p.fig.plots[0].card, p.fig.plots[1].card
-				if narrow := sz.w < narrowBelow*int(sz.density); narrow != (a.Max.Y <= b.Min.Y) || !narrow != (a.Max.X <= b.Min.X) {
-					t.Errorf("charts at %v and %v: want side by side on wide canvases, stacked on narrow ones", a, b)
+				narrow := sz.w < narrowBelow*int(sz.density)
+				switch len(tt.keys) {
+				case 2:
+					if narrow != (a.Max.Y <= b.Min.Y) || !narrow != (a.Max.X <= b.Min.X) {
+						t.Errorf("charts at %v and %v: want side by side on wide canvases, stacked on narrow ones", a, b)
+					}
+				case 4: // two rows of two, too short on a phone to stack four
+					c, d := p.fig.plots[2].card, p.fig.plots[3].card
+					if a.Max.X > b.Min.X || c.Max.X > d.Min.X || a.Max.Y > c.Min.Y || a.Min.Y != b.Min.Y || a.Min.X != c.Min.X {
+						t.Errorf("charts at %v, %v, %v, %v: want two rows of two", a, b, c, d)
+					}
 				}
 				for i := range p.fig.plots {
 					c := &p.fig.plots[i]
@@ -235,6 +245,31 @@ func TestFigureChanceLine(t *testing.T) {
 		for y := fit.Min.Y; y < fit.Max.Y; y++ {
 			if n := countColor(img, image.Rect(fit.Min.X, y, fit.Max.X, y+1), colChance); n > fit.Dx()/4 {
 				t.Errorf("%s: a chance line at y=%d on the chart of time to fit", sz.name, y)
+			}
+		}
+	}
+}
+
+// The kernel figure's charts against n mark n = d with a dotted vertical line, at d on
+// their x axis (0 to a round number past the largest n); the charts against p have none.
+func TestFigureMarkLine(t *testing.T) {
+	for _, sz := range figureSizes {
+		f := fakeFigure(t, figure.Kernel, figure.Options{}, upTo(28))
+		p, img := paintAt(figureScene(f, "done"), sz.w, sz.h, sz.density)
+		for i, c := range p.fig.plots {
+			pl := c.plot
+			want := -1
+			if i >= 2 {
+				want = int(math.Round(float64(pl.Min.X) + 144/niceUp(1500)*float64(pl.Dx()-1)))
+			}
+			best, bestX := 0, -1
+			for x := pl.Min.X; x < pl.Max.X; x++ {
+				if n := countColor(img, image.Rect(x, pl.Min.Y, x+1, pl.Max.Y), colChance); n > best {
+					best, bestX = n, x
+				}
+			}
+			if want < 0 && best > pl.Dy()/4 || want >= 0 && (bestX != want || best < pl.Dy()*3/10 || best > pl.Dy()*6/10) {
+				t.Errorf("%s, chart %d: densest column of dotted pixels x=%d (%d of %d), want x=%d (-1: none)", sz.name, i, bestX, best, pl.Dy(), want)
 			}
 		}
 	}

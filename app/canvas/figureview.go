@@ -11,8 +11,8 @@ import (
 )
 
 // A figure of the paper (package sim/figure) fills in as its trials finish, and the canvas
-// shows it being made instead of the runs: its title and progress on top, then its two
-// charts side by side (stacked on phones), or, for the figures that are tables (Tables 1
+// shows it being made instead of the runs: its title and progress on top, then its
+// charts side by side, two to a row (stacked on phones), or, for the figures that are tables (Tables 1
 // and 2, Theorem 1), its table of numbers. A student sees each trial land as a point, a
 // line or a row of numbers, and the figure take the shape of the paper's.
 
@@ -142,10 +142,11 @@ func (p *Painter) relayoutFigure(b image.Rectangle, fv *FigureView, density floa
 	L.shape.copyFrom(&p.figNow)
 	u := scaleFor(b, density)
 	L.narrow = b.Dx() < narrowBelow*u
-	if u == max(1, int(math.Round(density))) && float64(b.Dx())/density >= 1200 && float64(b.Dy())/density >= 700 {
+	if u == max(1, int(math.Round(density))) && float64(b.Dx())/density >= 1200 && float64(b.Dy())/density >= 700 && len(fv.Plots) <= 2 {
 		// A figure has far fewer things to show than the runs' cards: from a laptop's
 		// screen up, its text is drawn twice as large, to be read across a classroom
-		// (once: a big canvas's unit is doubled already).
+		// (once: a big canvas's unit is doubled already). Not with four charts, two
+		// rows of them: their plots would be left too short to read.
 		u *= 2
 	}
 	p.scale, L.scale = u, u
@@ -177,19 +178,19 @@ func (p *Painter) relayoutFigure(b image.Rectangle, fv *FigureView, density floa
 		L.cards = append(L.cards, L.table.card)
 		return
 	}
-	// Side by side, or one above the other on phones held upright, where side by side
-	// they would be too narrow to read.
-	stacked := L.narrow && body.Dy() >= 400*u
+	// Side by side, two to a row (the kernel figure's four charts: against p above,
+	// against n below), or one above the other on phones held upright, where side by
+	// side they would be too narrow to read, if each still gets 200 units of height.
+	cols := min(n, 2)
+	if L.narrow && body.Dy() >= 200*u*n {
+		cols = 1
+	}
+	rows := (n + cols - 1) / cols
+	w, h := (body.Dx()-(cols-1)*gap)/cols, (body.Dy()-(rows-1)*gap)/rows
 	first := 0
 	for i := range n {
-		var r image.Rectangle
-		if stacked {
-			h := (body.Dy() - (n-1)*gap) / n
-			r = image.Rect(body.Min.X, body.Min.Y+i*(h+gap), body.Max.X, body.Min.Y+i*(h+gap)+h)
-		} else {
-			w := (body.Dx() - (n-1)*gap) / n
-			r = image.Rect(body.Min.X+i*(w+gap), body.Min.Y, body.Min.X+i*(w+gap)+w, body.Max.Y)
-		}
+		x, y := body.Min.X+i%cols*(w+gap), body.Min.Y+i/cols*(h+gap)
+		r := image.Rect(x, y, x+w, y+h)
 		p.planPlot(&L.plots[i], r, first, &L.shape.plots[i])
 		first += L.shape.plots[i].keys
 		L.cards = append(L.cards, r)

@@ -125,6 +125,9 @@ func (p *Painter) paintPlot(c *plotBox, pl *figure.Plot, ps *plotShape, trained 
 	if pl.Chance > 0 {
 		ymax = math.Max(ymax, pl.Chance)
 	}
+	if pl.Mark > 0 && points > 0 {
+		xmax = math.Max(xmax, pl.Mark) // n = d is on the chart, even before a point passes it
+	}
 	if !(ymax > 0) || ymax > 1e15 {
 		ymax = 1
 	}
@@ -155,6 +158,9 @@ func (p *Painter) paintPlot(c *plotBox, pl *figure.Plot, ps *plotShape, trained 
 		}
 		p.paintChance(&a, pl.Chance, b)
 	}
+	if pl.Mark > 0 && points > 0 {
+		p.paintMark(&a, pl.Mark, pl.MarkLabel)
+	}
 	if points == 0 {
 		note := "waiting for the first run"
 		if !trained {
@@ -181,6 +187,25 @@ func (p *Painter) paintPlot(c *plotBox, pl *figure.Plot, ps *plotShape, trained 
 		}
 	}
 	p.r.resetClip()
+}
+
+// paintMark paints a dotted vertical line at x = v, labelled at its top: on its right, or
+// on its left where the plot ends too soon.
+func (p *Painter) paintMark(a *axes, v float64, label string) {
+	u, th := p.scale, p.textH()
+	pl := a.plot
+	x := int(math.Round(a.x(v)))
+	p.r.vline(x, pl.Min.Y, pl.Max.Y, colChance, 2*u, 2*u)
+	if u > 1 {
+		p.r.vline(x+1, pl.Min.Y, pl.Max.Y, colChance, 2*u, 2*u)
+	}
+	lw := p.strW(label)
+	lx := x + 3*u
+	if lx+lw > pl.Max.X {
+		lx = x - 3*u - lw
+	}
+	p.r.fill(image.Rect(lx-u, pl.Min.Y, lx+lw+u, pl.Min.Y+th+2*u), colCard)
+	p.str(lx, pl.Min.Y+u, label, colChance)
 }
 
 // denseSeries is the most points a chart's series can have for each point to be marked.

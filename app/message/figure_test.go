@@ -50,3 +50,29 @@ func TestCells(t *testing.T) {
 		t.Errorf("the cells do not cross the wire: %v", err)
 	}
 }
+
+// The largest figure's cells fit in a progress report, every trial done.
+func TestLargestFigureFits(t *testing.T) {
+	largest := 0
+	for _, k := range figure.Kinds() {
+		for _, side := range []int{8, 32} {
+			base := sim.Default()
+			base.Train, base.Side = 10000, side
+			f, err := figure.New(k, base, figure.Options{Levels: figure.MaxLevels, Seeds: figure.MaxSeeds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range f.Trials {
+				values := map[string]float64{}
+				for _, m := range k.Metrics() {
+					values[m] = 1
+				}
+				f.Set(i, figure.Result{Values: values})
+			}
+			largest = max(largest, len(Cells(f)))
+		}
+	}
+	if largest != maxCells {
+		t.Errorf("the largest figure has %d cells, maxCells is %d: want them equal", largest, maxCells)
+	}
+}

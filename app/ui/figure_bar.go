@@ -123,9 +123,10 @@ func figureDescription(kind string) string {
 			"condition number of that system, on true and on random labels (n is the training images setting)."
 	case figure.Kernel.String():
 		return "the paper's Section 5. The minimum-norm interpolant of a linear and of an RBF kernel, fitted " +
-			"exactly to the training labels with no regularization, as label corruption p goes from 0 to 1: " +
-			"its training and test accuracy and its norm. The linear kernel can only interpolate as many " +
-			"images as it has pixels (n ≤ d)."
+			"exactly to the training labels with no regularization, as label corruption p goes from 0 to 1, " +
+			"and on true and random labels as the training images n grow, halving from the setting to below " +
+			"the pixels d: its training and test accuracy and its norm. The linear kernel can only interpolate " +
+			"as many images as it has pixels (n ≤ d)."
 	case figure.Memorization.String():
 		return "when each training image is first fitted, for the images whose label is right and for those " +
 			"whose label was corrupted (each label is replaced by a random class with probability p, a setting), after Arpit et al. (2017)."

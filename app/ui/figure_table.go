@@ -81,11 +81,12 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 	if len(keys) == 0 {
 		return []app.UI{app.Tr().Body(app.Td().ColSpan(len(kind.Metrics()) + 1).Class("figure-empty").Text("No run has finished yet."))}
 	}
-	links := t.runLinks(kind)
+	configs := t.trialConfigs(kind)
 	rows := make([]app.UI, 0, len(keys))
 	for _, key := range keys {
 		var name app.UI = app.Text(figure.KeyTitle(kind, key))
-		if href, ok := links[key]; ok {
+		if c, ok := configs[key]; ok {
+			href := "?" + linkQuery(pageState{Exp: experiment{Config: c}, View: defaultView()})
 			name = app.A().Href(href).Title("Open this run on its own, to watch it train").Text(figure.KeyTitle(kind, key))
 		}
 		tds := []app.UI{app.Th().Scope("row").Body(name)}
@@ -100,16 +101,21 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 			if c.Value != nil {
 				value = strconv.FormatFloat(*c.Value, 'g', -1, 64)
 			}
-			tds = append(tds, td.DataSet("value", value).Title(seedsNote(m, c.Seeds)).Text(formatFigureValue(m, c.Value)))
+			text := formatFigureValue(m, c.Value)
+			if cfg, ok := configs[key]; ok && kind == figure.Kernel && m == figure.Interpolates && text == "no" {
+				text += tooManyPoints(key, cfg)
+			}
+			tds = append(tds, td.DataSet("value", value).Title(seedsNote(m, c.Seeds)).Text(text))
 		}
 		rows = append(rows, app.Tr().Body(tds...))
 	}
 	return rows
 }
 
-// runLinks returns, per key, a link that opens the key's run (on the figure's first
-// seed) on its own in the lab, where its memory wall and curves can be watched.
-func (t *FigureTable) runLinks(kind figure.Kind) map[string]string {
+// trialConfigs returns, per key, the settings of the key's run on the figure's first seed:
+// each row links to it on its own in the lab, where its memory wall and curves can be
+// watched.
+func (t *FigureTable) trialConfigs(kind figure.Kind) map[string]sim.Config {
 	_, opts, err := t.Setup.Options()
 	if err != nil {
 		return nil
@@ -118,13 +124,25 @@ func (t *FigureTable) runLinks(kind figure.Kind) map[string]string {
 	if err != nil {
 		return nil
 	}
-	links := map[string]string{}
+	configs := map[string]sim.Config{}
 	for _, tr := range f.Trials {
-		if _, seen := links[tr.Key]; !seen {
-			links[tr.Key] = "?" + linkQuery(pageState{Exp: experiment{Config: tr.Config}, View: defaultView()})
+		if _, seen := configs[tr.Key]; !seen {
+			configs[tr.Key] = tr.Config
 		}
 	}
-	return links
+	return configs
+}
+
+// tooManyPoints says why the linear kernel does not fit the training set of c exactly,
+// when the reason is its size: a linear model on d pixels has d weights, so its kernel
+// matrix XXᵀ has rank at most d and cannot interpolate n > d points (": n > d (750 >
+// 144)"); any other failure to fit (repeated images, say) gets no reason, "".
+func tooManyPoints(key string, c sim.Config) string {
+	d := c.Side * c.Side
+	if !strings.HasPrefix(key, "linear/") || c.Train <= d {
+		return ""
+	}
+	return ": n > d (" + strconv.Itoa(c.Train) + " > " + strconv.Itoa(d) + ")"
 }
 
 // metricLabel names a figure's metric for a column.

@@ -56,6 +56,40 @@ func TestFigureTable(t *testing.T) {
 	}
 }
 
+// The kernel figure's table says plainly why the linear kernel does not fit: n > d, with
+// both numbers; where n ≤ d it fits, and the RBF kernel's "no" (which the figure's runs
+// never show, but a kernel matrix of repeated images would) gives no reason it cannot back.
+func TestKernelTableSaysNPassesD(t *testing.T) {
+	f, err := figure.New(figure.Kernel, sim.Default(), figure.Options{Levels: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fits := map[string]float64{"linear/p=0": 0, "linear/true/n=93": 1, "linear/true/n=187": 0, "rbf/true/n=93": 0}
+	for i, tr := range f.Trials {
+		if v, ok := fits[tr.Key]; ok {
+			f.Set(i, figure.Result{Values: map[string]float64{figure.TrainAcc: 1, figure.TestAcc: 0.5, figure.Norm: 2, figure.Interpolates: v}})
+		}
+	}
+	html := app.HTMLString(&FigureTable{
+		Setup:    message.FigureSetup{Kind: "kernel", Levels: 2},
+		Base:     sim.Default(),
+		Progress: &message.FigureProgress{Done: len(fits), Total: len(f.Trials), Cells: message.Cells(f)},
+	})
+	for _, c := range []struct{ key, value, text string }{
+		{"linear/p=0", "0", "no: n &gt; d (1500 &gt; 144)"}, // as go-app escapes it
+		{"linear/true/n=187", "0", "no: n &gt; d (187 &gt; 144)"},
+		{"linear/true/n=93", "1", "yes"},
+		{"rbf/true/n=93", "0", "no"},
+	} {
+		if !hasTag(html, c.text, `data-figure="kernel"`, `data-key="`+c.key+`"`, `data-metric="interpolates"`, `data-value="`+c.value+`"`) {
+			t.Errorf("no cell %+v in\n%s", c, html)
+		}
+	}
+	if !strings.Contains(html, "linear kernel, true labels, n = 93") {
+		t.Errorf("no row named for its labels and n:\n%s", html)
+	}
+}
+
 // The bar offers the trained figures only, marks the one on screen, and shows the sweep's
 // levels beside the seeds.
 func TestFigureBar(t *testing.T) {

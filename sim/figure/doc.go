@@ -9,7 +9,8 @@
 //	sweep           Fig. 1b/1c: label corruption p from 0 to 1; time to fit and test error
 //	table1          Tables 1–2: each regularizer, and early stopping, on true and random labels
 //	theorem1        Theorem 1: a network of 2n+d weights that fits n points with no training
-//	kernel          Section 5: the minimum-norm interpolant of a linear and an RBF kernel
+//	kernel          Section 5: the minimum-norm interpolant of a linear and an RBF kernel,
+//	                as p goes from 0 to 1 and as n grows past d
 //	memorization    Arpit et al.: when each example is first fitted, clean against noisy
 //
 // New lays a figure out from a base Config (every setting the figure does not vary) and

@@ -87,8 +87,9 @@ func (f *Figure) Plots() []Plot {
 			test.Series = append(test.Series, f.byP(k+" kernel", k+"/", testError)...)
 			norm.Series = append(norm.Series, f.byP(k+" kernel", k+"/", normOf)...)
 		}
-		for _, k := range kernels {
-			for _, p := range []float64{0, 1} {
+		// True labels first, so that each kernel's colour on them is its colour against p.
+		for _, p := range []float64{0, 1} {
+			for _, k := range kernels {
 				testN.Series = append(testN.Series, f.byN(k, p, testError)...)
 				normN.Series = append(normN.Series, f.byN(k, p, normOf)...)
 			}
@@ -156,7 +157,7 @@ func (f *Figure) byP(label, prefix string, metric func(*Result) float64) []Serie
 // the labels of p (0: true, 1: random): the kernel figure's trials at smaller n, and its
 // trial at p at the base's n.
 func (f *Figure) byN(kernel string, p float64, metric func(*Result) float64) []Series {
-	label := kernel + " kernel, " + labelsName(p) + " labels"
+	label := kernel + ", " + labelsName(p) + " labels" // short enough for a phone's legend
 	series := make([]Series, f.Options.Seeds)
 	for s := range series {
 		series[s] = Series{Key: kernel + "/" + labelsName(p), Label: label, Seed: s, Line: true}

@@ -126,8 +126,8 @@ func TestKernelPlots(t *testing.T) {
 	for _, s := range plots[3].Series {
 		keys = append(keys, s.Key+" "+s.Label)
 	}
-	if want := []string{"linear/true linear kernel, true labels", "linear/random linear kernel, random labels",
-		"rbf/true rbf kernel, true labels", "rbf/random rbf kernel, random labels"}; !slices.Equal(keys, want) {
+	if want := []string{"linear/true linear, true labels", "rbf/true rbf, true labels",
+		"linear/random linear, random labels", "rbf/random rbf, random labels"}; !slices.Equal(keys, want) {
 		t.Errorf("norm against n: series %q, want %q", keys, want)
 	}
 	// In n order, the base's own n (the sweep's p = 0 or 1) last; the trial not done left out.
