@@ -101,11 +101,13 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 			if c.Value != nil {
 				value = strconv.FormatFloat(*c.Value, 'g', -1, 64)
 			}
-			text := formatFigureValue(m, c.Value)
+			text, note := formatFigureValue(m, c.Value), seedsNote(m, c.Seeds)
 			if cfg, ok := configs[key]; ok && kind == figure.Kernel && m == figure.Interpolates && text == "no" {
-				text += tooManyPoints(key, cfg)
+				if why := tooManyPoints(key, cfg); why != "" {
+					text, note = "no: n > d", strings.TrimPrefix(note+"; ", "; ")+why
+				}
 			}
-			tds = append(tds, td.DataSet("value", value).Title(seedsNote(m, c.Seeds)).Text(text))
+			tds = append(tds, td.DataSet("value", value).Title(note).Text(text))
 		}
 		rows = append(rows, app.Tr().Body(tds...))
 	}
@@ -135,14 +137,16 @@ func (t *FigureTable) trialConfigs(kind figure.Kind) map[string]sim.Config {
 
 // tooManyPoints says why the linear kernel does not fit the training set of c exactly,
 // when the reason is its size: a linear model on d pixels has d weights, so its kernel
-// matrix XXᵀ has rank at most d and cannot interpolate n > d points (": n > d (750 >
-// 144)"); any other failure to fit (repeated images, say) gets no reason, "".
+// matrix XXᵀ has rank at most d and cannot interpolate n > d points. The cell says "no:
+// n > d", and its tooltip this, with the numbers; any other failure to fit (repeated
+// images, say) gets no reason, "".
 func tooManyPoints(key string, c sim.Config) string {
 	d := c.Side * c.Side
 	if !strings.HasPrefix(key, "linear/") || c.Train <= d {
 		return ""
 	}
-	return ": n > d (" + strconv.Itoa(c.Train) + " > " + strconv.Itoa(d) + ")"
+	return strconv.Itoa(c.Train) + " images, " + strconv.Itoa(d) + " pixels: a linear model has one weight per pixel, " +
+		"too few to fit more images than pixels exactly"
 }
 
 // metricLabel names a figure's metric for a column.

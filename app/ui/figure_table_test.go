@@ -57,7 +57,7 @@ func TestFigureTable(t *testing.T) {
 }
 
 // The kernel figure's table says plainly why the linear kernel does not fit: n > d, with
-// both numbers; where n ≤ d it fits, and the RBF kernel's "no" (which the figure's runs
+// both numbers in the tooltip; where n ≤ d it fits, and the RBF kernel's "no" (which the figure's runs
 // never show, but a kernel matrix of repeated images would) gives no reason it cannot back.
 func TestKernelTableSaysNPassesD(t *testing.T) {
 	f, err := figure.New(figure.Kernel, sim.Default(), figure.Options{Levels: 2})
@@ -75,13 +75,13 @@ func TestKernelTableSaysNPassesD(t *testing.T) {
 		Base:     sim.Default(),
 		Progress: &message.FigureProgress{Done: len(fits), Total: len(f.Trials), Cells: message.Cells(f)},
 	})
-	for _, c := range []struct{ key, value, text string }{
-		{"linear/p=0", "0", "no: n &gt; d (1500 &gt; 144)"}, // as go-app escapes it
-		{"linear/true/n=187", "0", "no: n &gt; d (187 &gt; 144)"},
-		{"linear/true/n=93", "1", "yes"},
-		{"rbf/true/n=93", "0", "no"},
+	for _, c := range []struct{ key, value, text, title string }{
+		{"linear/p=0", "0", "no: n &gt; d", `title="1500 images, 144 pixels: a linear model`}, // as go-app escapes it
+		{"linear/true/n=187", "0", "no: n &gt; d", `title="187 images, 144 pixels: a linear model`},
+		{"linear/true/n=93", "1", "yes", ""},
+		{"rbf/true/n=93", "0", "no", ""},
 	} {
-		if !hasTag(html, c.text, `data-figure="kernel"`, `data-key="`+c.key+`"`, `data-metric="interpolates"`, `data-value="`+c.value+`"`) {
+		if !hasTag(html, c.text, `data-figure="kernel"`, `data-key="`+c.key+`"`, `data-metric="interpolates"`, `data-value="`+c.value+`"`, c.title) {
 			t.Errorf("no cell %+v in\n%s", c, html)
 		}
 	}

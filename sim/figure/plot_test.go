@@ -102,11 +102,12 @@ func TestKernelPlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Every trial done but rbf/random/n=187, with its training images as its norm and
-	// p + n/10⁴ as its test accuracy.
+	// p + n/10⁴ as its test accuracy, as sim/theory's Compute gives them (no test error:
+	// the charts take it from the test accuracy).
 	for i, tr := range f.Trials {
 		if tr.Key != "rbf/random/n=187" {
 			n := float64(tr.Config.Train)
-			f.Set(i, Result{Values: map[string]float64{TestAcc: tr.P + n/1e4, TestError: 1 - tr.P - n/1e4, Norm: n}})
+			f.Set(i, Result{Values: map[string]float64{TestAcc: tr.P + n/1e4, Norm: n}})
 		}
 	}
 	plots := f.Plots()
@@ -136,6 +137,9 @@ func TestKernelPlots(t *testing.T) {
 	}
 	if got := plots[2].Series[0].Points; len(got) != 5 || got[0].X != 93 || math.Abs(got[0].Y-(1-0.0093)) > 1e-12 {
 		t.Errorf("linear on true labels, test error against n: %v", got)
+	}
+	if got := plots[0].Series[1].Points; len(got) != 2 || math.Abs(got[0].Y-(1-0.15)) > 1e-12 || math.Abs(got[1].Y-(1-1.15)) > 1e-12 {
+		t.Errorf("rbf test error against p: %v, want 1 − test accuracy", got)
 	}
 	if got, want := plots[1].Series[1].Points, []Point{{0, 1500}, {1, 1500}}; !slices.Equal(got, want) {
 		t.Errorf("rbf norm against p: %v, want %v (the trials at smaller n are not levels of p)", got, want)
