@@ -70,7 +70,8 @@ func TestS8MinimumNormInterpolation(t *testing.T) {
 	}
 }
 
-// The computed figures (sim/figure) filled in by Compute show S7 and S8 in their cells.
+// The computed figures (sim/figure) filled in by Compute show S7 and S8 in their cells,
+// and every series of their charts has its points.
 func TestComputeFillsTheFigures(t *testing.T) {
 	base := sim.Default()
 	base.Train = 300
@@ -85,6 +86,13 @@ func TestComputeFillsTheFigures(t *testing.T) {
 				t.Fatalf("%v %s: %v", k, tr.Key, err)
 			}
 			f.Set(i, res)
+		}
+		for _, pl := range f.Plots() {
+			for _, se := range pl.Series {
+				if len(se.Points) == 0 {
+					t.Errorf("%v, chart %q: no point on the series %s", k, pl.Title, se.Label)
+				}
+			}
 		}
 		got := map[string]float64{}
 		for _, c := range f.Cells() {
