@@ -159,7 +159,7 @@ func (p *Painter) paintPlot(c *plotBox, pl *figure.Plot, ps *plotShape, trained 
 		p.paintChance(&a, pl.Chance, b)
 	}
 	if pl.Mark > 0 && points > 0 {
-		p.paintMark(&a, pl.Mark, pl.MarkLabel)
+		p.paintMark(&a, pl.Mark)
 	}
 	if points == 0 {
 		note := "waiting for the first run"
@@ -187,18 +187,26 @@ func (p *Painter) paintPlot(c *plotBox, pl *figure.Plot, ps *plotShape, trained 
 		}
 	}
 	p.r.resetClip()
+	if pl.Mark > 0 {
+		p.paintMarkLabel(&a, pl.Mark, pl.MarkLabel) // over the lines, which would hide it
+	}
 }
 
-// paintMark paints a dotted vertical line at x = v, labelled at its top: on its right, or
-// on its left where the plot ends too soon.
-func (p *Painter) paintMark(a *axes, v float64, label string) {
-	u, th := p.scale, p.textH()
-	pl := a.plot
+// paintMark paints a dotted vertical line at x = v across the plot.
+func (p *Painter) paintMark(a *axes, v float64) {
+	u, pl := p.scale, a.plot
 	x := int(math.Round(a.x(v)))
 	p.r.vline(x, pl.Min.Y, pl.Max.Y, colChance, 2*u, 2*u)
 	if u > 1 {
 		p.r.vline(x+1, pl.Min.Y, pl.Max.Y, colChance, 2*u, 2*u)
 	}
+}
+
+// paintMarkLabel writes what the line at x = v marks, at its top, on a patch of the
+// card: on its right, or on its left where the plot ends too soon.
+func (p *Painter) paintMarkLabel(a *axes, v float64, label string) {
+	u, th, pl := p.scale, p.textH(), a.plot
+	x := int(math.Round(a.x(v)))
 	lw := p.strW(label)
 	lx := x + 3*u
 	if lx+lw > pl.Max.X {
