@@ -47,7 +47,8 @@ type Interpolant struct {
 //
 // The RBF kernel's K is solved by Cholesky, and when that fails or K is singular, by an SVD of
 // K: time O(n²·d + n³) and memory O(n²), so the caller should keep n to a few thousand (1,500
-// points take about 0.5 s natively and 2–3 s in a browser, most of it the factorization).
+// points take about half a second natively and a few seconds in a browser's WebAssembly, most
+// of it the factorization).
 //
 // The linear kernel never forms K = XXᵀ: its rank is at most d, so with more points than
 // dimensions it is always singular, and an SVD of the n×n K would cost 100 times the rest

@@ -71,7 +71,7 @@ training points than pixels (at the defaults 1,500 images of 144 pixels) the lin
 cannot interpolate (rank ≤ d), and the minimum-norm least-squares fit is shown instead.
 The RBF kernel interpolates both: at the defaults (seed 1) it tests at 96% on true labels
 and at chance (9.0%) on random labels, with a norm 2.2 times larger (76 against 34): the
-norm, not the fit, tells them apart. Each fit takes about a second at the defaults.`,
+norm, not the fit, tells them apart. Each fit takes at most about a second at the defaults.`,
 		args, stderr, nil, func(fs *flag.FlagSet) {
 			fs.Float64Var(&gamma, "rbfgamma", 0, "RBF kernel width γ in exp(-γ‖x−x'‖²); 0 picks 1/(d·pixel variance)")
 		})
