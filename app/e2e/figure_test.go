@@ -179,8 +179,8 @@ func TestFigureComputed(t *testing.T) {
 	}{
 		{"rbf/p=0", "1", ""}, {"rbf/p=1", "1", ""}, {"rbf/random/n=93", "1", ""},
 		{"linear/true/n=93", "1", "yes"}, {"linear/random/n=93", "1", "yes"},
-		{"linear/true/n=187", "0", "no: n > d"}, {"linear/random/n=750", "0", "no: n > d"},
-		{"linear/p=0", "0", "no: n > d"}, {"linear/p=1", "0", "no: n > d"},
+		{"linear/true/n=187", "0", "no:\u00a0n\u00a0>\u00a0d"}, {"linear/random/n=750", "0", "no:\u00a0n\u00a0>\u00a0d"},
+		{"linear/p=0", "0", "no:\u00a0n\u00a0>\u00a0d"}, {"linear/p=1", "0", "no:\u00a0n\u00a0>\u00a0d"},
 	} {
 		if got := c[tc.key+" interpolates"]; got != tc.fits {
 			t.Errorf("%s: fits exactly %q, want %q", tc.key, got, tc.fits)

@@ -104,7 +104,7 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 			text, note := formatFigureValue(m, c.Value), seedsNote(m, c.Seeds)
 			if cfg, ok := configs[key]; ok && kind == figure.Kernel && m == figure.Interpolates && text == "no" {
 				if why := tooManyPoints(key, cfg); why != "" {
-					text, note = "no: n > d", strings.TrimPrefix(note+"; ", "; ")+why
+					text, note = noTooManyPoints, strings.TrimPrefix(note+"; ", "; ")+why
 				}
 			}
 			tds = append(tds, td.DataSet("value", value).Title(note).Text(text))
@@ -134,6 +134,10 @@ func (t *FigureTable) trialConfigs(kind figure.Kind) map[string]sim.Config {
 	}
 	return configs
 }
+
+// noTooManyPoints is the "no" of a linear kernel with more images than pixels, its spaces
+// no-break ones: wrapped in a narrow column, "no: n >" over "d" reads as nonsense.
+const noTooManyPoints = "no:\u00a0n\u00a0>\u00a0d"
 
 // tooManyPoints says why the linear kernel does not fit the training set of c exactly,
 // when the reason is its size: a linear model on d pixels has d weights, so its kernel

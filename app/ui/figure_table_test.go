@@ -76,8 +76,8 @@ func TestKernelTableSaysNPassesD(t *testing.T) {
 		Progress: &message.FigureProgress{Done: len(fits), Total: len(f.Trials), Cells: message.Cells(f)},
 	})
 	for _, c := range []struct{ key, value, text, title string }{
-		{"linear/p=0", "0", "no: n &gt; d", `title="1500 images, 144 pixels: a linear model`}, // as go-app escapes it
-		{"linear/true/n=187", "0", "no: n &gt; d", `title="187 images, 144 pixels: a linear model`},
+		{"linear/p=0", "0", "no:\u00a0n\u00a0&gt;\u00a0d", `title="1500 images, 144 pixels: a linear model`}, // as go-app escapes it
+		{"linear/true/n=187", "0", "no:\u00a0n\u00a0&gt;\u00a0d", `title="187 images, 144 pixels: a linear model`},
 		{"linear/true/n=93", "1", "yes", ""},
 		{"rbf/true/n=93", "0", "no", ""},
 	} {
