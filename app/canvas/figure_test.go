@@ -339,7 +339,7 @@ func TestTable1(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			var ink []int
 			for _, done := range [][]int{nil, upTo(4), upTo(14)} {
-				f := fakeFigure(t, figure.Table1, figure.Options{}, done, "wd+dropout+aug+bn/random")
+				f := fakeFigure(t, figure.Table1, figure.Options{}, done, "wd+dropout+aug/random")
 				p, img := paintAt(figureScene(f, "training"), sz.w, sz.h, sz.density)
 				tb := &p.fig.table
 				if len(tb.rows) != len(figure.Regularizers()) || len(tb.groups) != 2 {

@@ -107,7 +107,7 @@ func halfSweep(t *testing.T, density float64) *Scene {
 // mostOfTable1 is Table 1 with 11 of its 14 runs done, one of them never fitted: all
 // regularizers together on random labels.
 func mostOfTable1(t *testing.T, density float64) *Scene {
-	f := fakeFigure(t, figure.Table1, figure.Options{}, append(upTo(10), 13), "wd+dropout+aug+bn/random")
+	f := fakeFigure(t, figure.Table1, figure.Options{}, append(upTo(10), 13), "wd+dropout+aug/random")
 	sc := figureScene(f, "training 12 of 14")
 	sc.Density = density
 	return sc

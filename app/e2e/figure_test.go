@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"image/png"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,9 +86,11 @@ func TestFigureSweepByLink(t *testing.T) {
 	}
 }
 
-// Pause stops a figure's runs where they are (no run ends while paused) and Reset
-// cancels it: the table empties and nothing trains until Play.
-func TestFigurePauseAndReset(t *testing.T) {
+// Pause stops a figure's runs where they are (no run ends while paused); Play resumes
+// them, and Table 1 at the defaults, filled in, shows the claims of its rows (sim/claims
+// S6, S8, S10 on seed 1, the defaults' seed); Reset cancels it: the table empties and
+// nothing trains until Play.
+func TestFigureTable1(t *testing.T) {
 	p := openLab(t, "figure=table1")
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
@@ -102,6 +105,11 @@ func TestFigurePauseAndReset(t *testing.T) {
 	if now := evalJS[int](p, `document.getElementById("figure-progress").value`); now != done {
 		t.Errorf("%d runs done at the pause, %d eight seconds later", done, now)
 	}
+
+	p.press("Play")
+	p.waitFigureDone(4 * time.Minute) // BenchmarkFigure: about a minute on a quiet machine
+	checkTable1(t, p.figureCells())
+
 	p.press("Reset")
 	p.waitUntil("the figure to start over", loadTimeout,
 		`document.getElementById("figure-progress").value === 0 && document.querySelector(".figure-empty") !== null`)
@@ -120,6 +128,35 @@ func TestFigurePauseAndReset(t *testing.T) {
 	p.press("Label corruption (Fig. 1b, 1c)")
 	p.waitUntil("the sweep's table", loadTimeout,
 		`document.getElementById("figure-table-title") && document.getElementById("figure-table-title").textContent.startsWith("Label corruption") && `+buttonEnabledJS("Play"))
+}
+
+// checkTable1 asserts what the claims say of Table 1's rows at the defaults: with no
+// regularizer, and with weight decay, dropout or batch norm alone, random labels are
+// memorized and test at chance (S1, S8); random shifts, alone or with the others, leave
+// them far from memorized but above chance (S6, S10a); early stopping stops them within
+// a few epochs, before they are memorized (S10b).
+func checkTable1(t *testing.T, c map[string]string) {
+	t.Helper()
+	num := func(key, metric string) float64 {
+		v, err := strconv.ParseFloat(c[key+"/random "+metric], 64)
+		if err != nil {
+			t.Fatalf("%s/random %s: %q is not a number", key, metric, c[key+"/random "+metric])
+		}
+		return v
+	}
+	for _, key := range []string{"none", "wd", "dropout", "bn"} {
+		if acc, test := num(key, "train-acc"), num(key, "test-acc"); acc != 1 || math.Abs(test-0.1) > 0.04 {
+			t.Errorf("%s, random labels: train %.3f, test %.3f; want 1 and chance (0.1 ± 0.04)", key, acc, test)
+		}
+	}
+	for _, key := range []string{"aug", "wd+dropout+aug"} {
+		if acc := num(key, "train-acc"); acc < 0.15 || acc == 1 {
+			t.Errorf("%s, random labels: train %.3f; want above chance (>= 0.15) and not memorized in the budget", key, acc)
+		}
+	}
+	if acc, epochs := num("early-stop", "train-acc"), num("early-stop", "epochs"); acc >= 0.5 || epochs > 15 {
+		t.Errorf("early stopping, random labels: train %.3f after %v epochs; want under 0.5 within 15", acc, epochs)
+	}
 }
 
 // The computed figures, in the theory worker the canvas starts for them: Theorem 1's

@@ -77,6 +77,9 @@ func TestS5aRandomPixelsAndGaussianAreMemorized(t *testing.T)       { judge(t, "
 func TestS5bNoiseInputsFitBetweenTrueAndRandomLabels(t *testing.T)  { judge(t, "S5b") }
 func TestS6RegularizersDoNotStopMemorization(t *testing.T)          { judge(t, "S6") }
 func TestS7DecayAndDropoutStillMemorize(t *testing.T)               { judge(t, "S7") }
+func TestS8RegularizersAloneStillMemorize(t *testing.T)             { judge(t, "S8") }
+func TestS10aShiftsSlowMemorizationDown(t *testing.T)               { judge(t, "S10a") }
+func TestS10bEarlyStoppingStopsRandomLabels(t *testing.T)           { judge(t, "S10b") }
 func TestS9NoisyExamplesAreFittedLater(t *testing.T)                { judge(t, "S9") }
 
 // Every claim has a test above.
