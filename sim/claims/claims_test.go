@@ -85,7 +85,7 @@ func TestS9NoisyExamplesAreFittedLater(t *testing.T)                { judge(t, "
 // Every claim has a test above.
 func TestEveryClaimIsTested(t *testing.T) {
 	tested := map[string]bool{"S1": true, "S2": true, "S3a": true, "S3b": true, "S4a": true, "S4b": true,
-		"S4c": true, "S5a": true, "S5b": true, "S6": true, "S7": true, "S9": true}
+		"S4c": true, "S5a": true, "S5b": true, "S6": true, "S7": true, "S8": true, "S9": true, "S10a": true, "S10b": true}
 	for _, c := range Claims() {
 		if !tested[c.ID] {
 			t.Errorf("claim %s has no test", c.ID)
