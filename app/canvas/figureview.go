@@ -27,7 +27,10 @@ type FigureView struct {
 	// Cells are the figure's numbers so far (Figure.Cells): the table of a figure
 	// without charts. Table 1 shows every regularizer's row from the start, its numbers
 	// filling in; other tables get a row per key as its first cell arrives.
-	Cells       []figure.Cell
+	Cells []figure.Cell
+	// Pictures are Theorem 1's constructions drawn (Figure.Pictures): the sorted
+	// projections, the thresholds between them and the matrix A, for each trial done.
+	Pictures    []figure.Picture
 	Done, Total int // trials done, and in all
 	// State says where the figure stands, in a few words: "training 3 of 6", "paused",
 	// "done", "cancelled". It is shown on a pill coloured by its first word: training or

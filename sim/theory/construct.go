@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
+
+	"genlab/sim/figure"
 )
 
 // Construction is the network of Theorem 1, built rather than trained: one hidden layer of n ReLU
@@ -23,6 +25,10 @@ type Construction struct {
 	Out     *mat.Dense // w: n×K output weights, row j belonging to the unit with threshold Bias[j]
 	Weights int        // parameters in the network, n·K + n + d (2n + d for one output)
 	Cond    float64    // 1-norm condition number of A, estimated (a lower bound, usually exact)
+	// Sorted are the projections <a, x_i> in increasing order, Sorted[k] = z_(k) just above
+	// Bias[k], and Order[k] is the point whose projection it is: what Picture draws.
+	Sorted []float64
+	Order  []int
 
 	w []float64 // Out's storage, row-major with stride K, read directly when predicting
 }
@@ -92,6 +98,8 @@ func Construct(x []float32, d int, labels []int, classes int, rng *rand.Rand) (*
 		Out:     mat.NewDense(n, classes, w),
 		Weights: n*classes + n + d,
 		Cond:    condA(zs, b),
+		Sorted:  zs,
+		Order:   order,
 		w:       w,
 	}, nil
 }
@@ -183,6 +191,18 @@ func condA(zs, b []float64) float64 {
 		func(v []float64) { forwardSolve(zs, b, v, 1) },
 		func(v []float64) { backSolve(zs, b, v) })
 	return norm * inv
+}
+
+// Picture is what the theorem1 figure draws of c, built on points with these labels: the
+// sorted projections coloured by label, the interleaved thresholds, and the matrix A as
+// block means (figure.Picture), all from Sorted and Bias in O(n) time.
+func (c *Construction) Picture(labels []int) figure.Picture {
+	_, k := c.Out.Dims()
+	sorted := make([]int, len(c.Order))
+	for r, i := range c.Order {
+		sorted[r] = labels[i]
+	}
+	return figure.NewPicture(c.Sorted, c.Bias, sorted, k)
 }
 
 // Scores writes the K class scores of the point x (length d) into dst, reusing its storage if it

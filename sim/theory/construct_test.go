@@ -2,12 +2,15 @@ package theory
 
 import (
 	"cmp"
+	"encoding/json"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"genlab/sim/figure"
 )
 
 // sortedProjections returns <Dir, x_i> for every point, sorted.
@@ -249,4 +252,40 @@ func TestConstructScoresReusesDst(t *testing.T) {
 	if len(got) != 5 || &got[0] != &buf[:1][0] {
 		t.Errorf("Scores returned len %d, reused dst %v; want len 5 in dst's storage", len(got), &got[0] == &buf[:1][0])
 	}
+}
+
+// The picture of a construction (figure.Picture) is drawn from its own sorted projections
+// and thresholds, with the labels of the points in that order, and is a few KB on the wire.
+func TestConstructPicture(t *testing.T) {
+	rng := newRand(9)
+	n, d := 2000, 64
+	x := gaussian(rng, n, d)
+	labels := uniformLabels(rng, n, 10)
+	c, err := Construct(x, d, labels, 10, rng)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Picture(labels)
+	if err := p.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.ZoomZ, c.Sorted[:figure.ZoomPoints]) || !slices.Equal(p.ZoomB, c.Bias[:figure.ZoomPoints]) {
+		t.Errorf("zoom %v / %v, want the first projections and thresholds", p.ZoomZ, p.ZoomB)
+	}
+	for k, i := range c.Order[:figure.ZoomPoints] {
+		if z := dot(c.Dir, x[i*d:(i+1)*d]); z != c.Sorted[k] || int(p.ZoomLabels[k]) != labels[i] {
+			t.Errorf("rank %d: point %d, z %v label %d; picture has z %v label %d", k, i, z, labels[i], c.Sorted[k], p.ZoomLabels[k])
+		}
+	}
+	if p.Lo != c.Sorted[0] || p.Hi != c.Sorted[n-1] || int(p.LineLabels[len(p.LineLabels)-1]) != labels[c.Order[n-1]] {
+		t.Errorf("line from %v to %v, last label %d", p.Lo, p.Hi, p.LineLabels[len(p.LineLabels)-1])
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > 12<<10 {
+		t.Errorf("picture is %d bytes of JSON, want a few KB", len(b))
+	}
+	t.Logf("picture: %d bytes of JSON", len(b))
 }
