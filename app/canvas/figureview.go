@@ -13,8 +13,9 @@ import (
 // A figure of the paper (package sim/figure) fills in as its trials finish, and the canvas
 // shows it being made instead of the runs: its title and progress on top, then its two
 // charts side by side (stacked on phones), or, for the figures that are tables (Tables 1
-// and 2, Theorem 1), its table of numbers. A student sees each trial land as a point, a
-// line or a row of numbers, and the figure take the shape of the paper's.
+// and 2, Theorem 1), its table of numbers; Theorem 1 also draws, under its table, the
+// network it built (theorem.go). A student sees each trial land as a point, a line or a row
+// of numbers, and the figure take the shape of the paper's.
 
 // FigureView is what the canvas shows of a figure being made. Its slices are read, never
 // kept beyond a Paint, and never changed.
@@ -130,6 +131,7 @@ type figureLayout struct {
 	progress   image.Rectangle // the state, the bar and the count
 	plots      []plotBox
 	table      tableBox
+	pics       []pictureBox      // Theorem 1's constructions, under its table (theorem.go)
 	cards      []image.Rectangle // which the background goes around
 }
 
@@ -175,6 +177,17 @@ func (p *Painter) relayoutFigure(b image.Rectangle, fv *FigureView, density floa
 		L.plots = make([]plotBox, n)
 	}
 	L.plots = L.plots[:n]
+	L.pics = L.pics[:0]
+	if n == 0 && fv.Kind == figure.Theorem1 {
+		// The table on top, as large as fits in two fifths of the height, and the
+		// constructions below it.
+		top := body
+		top.Max.Y = top.Min.Y + body.Dy()*2/5
+		p.planTable(&L.table, top, fv)
+		L.cards = append(L.cards, L.table.card)
+		p.planPictures(L, image.Rect(body.Min.X, L.table.card.Max.Y+gap, body.Max.X, body.Max.Y), gap)
+		return
+	}
 	if n == 0 {
 		p.planTable(&L.table, body, fv)
 		L.cards = append(L.cards, L.table.card)
@@ -211,6 +224,7 @@ func (p *Painter) paintFigure(b image.Rectangle, fv *FigureView, density float64
 	p.paintFigureHeader(fv)
 	if len(fv.Plots) == 0 {
 		p.paintTable(&L.table, fv)
+		p.paintPictures(fv)
 		return
 	}
 	for i := range fv.Plots {

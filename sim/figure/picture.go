@@ -61,7 +61,7 @@ type Picture struct {
 // the canvas draws it, and no more, so that a picture stays a few KB for any n.
 const (
 	MaxLine    = 512
-	ZoomPoints = 12
+	ZoomPoints = 8
 	MaxSide    = 96
 	// MaxPictureDecades is the widest range of block means shown: smaller ones get byte 1.
 	MaxPictureDecades = 8
