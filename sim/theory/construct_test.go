@@ -289,3 +289,60 @@ func TestConstructPicture(t *testing.T) {
 	}
 	t.Logf("picture: %d bytes of JSON", len(b))
 }
+
+// The O(n) triangular solves give what plain substitution, entry by entry over an explicit A,
+// gives: on projections spread like images' (offset from zero, some gaps tiny), with several
+// right-hand sides, forward and transposed.
+func TestSolvesMatchSubstitution(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 50, 700} {
+		rng := newRand(uint64(n) + 40)
+		zs := make([]float64, n)
+		for i := range zs {
+			zs[i] = 30 + 4*rng.NormFloat64()
+		}
+		slices.Sort(zs)
+		b, _ := thresholds(zs)
+		const k = 3
+		r := make([]float64, n*k)
+		for i := range r {
+			r[i] = float64(rng.IntN(2))
+		}
+		// Reference: row by row, every entry of A.
+		want := slices.Clone(r)
+		for i := range n {
+			for c := range k {
+				s := want[i*k+c]
+				for j := range i {
+					s -= (zs[i] - b[j]) * want[j*k+c]
+				}
+				want[i*k+c] = s / (zs[i] - b[i])
+			}
+		}
+		got := slices.Clone(r)
+		forwardSolve(zs, b, got, k)
+		wantT := slices.Clone(r[:n])
+		for j := n - 1; j >= 0; j-- {
+			s := wantT[j]
+			for i := j + 1; i < n; i++ {
+				s -= (zs[i] - b[j]) * wantT[i]
+			}
+			wantT[j] = s / (zs[j] - b[j])
+		}
+		gotT := slices.Clone(r[:n])
+		backSolve(zs, b, gotT)
+		for _, tc := range []struct {
+			name      string
+			got, want []float64
+		}{{"forward", got, want}, {"transposed", gotT, wantT}} {
+			scale := 0.0
+			for _, v := range tc.want {
+				scale = max(scale, math.Abs(v))
+			}
+			for i := range tc.want {
+				if d := math.Abs(tc.got[i] - tc.want[i]); d > 1e-9*scale {
+					t.Fatalf("n %d %s: w[%d] = %v, substitution gives %v (scale %g)", n, tc.name, i, tc.got[i], tc.want[i], scale)
+				}
+			}
+		}
+	}
+}
