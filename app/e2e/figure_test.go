@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/csv"
+	"image"
 	"image/png"
 	"math"
 	"strconv"
@@ -161,22 +162,38 @@ func checkTable1(t *testing.T, c map[string]string) {
 
 // The computed figures, in the theory worker the canvas starts for them: Theorem 1's
 // network fits true and random labels alike with no training and n·K + n + d weights,
-// and the RBF kernel's minimum-norm interpolant has the larger norm on random labels,
+// at the defaults (1,500 images), and the canvas draws its construction (the matrix A's
+// heat map, whose darkest purple nothing else on the canvas has); and the RBF kernel's minimum-norm interpolant has the larger norm on random labels,
 // while the linear kernel cannot interpolate more images than it has pixels.
 func TestFigureComputed(t *testing.T) {
-	p := openLab(t, "train=500&figure=theorem1")
+	p := openLab(t, "figure=theorem1")
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+	if n := darkPurple(p.canvasFrame()); n != 0 {
+		t.Errorf("%d pixels of A's heat map before anything was computed", n)
+	}
 	p.press("Play")
+	start := time.Now()
 	p.waitFigureDone(trainTimeout)
+	t.Logf("Theorem 1 at the defaults: both constructions %.1f s after Play", time.Since(start).Seconds())
+	const n, d, k = 1500, 12 * 12, 10 // sim.Default's training images, pixels, classes
 	c := p.figureCells()
 	for _, key := range []string{"labels=true", "labels=random"} {
-		if c[key+" weights-one"] != strconv.Itoa(2*500+12*12) {
-			t.Errorf("Theorem 1 on %s: %s weights for one output, want 2n+d = %d", key, c[key+" weights-one"], 2*500+144)
+		if c[key+" weights-one"] != strconv.Itoa(2*n+d) {
+			t.Errorf("Theorem 1 on %s: %s weights for one output, want 2n+d = %d", key, c[key+" weights-one"], 2*n+d)
 		}
-		if c[key+" train-acc"] != "1" || c[key+" weights"] != strconv.Itoa(500*10+500+12*12) {
-			t.Errorf("Theorem 1 on %s: train accuracy %s with %s weights, want 1 with %d", key, c[key+" train-acc"], c[key+" weights"], 500*10+500+144)
+		if c[key+" train-acc"] != "1" || c[key+" weights"] != strconv.Itoa(n*k+n+d) {
+			t.Errorf("Theorem 1 on %s: train accuracy %s with %s weights, want 1 with %d", key, c[key+" train-acc"], c[key+" weights"], n*k+n+d)
 		}
+	}
+	// The canvas repaints once the last answer is in: wait for a frame with both heat maps.
+	var frame image.Image
+	if err := poll(loadTimeout, func() bool { frame = p.canvasFrame(); return darkPurple(frame) >= 200 }); err != nil {
+		t.Errorf("the canvas shows %d pixels of A's heat map, want at least 200: %v", darkPurple(frame), err)
+	}
+	var shot bytes.Buffer
+	if err := png.Encode(&shot, frame); err == nil {
+		t.Logf("the canvas: %s", saveArtifact(t, "theorem1-canvas.png", shot.Bytes()))
 	}
 
 	p.open(labURL("train=500&figure=kernel&levels=2"))
@@ -212,4 +229,22 @@ func TestFigureEmbedded(t *testing.T) {
 	if evalJS[bool](p, `!!document.querySelector("header, .presets")`) {
 		t.Error("the embed shows the full page's header or lessons")
 	}
+}
+
+// darkPurple counts the pixels of img near the darkest colour of Theorem 1's heat map of A
+// (app/canvas's heatColor(255), 0x3b0f70), each channel within 24 of 255: the blocks far
+// below its diagonal.
+func darkPurple(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	near := func(a uint32, c int) bool { return max(int(a>>8)-c, c-int(a>>8)) <= 24 }
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if near(r, 0x3b) && near(g, 0x0f) && near(bl, 0x70) {
+				n++
+			}
+		}
+	}
+	return n
 }

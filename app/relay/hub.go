@@ -292,7 +292,7 @@ func (h *Hub) studyCommand(e message.Envelope) error {
 // (made here, when something changed, since they allocate), its progress and state.
 func (h *Hub) showFigure() {
 	st, v := h.Study, h.Scene.Figure
-	v.Plots, v.Cells = st.Figure.Plots(), st.Figure.Cells()
+	v.Plots, v.Cells, v.Pictures = st.Figure.Plots(), st.Figure.Cells(), st.Figure.Pictures()
 	v.Done = st.Figure.Done()
 	v.Total = len(st.Figure.Trials)
 	switch {

@@ -154,7 +154,7 @@ func (s *Study) Computed(e message.Envelope) (assign []Assignment, result bool) 
 	if t.Config.Encode() != e.Query || t.Kernel != e.Kernel {
 		return nil, false
 	}
-	s.Figure.Set(trial, figure.Result{Values: e.Values})
+	s.Figure.Set(trial, figure.Result{Values: e.Values, Picture: e.Picture})
 	_, assign = s.schedule.Finished(0, trial)
 	if s.schedule.Complete() {
 		s.Slots.Playing = false

@@ -166,6 +166,10 @@ func TestHubComputesAFigure(t *testing.T) {
 	if v := h.hub.Scene.Figure; v.State != "done" || len(v.Cells) == 0 {
 		t.Errorf("the canvas's figure %+v, want done with its cells", v)
 	}
+	// And the canvas draws the construction of each: true labels, then random ones.
+	if v := h.hub.Scene.Figure; len(v.Pictures) != 2 || v.Pictures[0].Key != "labels=true" || v.Pictures[1].Key != "labels=random" || v.Pictures[1].N != 200 {
+		t.Errorf("the canvas's pictures %d, want true and random labels' constructions of 200 points", len(v.Pictures))
+	}
 	// An answer about a figure shown before changes nothing.
 	h.hub.Command(message.Envelope{Kind: message.Setup, Query: "train=200&test=100", Figure: &message.FigureSetup{Kind: "kernel", Levels: 2}})
 	stale := message.Envelope{Kind: message.Computed, Trial: 0, Query: "train=200&test=100", Values: map[string]float64{figure.TrainAcc: 1}}
