@@ -168,6 +168,12 @@ func (s *Study) Progress() *message.FigureProgress {
 	return &message.FigureProgress{Done: done, Total: total, Cells: message.Cells(s.Figure)}
 }
 
+// Computing reports whether the theory worker is computing a trial of this (computed)
+// figure.
+func (s *Study) Computing() bool {
+	return !s.Figure.Kind.Trained() && s.schedule.Running()[0] >= 0
+}
+
 // Busy reports whether trials remain to be trained.
 func (s *Study) Busy() bool { return !s.schedule.Complete() }
 
