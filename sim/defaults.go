@@ -69,7 +69,10 @@ import "genlab/sim/data"
 //	S5b they fit in 8.9–10.1 epochs, between true and random labels           9/10 (seed 5: Gaussian 9.00 = true 9.00)
 //	S6  wd+dropout+shifts on random labels: 19.7–24.5% at epoch 60, rising    10/10
 //	S7  wd+dropout on random labels: 100% in 36.0–42.3 epochs, test 7.3–12.8% 10/10
+//	S8  wd, dropout or bn alone on random labels: 100%, test 7.1–12.3%         10/10
 //	S9  at p = 0.4, median first fit: clean epoch 1, noisy epoch 7–8          10/10
+//	S10a shifts alone on random labels: 26.8–30.8% at epoch 60, rising         10/10
+//	S10b early stopping on random labels: stops at epoch 6–13, 17.4–62.6%      9/10 (seed 4: 62.6%)
 func Default() Config {
 	return Config{
 		Family:  data.Shapes,

@@ -88,6 +88,13 @@ type Worker struct {
 // Post posts text to the worker.
 func (w *Worker) Post(text string) { w.js.Call("postMessage", text) }
 
+// Terminate stops the worker at once, even in the middle of a computation, and releases
+// its listener; it must not be used after.
+func (w *Worker) Terminate() {
+	w.js.Call("terminate")
+	w.fn.Release()
+}
+
 // StartTheory starts the theory worker (web/theory.js), which computes the figures that
 // need no training; receive gets its messages as those of worker index.
 func (ws *Workers) StartTheory(index int) *Worker {

@@ -3,6 +3,7 @@ package canvas
 import (
 	"image"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -38,13 +39,18 @@ func fakeResult(f *figure.Figure, i int, never ...string) figure.Result {
 	h := hardness(t)
 	if !f.Kind.Trained() {
 		v := map[string]float64{figure.TrainAcc: 1, figure.TestAcc: 0.82 - 0.72*h,
-			figure.Weights: 2*1500 + 144, figure.Cond: 3.2e4 * (1 + h), figure.Interpolates: 1}
+			figure.Weights: 1500*testK + 1500 + 144, figure.WeightsOne: 2*1500 + 144, figure.Cond: 3.2e4 * (1 + h), figure.Interpolates: 1}
 		v[figure.Norm] = 40 + 180*h*h + 15*seed // no test error: the charts derive it, as from sim/theory
 		if t.Kernel == "rbf" {
 			v[figure.TestAcc] += 0.05 * (1 - h)
 			v[figure.Norm] *= 0.6
 		}
-		return figure.Result{Values: v}
+		r := figure.Result{Values: v}
+		if f.Kind == figure.Theorem1 {
+			pic := fakePicture(1500, t.Key == "labels=random")
+			r.Picture = &pic
+		}
+		return r
 	}
 	const stepsPerEpoch = 47
 	fit := 7 + 15*h + 0.8*seed
@@ -91,6 +97,31 @@ func fakeResult(f *figure.Figure, i int, never ...string) figure.Result {
 	return r
 }
 
+// fakePicture is the picture of a Theorem 1 construction on n points (figure.Picture),
+// made up without sim/theory (whose gonum the canvas must not link): Gaussian projections,
+// sorted, thresholds half-way between them, and labels drawn at random, which is what true
+// labels look like too along a random direction (another draw for each key).
+func fakePicture(n int, random bool) figure.Picture {
+	stream := uint64(1)
+	if random {
+		stream = 2
+	}
+	rng := rand.New(rand.NewPCG(uint64(n), stream))
+	zs, b, labels := make([]float64, n), make([]float64, n), make([]int, n)
+	for i := range zs {
+		zs[i] = 3 * rng.NormFloat64()
+	}
+	slices.Sort(zs)
+	b[0] = zs[0] - (zs[n-1]-zs[0])/float64(2*n)
+	for i := range labels {
+		if i > 0 {
+			b[i] = (zs[i-1] + zs[i]) / 2
+		}
+		labels[i] = rng.IntN(testK)
+	}
+	return figure.NewPicture(zs, b, labels, testK)
+}
+
 // fakeFigure lays figure k out with o and sets the results of the trials done.
 func fakeFigure(t testing.TB, k figure.Kind, o figure.Options, done []int, never ...string) *figure.Figure {
 	t.Helper()
@@ -118,7 +149,7 @@ func upTo(n int) []int {
 // figureScene is the scene of figure f, state as the page would word it.
 func figureScene(f *figure.Figure, state string) *Scene {
 	return &Scene{HoverX: -1, HoverY: -1, Figure: &FigureView{
-		Kind: f.Kind, Title: f.Kind.Title(), Plots: f.Plots(), Cells: f.Cells(),
+		Kind: f.Kind, Title: f.Kind.Title(), Plots: f.Plots(), Cells: f.Cells(), Pictures: f.Pictures(),
 		Done: f.Done(), Total: len(f.Trials), State: state,
 	}}
 }
@@ -373,7 +404,7 @@ func TestTable1(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			var ink []int
 			for _, done := range [][]int{nil, upTo(4), upTo(14)} {
-				f := fakeFigure(t, figure.Table1, figure.Options{}, done, "wd+dropout+aug+bn/random")
+				f := fakeFigure(t, figure.Table1, figure.Options{}, done, "wd+dropout+aug/random")
 				p, img := paintAt(figureScene(f, "training"), sz.w, sz.h, sz.density)
 				tb := &p.fig.table
 				if len(tb.rows) != len(figure.Regularizers()) || len(tb.groups) != 2 {
@@ -493,4 +524,58 @@ func TestFigureLayoutIsCached(t *testing.T) {
 	step("another figure", figureScene(g, "training"), 5)
 	g.Set(5, fakeResult(g, 5))
 	step("a number in the table", figureScene(g, "training"), 5)
+}
+
+// Theorem 1's figure draws, under its table, the construction on true and on random labels:
+// side by side on a laptop, one above the other on a phone; each with its number line in the
+// labels' colours, the zoom's thresholds and points, and A's image, white (zero) above its
+// diagonal and coloured below it. A panel waits, in words, for its trial.
+func TestTheorem1Pictures(t *testing.T) {
+	for _, sz := range figureSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			f := fakeFigure(t, figure.Theorem1, figure.Options{}, upTo(1))
+			p, img := paintAt(figureScene(f, "computing 2 of 2"), sz.w, sz.h, sz.density)
+			L := &p.fig
+			if len(L.pics) != 2 {
+				t.Fatalf("%d panels, want 2", len(L.pics))
+			}
+			a, b := L.pics[0].card, L.pics[1].card
+			if !a.In(img.Rect) || !b.In(img.Rect) || a.Overlaps(b) || a.Overlaps(L.table.card) || b.Overlaps(L.table.card) {
+				t.Fatalf("panels %v and %v, table %v, canvas %v: want them inside and apart", a, b, L.table.card, img.Rect)
+			}
+			if narrow := sz.w < narrowBelow*int(sz.density); narrow != (b.Min.Y > a.Min.Y) {
+				t.Errorf("panels %v and %v: want them stacked on a phone only", a, b)
+			}
+			pic := fakePicture(1500, false)
+			box := &L.pics[0]
+			M := box.matrix
+			if M.Dx() < 96 || M.Dx() != M.Dy() {
+				t.Errorf("A's image %v: want a square of at least one pixel per block", M)
+			}
+			// Bottom left: the block farthest below the diagonal; right of the middle, half way
+			// down: above the diagonal, zero.
+			if c := heatColor(int(pic.A[len(pic.A)-pic.Side])); !pixelIs(img, M.Min.X+1, M.Max.Y-2, c) {
+				t.Errorf("A's bottom-left pixel is not its block's colour %06x", c)
+			}
+			if !pixelIs(img, M.Min.X+M.Dx()*3/4, M.Min.Y+M.Dy()/2, colCard) {
+				t.Errorf("A above the diagonal is not white")
+			}
+			labels := 0
+			for l := range byte(testK) {
+				if countColor(img, box.line, labelColor(l)) > 0 {
+					labels++
+				}
+			}
+			if labels != testK {
+				t.Errorf("%d labels' colours on the number line, want %d", labels, testK)
+			}
+			if countColor(img, box.zoom, colChance) < figure.ZoomPoints*box.zoom.Dy()/2 {
+				t.Errorf("the zoom has fewer threshold strokes than points")
+			}
+			// The random labels' panel is still waiting: no image of A in it.
+			if n := countColor(img, L.pics[1].matrix, heatColor(255)); n > 0 || countInk(img, L.pics[1].card) == 0 {
+				t.Errorf("the panel of a trial not computed has %d pixels of A, or no words", n)
+			}
+		})
+	}
 }

@@ -12,8 +12,9 @@ import (
 
 // A figure of the paper (package sim/figure) fills in as its trials finish, and the canvas
 // shows it being made instead of the runs: its title and progress on top, then its
-// charts side by side, two to a row (stacked on phones), or, for the figures that are tables (Tables 1
-// and 2, Theorem 1), its table of numbers. A student sees each trial land as a point, a
+// charts side by side, two to a row (stacked on phones), or, for the figures that are
+// tables (Tables 1 and 2, Theorem 1), its table of numbers; Theorem 1 also draws, under its
+// table, the network it built (theorem.go). A student sees each trial land as a point, a
 // line or a row of numbers, and the figure take the shape of the paper's.
 
 // FigureView is what the canvas shows of a figure being made. Its slices are read, never
@@ -27,7 +28,10 @@ type FigureView struct {
 	// Cells are the figure's numbers so far (Figure.Cells): the table of a figure
 	// without charts. Table 1 shows every regularizer's row from the start, its numbers
 	// filling in; other tables get a row per key as its first cell arrives.
-	Cells       []figure.Cell
+	Cells []figure.Cell
+	// Pictures are Theorem 1's constructions drawn (Figure.Pictures): the sorted
+	// projections, the thresholds between them and the matrix A, for each trial done.
+	Pictures    []figure.Picture
 	Done, Total int // trials done, and in all
 	// State says where the figure stands, in a few words: "training 3 of 6", "paused",
 	// "done", "cancelled". It is shown on a pill coloured by its first word: training or
@@ -127,6 +131,7 @@ type figureLayout struct {
 	progress   image.Rectangle // the state, the bar and the count
 	plots      []plotBox
 	table      tableBox
+	pics       []pictureBox      // Theorem 1's constructions, under its table (theorem.go)
 	cards      []image.Rectangle // which the background goes around
 }
 
@@ -173,6 +178,17 @@ func (p *Painter) relayoutFigure(b image.Rectangle, fv *FigureView, density floa
 		L.plots = make([]plotBox, n)
 	}
 	L.plots = L.plots[:n]
+	L.pics = L.pics[:0]
+	if n == 0 && fv.Kind == figure.Theorem1 {
+		// The table on top, as large as fits in two fifths of the height, and the
+		// constructions below it.
+		top := body
+		top.Max.Y = top.Min.Y + body.Dy()*2/5
+		p.planTable(&L.table, top, fv)
+		L.cards = append(L.cards, L.table.card)
+		p.planPictures(L, image.Rect(body.Min.X, L.table.card.Max.Y+gap, body.Max.X, body.Max.Y), gap)
+		return
+	}
 	if n == 0 {
 		p.planTable(&L.table, body, fv)
 		L.cards = append(L.cards, L.table.card)
@@ -209,6 +225,7 @@ func (p *Painter) paintFigure(b image.Rectangle, fv *FigureView, density float64
 	p.paintFigureHeader(fv)
 	if len(fv.Plots) == 0 {
 		p.paintTable(&L.table, fv)
+		p.paintPictures(fv)
 		return
 	}
 	for i := range fv.Plots {

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata/l
 // synthetic scenes (so that they change only when the painting does, not when the
 // simulator's defaults do): a desktop with the tooltip of a corrupted tile, a phone at 2
 // device pixels per CSS pixel, and four runs side by side; and two figures with made-up
-// results, half a corruption sweep and most of Table 1, on a laptop and on a phone (375×640
+// results, half a corruption sweep, most of Table 1 and Theorem 1's constructions, on a laptop and on a phone (375×640
 // CSS pixels). They are small (a few hundred
 // tiles), to keep the repository light. The painter is deterministic, so here the images
 // match to the byte; the tolerance (no channel off by more than 2, at most 1 pixel in
@@ -52,6 +52,8 @@ func TestLook(t *testing.T) {
 		{"figure-sweep-phone-750x1280-density2", 750, 1280, func() *Scene { return halfSweep(t, 2) }},
 		{"figure-table1-1280x720", 1280, 720, func() *Scene { return mostOfTable1(t, 1) }},
 		{"figure-table1-phone-750x1280-density2", 750, 1280, func() *Scene { return mostOfTable1(t, 2) }},
+		{"figure-theorem1-1280x720", 1280, 720, func() *Scene { return theorem1(t, 1) }},
+		{"figure-theorem1-phone-750x1280-density2", 750, 1280, func() *Scene { return theorem1(t, 2) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,8 +109,16 @@ func halfSweep(t *testing.T, density float64) *Scene {
 // mostOfTable1 is Table 1 with 11 of its 14 runs done, one of them never fitted: all
 // regularizers together on random labels.
 func mostOfTable1(t *testing.T, density float64) *Scene {
-	f := fakeFigure(t, figure.Table1, figure.Options{}, append(upTo(10), 13), "wd+dropout+aug+bn/random")
+	f := fakeFigure(t, figure.Table1, figure.Options{}, append(upTo(10), 13), "wd+dropout+aug/random")
 	sc := figureScene(f, "training 12 of 14")
+	sc.Density = density
+	return sc
+}
+
+// theorem1 is Theorem 1's figure done: its table and the pictures of its constructions.
+func theorem1(t *testing.T, density float64) *Scene {
+	f := fakeFigure(t, figure.Theorem1, figure.Options{}, upTo(2))
+	sc := figureScene(f, "done")
 	sc.Density = density
 	return sc
 }

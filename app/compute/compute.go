@@ -18,7 +18,8 @@ import (
 	"genlab/sim/theory"
 )
 
-// Answer returns the reply to a Compute message: Computed with the trial's values, or a
+// Answer returns the reply to a Compute message: Computed with the trial's values (and
+// Theorem 1's picture of its construction), or a
 // Problem saying why it could not be made. A message of another kind is an error (the
 // worker logs it).
 func Answer(e message.Envelope) (message.Envelope, error) {
@@ -33,7 +34,7 @@ func Answer(e message.Envelope) (message.Envelope, error) {
 	if err != nil {
 		return problem(e, err), nil
 	}
-	return message.Envelope{Kind: message.Computed, Trial: e.Trial, Query: e.Query, Kernel: e.Kernel, Values: res.Values}, nil
+	return message.Envelope{Kind: message.Computed, Trial: e.Trial, Query: e.Query, Kernel: e.Kernel, Values: res.Values, Picture: res.Picture}, nil
 }
 
 func problem(e message.Envelope, err error) message.Envelope {

@@ -5,7 +5,9 @@ package e2e
 import (
 	"bytes"
 	"encoding/csv"
+	"image"
 	"image/png"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,9 +87,11 @@ func TestFigureSweepByLink(t *testing.T) {
 	}
 }
 
-// Pause stops a figure's runs where they are (no run ends while paused) and Reset
-// cancels it: the table empties and nothing trains until Play.
-func TestFigurePauseAndReset(t *testing.T) {
+// Pause stops a figure's runs where they are (no run ends while paused); Play resumes
+// them, and Table 1 at the defaults, filled in, shows the claims of its rows (sim/claims
+// S6, S8, S10 on seed 1, the defaults' seed); Reset cancels it: the table empties and
+// nothing trains until Play.
+func TestFigureTable1(t *testing.T) {
 	p := openLab(t, "figure=table1")
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
@@ -102,6 +106,11 @@ func TestFigurePauseAndReset(t *testing.T) {
 	if now := evalJS[int](p, `document.getElementById("figure-progress").value`); now != done {
 		t.Errorf("%d runs done at the pause, %d eight seconds later", done, now)
 	}
+
+	p.press("Play")
+	p.waitFigureDone(4 * time.Minute) // BenchmarkFigure: about a minute on a quiet machine
+	checkTable1(t, p.figureCells())
+
 	p.press("Reset")
 	p.waitUntil("the figure to start over", loadTimeout,
 		`document.getElementById("figure-progress").value === 0 && document.querySelector(".figure-empty") !== null`)
@@ -122,34 +131,80 @@ func TestFigurePauseAndReset(t *testing.T) {
 		`document.getElementById("figure-table-title") && document.getElementById("figure-table-title").textContent.startsWith("Label corruption") && `+buttonEnabledJS("Play"))
 }
 
+// checkTable1 asserts what the claims say of Table 1's rows at the defaults: with no
+// regularizer, and with weight decay, dropout or batch norm alone, random labels are
+// memorized and test at chance (S1, S8); random shifts, alone or with the others, leave
+// them far from memorized but above chance (S6, S10a); early stopping stops them within
+// a few epochs, before they are memorized (S10b).
+func checkTable1(t *testing.T, c map[string]string) {
+	t.Helper()
+	num := func(key, metric string) float64 {
+		v, err := strconv.ParseFloat(c[key+"/random "+metric], 64)
+		if err != nil {
+			t.Fatalf("%s/random %s: %q is not a number", key, metric, c[key+"/random "+metric])
+		}
+		return v
+	}
+	for _, key := range []string{"none", "wd", "dropout", "bn"} {
+		if acc, test := num(key, "train-acc"), num(key, "test-acc"); acc != 1 || math.Abs(test-0.1) > 0.04 {
+			t.Errorf("%s, random labels: train %.3f, test %.3f; want 1 and chance (0.1 ± 0.04)", key, acc, test)
+		}
+	}
+	for _, key := range []string{"aug", "wd+dropout+aug"} {
+		if acc := num(key, "train-acc"); acc < 0.15 || acc == 1 {
+			t.Errorf("%s, random labels: train %.3f; want above chance (>= 0.15) and not memorized in the budget", key, acc)
+		}
+	}
+	if acc, epochs := num("early-stop", "train-acc"), num("early-stop", "epochs"); acc >= 0.5 || epochs > 15 {
+		t.Errorf("early stopping, random labels: train %.3f after %v epochs; want under 0.5 within 15", acc, epochs)
+	}
+}
+
 // The computed figures, in the theory worker the canvas starts for them: Theorem 1's
-// network fits true and random labels alike with no training and n·K + n + d weights;
-// the kernel figure, at the defaults, has the RBF kernel's minimum-norm interpolant fit
-// everything with the larger norm on random labels, test error rising with p for both
-// kernels, and the linear kernel fitting exactly only while n ≤ d, which the table says.
+// network fits true and random labels alike with no training and n·K + n + d weights,
+// at the defaults (1,500 images), and the canvas draws its construction (the matrix A's
+// heat map, whose darkest purple nothing else on the canvas has); the kernel figure, at
+// the defaults, has the RBF kernel's minimum-norm interpolant fit everything with the
+// larger norm on random labels, test error rising with p for both kernels, and the
+// linear kernel fitting exactly only while n ≤ d, which the table says.
 func TestFigureComputed(t *testing.T) {
-	p := openLab(t, "train=500&figure=theorem1")
+	p := openLab(t, "figure=theorem1")
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+	if n := darkPurple(p.canvasFrame()); n != 0 {
+		t.Errorf("%d pixels of A's heat map before anything was computed", n)
+	}
 	p.press("Play")
+	start := time.Now()
 	p.waitFigureDone(trainTimeout)
+	t.Logf("Theorem 1 at the defaults: both constructions %.1f s after Play", time.Since(start).Seconds())
+	const n, d, k = 1500, 12 * 12, 10 // sim.Default's training images, pixels, classes
 	c := p.figureCells()
 	for _, key := range []string{"labels=true", "labels=random"} {
-		if c[key+" weights-one"] != strconv.Itoa(2*500+12*12) {
-			t.Errorf("Theorem 1 on %s: %s weights for one output, want 2n+d = %d", key, c[key+" weights-one"], 2*500+144)
+		if c[key+" weights-one"] != strconv.Itoa(2*n+d) {
+			t.Errorf("Theorem 1 on %s: %s weights for one output, want 2n+d = %d", key, c[key+" weights-one"], 2*n+d)
 		}
-		if c[key+" train-acc"] != "1" || c[key+" weights"] != strconv.Itoa(500*10+500+12*12) {
-			t.Errorf("Theorem 1 on %s: train accuracy %s with %s weights, want 1 with %d", key, c[key+" train-acc"], c[key+" weights"], 500*10+500+144)
+		if c[key+" train-acc"] != "1" || c[key+" weights"] != strconv.Itoa(n*k+n+d) {
+			t.Errorf("Theorem 1 on %s: train accuracy %s with %s weights, want 1 with %d", key, c[key+" train-acc"], c[key+" weights"], n*k+n+d)
 		}
+	}
+	// The canvas repaints once the last answer is in: wait for a frame with both heat maps.
+	var frame image.Image
+	if err := poll(loadTimeout, func() bool { frame = p.canvasFrame(); return darkPurple(frame) >= 200 }); err != nil {
+		t.Errorf("the canvas shows %d pixels of A's heat map, want at least 200: %v", darkPurple(frame), err)
+	}
+	var shot bytes.Buffer
+	if err := png.Encode(&shot, frame); err == nil {
+		t.Logf("the canvas: %s", saveArtifact(t, "theorem1-canvas.png", shot.Bytes()))
 	}
 
 	// The kernel figure at the defaults: 1,500 images of 144 pixels, p at 6 levels, and
-	// true and random labels on 93, 187, 375 and 750 images. Its claims are S8's, which
-	// sim/theory's TestS8KernelFigureAcrossSeeds checks on seeds 1–10.
+	// true and random labels on 93, 187, 375 and 750 images. What it asserts, sim/theory's
+	// TestS8KernelFigureAcrossSeeds checks on seeds 1–10.
 	p.open(labURL("figure=kernel"))
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && document.getElementById("figure-progress").value === 0 && `+buttonEnabledJS("Play"))
-	start := time.Now()
+	start = time.Now()
 	p.press("Play")
 	p.waitFigureDone(trainTimeout)
 	t.Logf("the kernel figure at the defaults: done %.1f s after Play", time.Since(start).Seconds())
@@ -206,4 +261,22 @@ func TestFigureEmbedded(t *testing.T) {
 	if evalJS[bool](p, `!!document.querySelector("header, .presets")`) {
 		t.Error("the embed shows the full page's header or lessons")
 	}
+}
+
+// darkPurple counts the pixels of img near the darkest colour of Theorem 1's heat map of A
+// (app/canvas's heatColor(255), 0x3b0f70), each channel within 24 of 255: the blocks far
+// below its diagonal.
+func darkPurple(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	near := func(a uint32, c int) bool { return max(int(a>>8)-c, c-int(a>>8)) <= 24 }
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if near(r, 0x3b) && near(g, 0x0f) && near(bl, 0x70) {
+				n++
+			}
+		}
+	}
+	return n
 }

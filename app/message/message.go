@@ -37,6 +37,7 @@ import (
 	"math"
 
 	"genlab/sim"
+	"genlab/sim/figure"
 )
 
 // Version is the protocol version; a message of another version is rejected.
@@ -61,8 +62,8 @@ const (
 // Between the canvas and its theory worker, which computes the figures that need no
 // training (theorem1, kernel; see FigureSetup): Compute asks for trial Trial of the
 // figure, on the settings in Query (with Kernel for the kernel figure), and Computed
-// answers with its Values, repeating Query and Kernel so that the canvas knows which
-// computation an answer is of.
+// answers with its Values (and for Theorem 1 the Picture of its construction), repeating
+// Query and Kernel so that the canvas knows which computation an answer is of.
 const (
 	Compute  Kind = "compute"
 	Computed Kind = "computed"
@@ -151,6 +152,8 @@ type Envelope struct {
 	Trial  int                `json:"trial,omitempty"`
 	Kernel string             `json:"kernel,omitempty"`
 	Values map[string]float64 `json:"values,omitempty"`
+	// Picture is Theorem 1's construction drawn (figure.Picture, a few KB): Computed only.
+	Picture *figure.Picture `json:"picture,omitempty"`
 
 	// Between the canvas and a training worker: the run a message is about. A worker
 	// trains several runs when the machine has fewer cores to spare than there are runs
@@ -254,7 +257,8 @@ func (e Envelope) check() error {
 		return errors.New("fields of another kind")
 	}
 	if e.Figure != nil && e.Kind != Setup || e.Progress != nil && e.Kind != Ready && e.Kind != Metrics ||
-		(e.Trial != 0 || e.Kernel != "" || e.Values != nil) && e.Kind != Compute && e.Kind != Computed && e.Kind != Problem {
+		(e.Trial != 0 || e.Kernel != "" || e.Values != nil) && e.Kind != Compute && e.Kind != Computed && e.Kind != Problem ||
+		e.Picture != nil && e.Kind != Computed {
 		return errors.New("fields of another kind")
 	}
 	switch e.Kind {
@@ -319,6 +323,11 @@ func (e Envelope) check() error {
 		for name, v := range e.Values {
 			if name == "" || !sim.Finite(v) {
 				return fmt.Errorf("value %q = %v", name, v)
+			}
+		}
+		if e.Picture != nil {
+			if err := e.Picture.Check(); err != nil {
+				return err
 			}
 		}
 	case Problem:

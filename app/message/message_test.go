@@ -1,6 +1,7 @@
 package message
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -17,6 +18,9 @@ func variant(t testing.TB, text string) sim.Variant {
 	}
 	return v
 }
+
+// picture is the figure.Picture of three points (sim/figure's TestPictureByHand).
+var picture = figure.NewPicture([]float64{0, 1, 3}, []float64{-0.75, 0.5, 2}, []int{1, 0, 1}, 2)
 
 func TestRoundTrip(t *testing.T) {
 	steps, epochs := 400, 8.5
@@ -43,6 +47,7 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Compute, Trial: 3, Query: "train=200", Kernel: "rbf"},
 		{Kind: Compute},
 		{Kind: Computed, Trial: 3, Query: "train=200", Kernel: "rbf", Values: map[string]float64{figure.Norm: 34.4, figure.Interpolates: 1}},
+		{Kind: Computed, Trial: 1, Query: "train=200", Values: map[string]float64{figure.TrainAcc: 1}, Picture: &picture},
 	}
 	for _, want := range tests {
 		got, err := Decode(Encode(want))
@@ -56,6 +61,15 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// pictureJSON is picture on the wire.
+var pictureJSON = func() string {
+	b, err := json.Marshal(picture)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
 
 func TestDecodeRejectsWrongShapes(t *testing.T) {
 	tests := []struct {
@@ -81,6 +95,11 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 		{"unknown path", `{"v":1,"kind":"metrics","stats":[{"name":"labels=true","path":"gpu"}]}`, "unknown path"},
 		{"bad runs", `{"v":1,"kind":"setup","runs":"labels=nope"}`, "labels = nope"},
 		{"bad run name", `{"v":1,"kind":"metrics","stats":[{"name":"side=99"}]}`, "side = 99"},
+		{"picture of a compute", `{"v":1,"kind":"compute","picture":` + pictureJSON + `}`, "another kind"},
+		{"picture of a label out of range", `{"v":1,"kind":"computed","picture":` +
+			strings.Replace(pictureJSON, `"classes":2`, `"classes":1`, 1) + `}`, "label 1 of 1 classes"},
+		{"picture of A too small", `{"v":1,"kind":"computed","picture":` +
+			strings.Replace(pictureJSON, `"side":3`, `"side":2`, 1) + `}`, "side 2"},
 	}
 	for _, tt := range tests {
 		_, err := Decode(tt.text)
@@ -96,6 +115,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(`{"v":1,"kind":"setup","query":"width=64","runs":"labels=random"}`)
 	f.Add(`{"v":1,"kind":"setup","runs":" labels=corrupt , p=.40 ;;inputs=random"}`)
 	f.Add(`{"v":1,"kind":"ready","run":3,"stats":[{"name":"p=0.4,labels=corrupt","examples":9}]}`)
+	f.Add(`{"v":1,"kind":"computed","trial":1,"values":{"train-acc":1},"picture":` + pictureJSON + `}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := Decode(s)
 		if err != nil {

@@ -248,6 +248,9 @@ func (h *Hub) setupStudy(e message.Envelope) {
 		return
 	}
 	if h.Study != nil {
+		if h.Study.Computing() {
+			h.stopTheory()
+		}
 		for _, w := range h.Study.Pause() {
 			h.sendTrained(w, message.Envelope{Kind: message.Pause})
 		}
@@ -292,7 +295,7 @@ func (h *Hub) studyCommand(e message.Envelope) error {
 // (made here, when something changed, since they allocate), its progress and state.
 func (h *Hub) showFigure() {
 	st, v := h.Study, h.Scene.Figure
-	v.Plots, v.Cells = st.Figure.Plots(), st.Figure.Cells()
+	v.Plots, v.Cells, v.Pictures = st.Figure.Plots(), st.Figure.Cells(), st.Figure.Pictures()
 	v.Done = st.Figure.Done()
 	v.Total = len(st.Figure.Trials)
 	switch {
@@ -329,6 +332,21 @@ func (h *Hub) assign(assign []Assignment) {
 func (h *Hub) sendTrained(w int, e message.Envelope) {
 	if h.Study.Figure.Kind.Trained() {
 		h.pool.Send(w, e)
+	}
+}
+
+// A Terminator is a worker that can be stopped in the middle of its work: the theory
+// worker, whose one computation (a solve of thousands of equations) cannot be paused.
+type Terminator interface{ Terminate() }
+
+// stopTheory stops the theory worker in the middle of a computation no longer wanted (the
+// figure reset, or another one shown), so that it does not go on taking a core; the next
+// computation starts a new one. A worker that cannot be terminated finishes, and its late
+// answer is ignored (Study.Computed).
+func (h *Hub) stopTheory() {
+	if t, ok := h.theory.Worker.(Terminator); ok {
+		t.Terminate()
+		h.theory = nil
 	}
 }
 

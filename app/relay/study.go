@@ -154,7 +154,7 @@ func (s *Study) Computed(e message.Envelope) (assign []Assignment, result bool) 
 	if t.Config.Encode() != e.Query || t.Kernel != e.Kernel {
 		return nil, false
 	}
-	s.Figure.Set(trial, figure.Result{Values: e.Values})
+	s.Figure.Set(trial, figure.Result{Values: e.Values, Picture: e.Picture})
 	_, assign = s.schedule.Finished(0, trial)
 	if s.schedule.Complete() {
 		s.Slots.Playing = false
@@ -166,6 +166,12 @@ func (s *Study) Computed(e message.Envelope) (assign []Assignment, result bool) 
 func (s *Study) Progress() *message.FigureProgress {
 	done, total := s.schedule.Progress()
 	return &message.FigureProgress{Done: done, Total: total, Cells: message.Cells(s.Figure)}
+}
+
+// Computing reports whether the theory worker is computing a trial of this (computed)
+// figure.
+func (s *Study) Computing() bool {
+	return !s.Figure.Kind.Trained() && s.schedule.Running()[0] >= 0
 }
 
 // Busy reports whether trials remain to be trained.

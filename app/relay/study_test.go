@@ -115,7 +115,12 @@ func TestHubRefusesAComputedFigure(t *testing.T) {
 
 // theorist is an in-process theory worker: app/compute answering the hub's Compute
 // messages, its answers delivered later, one at a time, as the browser delivers them.
-type theorist struct{ outbox []message.Envelope }
+type theorist struct {
+	outbox     []message.Envelope
+	terminated bool
+}
+
+func (w *theorist) Terminate() { w.terminated = true }
 
 func (w *theorist) Post(text string) {
 	e, err := message.Decode(text)
@@ -166,11 +171,64 @@ func TestHubComputesAFigure(t *testing.T) {
 	if v := h.hub.Scene.Figure; v.State != "done" || len(v.Cells) == 0 {
 		t.Errorf("the canvas's figure %+v, want done with its cells", v)
 	}
+	// And the canvas draws the construction of each: true labels, then random ones.
+	if v := h.hub.Scene.Figure; len(v.Pictures) != 2 || v.Pictures[0].Key != "labels=true" || v.Pictures[1].Key != "labels=random" || v.Pictures[1].N != 200 {
+		t.Errorf("the canvas's pictures %d, want true and random labels' constructions of 200 points", len(v.Pictures))
+	}
 	// An answer about a figure shown before changes nothing.
 	h.hub.Command(message.Envelope{Kind: message.Setup, Query: "train=200&test=100", Figure: &message.FigureSetup{Kind: "kernel", Levels: 2}})
 	stale := message.Envelope{Kind: message.Computed, Trial: 0, Query: "train=200&test=100", Values: map[string]float64{figure.TrainAcc: 1}}
 	h.hub.Command(message.Envelope{Kind: message.Play})
 	if err := h.hub.Report(TheoryWorker, stale, nil); err != nil || h.hub.Study.Figure.Done() != 0 {
 		t.Errorf("a stale answer counted: %v, %d done", err, h.hub.Study.Figure.Done())
+	}
+}
+
+// Reset in the middle of a computation stops the theory worker, which would otherwise
+// go on solving for minutes on a core; the next Play starts a new one. A reset between
+// computations leaves it be.
+func TestHubStopsAComputationNoLongerWanted(t *testing.T) {
+	h := newHarness(t, 2)
+	var workers []*theorist
+	h.hub.StartTheory = func() Worker {
+		th := &theorist{outbox: []message.Envelope{{Kind: message.Hello}}}
+		workers = append(workers, th)
+		return th
+	}
+	deliverHello := func(th *theorist) {
+		hello := th.outbox[0]
+		th.outbox = th.outbox[1:]
+		if err := h.hub.Report(TheoryWorker, hello, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.hub.Command(message.Envelope{Kind: message.Setup, Query: "train=100&test=50", Figure: &message.FigureSetup{Kind: "theorem1"}})
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	deliverHello(workers[0]) // the first trial is sent, and computed: its answer not yet delivered
+	if len(workers[0].outbox) != 1 || workers[0].outbox[0].Kind != message.Computed {
+		t.Fatalf("the theory worker's outbox %v, want one Computed", workers[0].outbox)
+	}
+	h.hub.Command(message.Envelope{Kind: message.Reset})
+	if !workers[0].terminated {
+		t.Fatal("Reset left the theory worker computing")
+	}
+	h.hub.Command(message.Envelope{Kind: message.Play})
+	if len(workers) != 2 {
+		t.Fatalf("Play after Reset started %d theory workers in all, want 2", len(workers))
+	}
+	deliverHello(workers[1])
+	for len(workers[1].outbox) > 0 {
+		e := workers[1].outbox[0]
+		workers[1].outbox = workers[1].outbox[1:]
+		if err := h.hub.Report(TheoryWorker, e, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if done := h.hub.Study.Figure.Done(); done != 2 {
+		t.Fatalf("%d of 2 trials computed by the new worker", done)
+	}
+	h.hub.Command(message.Envelope{Kind: message.Reset})
+	if workers[1].terminated {
+		t.Error("Reset of a figure computed to the end terminated its idle theory worker")
 	}
 }

@@ -120,7 +120,9 @@ func figureDescription(kind string) string {
 		return "the paper's Theorem 1. A network of one ReLU layer built, with no training, from the " +
 			"training images themselves: one direction to project them on, a bias between each two, and the " +
 			"weights solving a triangular system; its training and test accuracy, its weights and the " +
-			"condition number of that system, on true and on random labels (n is the training images setting)."
+			"condition number of that system, on true and on random labels (n is the training images setting). " +
+			"Under the table, each construction drawn: the images' projections sorted along the line, coloured " +
+			"by label, a bias between each two, and the triangular matrix A as a heat map."
 	case figure.Kernel.String():
 		return "the paper's Section 5. The minimum-norm interpolant of a linear and of an RBF kernel, fitted " +
 			"exactly to the training labels with no regularization, as label corruption p goes from 0 to 1, " +

@@ -28,7 +28,7 @@ type FigureTable struct {
 
 // Render draws the progress and the table.
 func (t *FigureTable) Render() app.UI {
-	kind, _, err := t.Setup.Options()
+	kind, opts, err := t.Setup.Options()
 	if err != nil {
 		return nil // the page only shows figures it accepted
 	}
@@ -50,6 +50,10 @@ func (t *FigureTable) Render() app.UI {
 			app.Progress().ID("figure-progress").Max(max(total, 1)).Value(done).Aria("labelledby", "figure-status"),
 			app.P().ID("figure-status").Aria("live", "polite").Text(status),
 		),
+		app.If(opts.Seeds > 1, func() app.UI {
+			return app.P().Class("figure-note").Text("Each number is the mean over the " + strconv.Itoa(opts.Seeds) +
+				" seeds; under it, the lowest and the highest seed's.")
+		}),
 		app.Div().Class("table-scroll").Body(
 			app.Table().Class("readout-table").Body(
 				app.THead().Body(app.Tr().Body(t.header(kind)...)),
@@ -107,7 +111,12 @@ func (t *FigureTable) rows(kind figure.Kind, cells []message.FigureCell) []app.U
 					text, note = noTooManyPoints, strings.TrimPrefix(note+"; ", "; ")+why
 				}
 			}
-			tds = append(tds, td.DataSet("value", value).Title(note).Text(text))
+			td = td.DataSet("value", value).Title(note)
+			if spread := seedsSpread(m, c.Seeds); spread != "" {
+				tds = append(tds, td.Body(app.Text(text), app.Span().Class("figure-spread").Text(spread)))
+				continue
+			}
+			tds = append(tds, td.Text(text))
 		}
 		rows = append(rows, app.Tr().Body(tds...))
 	}
@@ -205,6 +214,36 @@ func formatFigureValue(m string, v *float64) string {
 		return strconv.FormatFloat(*v, 'f', 2, 64)
 	}
 	return strconv.FormatFloat(*v, 'g', 4, 64)
+}
+
+// seedsSpread writes the lowest and the highest of the seeds' values of a cell that
+// averages several ("371–420"), so that a reader sees at once whether the mean above it
+// is a law or luck; "" for one seed. A value that never came (nil) is the highest.
+func seedsSpread(m string, seeds []*float64) string {
+	if len(seeds) < 2 {
+		return ""
+	}
+	var lo, hi *float64
+	never := false
+	for _, v := range seeds {
+		switch {
+		case v == nil:
+			never = true
+		case lo == nil:
+			lo, hi = v, v
+		default:
+			if *v < *lo {
+				lo = v
+			}
+			if *v > *hi {
+				hi = v
+			}
+		}
+	}
+	if never {
+		hi = nil
+	}
+	return formatFigureValue(m, lo) + "–" + formatFigureValue(m, hi)
 }
 
 // seedsNote lists each seed's value when a cell averages several, for its tooltip.

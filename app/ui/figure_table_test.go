@@ -46,7 +46,9 @@ func TestFigureTable(t *testing.T) {
 			t.Errorf("no cell %+v in\n%s", c, html)
 		}
 	}
-	for _, want := range []string{"3 of 6 runs done.", "mean of 2 seeds: 10.0%, 20.0%", "Label corruption"} {
+	// Over two seeds, a cell shows the lowest and highest seed's value under the mean.
+	for _, want := range []string{"3 of 6 runs done.", "mean of 2 seeds: 10.0%, 20.0%", "Label corruption",
+		`<span class="figure-spread">10.0%–20.0%</span>`, "mean over the 2 seeds"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the table lacks %s:\n%s", want, html)
 		}

@@ -2,6 +2,8 @@ package claims
 
 import (
 	"fmt"
+
+	"genlab/sim"
 	"math"
 	"slices"
 	"strings"
@@ -14,6 +16,10 @@ const (
 	ChanceTolerance        = 0.04
 	AverageChanceTolerance = 0.015
 )
+
+// earlyStopWithin bounds the epochs early stopping lets random labels train (S10b): the
+// patience (figure.EarlyStoppingPatience) after a best validation epoch that comes early.
+const earlyStopWithin = 15
 
 // A Claim is one finding of the paper, judged on each seed's Figures: Figure says what the
 // seed measured, Holds whether the claim holds on it, and the claim stands when it holds
@@ -220,6 +226,55 @@ func Claims() []Claim {
 			Holds: func(f *Figures) bool {
 				return f.DecayDropoutTrainAcc == 1 && f.DecayDropoutFit > f.RandomFit &&
 					nearChance(f.DecayDropoutTestAcc, ChanceTolerance)
+			},
+		},
+		{
+			// Table 1's rows one at a time: the paper's finding that explicit
+			// regularizers are not sufficient to stop memorization.
+			ID: "S8",
+			Statement: "with weight decay, dropout or batch norm alone, random labels still reach 100% training " +
+				"accuracy within the epoch budget, and test at chance (10% ± 4 pts)",
+			Need: 9,
+			Figure: func(f *Figures) string {
+				return "wd " + pct(f.DecayTrainAcc) + "/" + pct(f.DecayTestAcc) +
+					", dropout " + pct(f.DropoutTrainAcc) + "/" + pct(f.DropoutTestAcc) +
+					", bn " + pct(f.BatchNormTrainAcc) + "/" + pct(f.BatchNormTestAcc)
+			},
+			Holds: func(f *Figures) bool {
+				return f.DecayTrainAcc == 1 && f.DropoutTrainAcc == 1 && f.BatchNormTrainAcc == 1 &&
+					nearChance(f.DecayTestAcc, ChanceTolerance) && nearChance(f.DropoutTestAcc, ChanceTolerance) &&
+					nearChance(f.BatchNormTestAcc, ChanceTolerance)
+			},
+		},
+		{
+			// Random shifts change the very images to be memorized at every epoch, so that
+			// an image's label must hold for all its shifted copies: memorizing goes on,
+			// as in S6, only far more slowly than the budget allows.
+			ID: "S10a",
+			Statement: "with random shifts alone, random labels are still being memorized, only far more slowly: " +
+				"at the epoch budget, training accuracy ≥ 15% (chance 10%) and still rising",
+			Need: 9,
+			Figure: func(f *Figures) string {
+				return pct(f.ShiftsHalfwayAcc) + " → " + pct(f.ShiftsTrainAcc)
+			},
+			Holds: func(f *Figures) bool {
+				return f.ShiftsTrainAcc == 1 || f.ShiftsTrainAcc >= 0.15 && f.ShiftsTrainAcc > f.ShiftsHalfwayAcc
+			},
+		},
+		{
+			// Early stopping watches a validation split whose (random) labels no network
+			// can predict, so its accuracy never rises above chance: the run stops after
+			// the patience and keeps the weights of an early epoch. It is the one row of
+			// Tables 1 and 2 that stops memorization, by not training long enough.
+			ID: "S10b",
+			Statement: "early stopping stops random labels within " + fmt.Sprint(earlyStopWithin) + " epochs, " +
+				"before they are memorized (training accuracy of the weights kept under 50%)",
+			Need: 9,
+			Figure: func(f *Figures) string {
+				return pct(f.EarlyStopTrainAcc) + ", " + f.EarlyStopStop + " at epoch " + fmt.Sprint(f.EarlyStopEpochs)
+			},
+			Holds: func(f *Figures) bool {
+				return f.EarlyStopStop == sim.EarlyStop.String() && f.EarlyStopEpochs <= earlyStopWithin && f.EarlyStopTrainAcc < 0.5
 			},
 		},
 		{

@@ -77,12 +77,15 @@ func TestS5aRandomPixelsAndGaussianAreMemorized(t *testing.T)       { judge(t, "
 func TestS5bNoiseInputsFitBetweenTrueAndRandomLabels(t *testing.T)  { judge(t, "S5b") }
 func TestS6RegularizersDoNotStopMemorization(t *testing.T)          { judge(t, "S6") }
 func TestS7DecayAndDropoutStillMemorize(t *testing.T)               { judge(t, "S7") }
+func TestS8RegularizersAloneStillMemorize(t *testing.T)             { judge(t, "S8") }
+func TestS10aShiftsSlowMemorizationDown(t *testing.T)               { judge(t, "S10a") }
+func TestS10bEarlyStoppingStopsRandomLabels(t *testing.T)           { judge(t, "S10b") }
 func TestS9NoisyExamplesAreFittedLater(t *testing.T)                { judge(t, "S9") }
 
 // Every claim has a test above.
 func TestEveryClaimIsTested(t *testing.T) {
 	tested := map[string]bool{"S1": true, "S2": true, "S3a": true, "S3b": true, "S4a": true, "S4b": true,
-		"S4c": true, "S5a": true, "S5b": true, "S6": true, "S7": true, "S9": true}
+		"S4c": true, "S5a": true, "S5b": true, "S6": true, "S7": true, "S8": true, "S9": true, "S10a": true, "S10b": true}
 	for _, c := range Claims() {
 		if !tested[c.ID] {
 			t.Errorf("claim %s has no test", c.ID)

@@ -18,9 +18,17 @@ import (
 var Levels = []float64{0, 0.2, 0.4, 0.6, 0.8, 1}
 
 // Regularize switches on weight decay, dropout and random shifts together, at the
-// strengths of Table 1 (S6).
-func Regularize(c *sim.Config) {
-	c.WeightDecay, c.Dropout, c.Augment = figure.WeightDecay, figure.Dropout, figure.Augment
+// strengths of Table 1: its row of every explicit regularizer (S6).
+func Regularize(c *sim.Config) { regularizer(figure.AllExplicit).Apply(c) }
+
+// regularizer returns the row of Table 1 whose key is key.
+func regularizer(key string) figure.Regularizer {
+	for _, r := range figure.Regularizers() {
+		if r.Key == key {
+			return r
+		}
+	}
+	panic("claims: Table 1 has no row " + key)
 }
 
 // The runs of one seed, in the order they are trained.
@@ -38,6 +46,11 @@ const (
 	runGaussian
 	runRegularized
 	runDecayDropout // random labels with weight decay and dropout, without shifts (S7)
+	runDecay        // random labels with each regularizer of Table 1 alone (S8, S10)
+	runDropout
+	runShifts
+	runBatchNorm
+	runEarlyStop
 	runsPerSeed
 )
 
@@ -62,6 +75,11 @@ func Runs(base sim.Config) []sim.Config {
 	Regularize(&cs[runRegularized])
 	cs[runDecayDropout].Labels = data.RandomLabels
 	cs[runDecayDropout].WeightDecay, cs[runDecayDropout].Dropout = figure.WeightDecay, figure.Dropout
+	// Table 1's rows, each on random labels, as figure.Regularizers switches them on.
+	for run, key := range map[int]string{runDecay: "wd", runDropout: "dropout", runShifts: "aug", runBatchNorm: "bn", runEarlyStop: "early-stop"} {
+		cs[run].Labels = data.RandomLabels
+		regularizer(key).Apply(&cs[run])
+	}
 	return cs
 }
 
@@ -126,6 +144,23 @@ type Figures struct {
 	DecayDropoutTestAcc  float64 `json:"decay_dropout_test_acc"`
 	DecayDropoutFit      Number  `json:"decay_dropout_fit"`
 
+	// S8: random labels with weight decay, dropout or batch norm alone (Table 1's rows).
+	DecayTrainAcc     float64 `json:"decay_train_acc"`
+	DecayTestAcc      float64 `json:"decay_test_acc"`
+	DropoutTrainAcc   float64 `json:"dropout_train_acc"`
+	DropoutTestAcc    float64 `json:"dropout_test_acc"`
+	BatchNormTrainAcc float64 `json:"batch_norm_train_acc"`
+	BatchNormTestAcc  float64 `json:"batch_norm_test_acc"`
+
+	// S10: random labels with random shifts alone (training accuracy at the end and
+	// halfway), and with early stopping (training accuracy of the weights kept, and the
+	// epoch it stopped at).
+	ShiftsTrainAcc    float64 `json:"shifts_train_acc"`
+	ShiftsHalfwayAcc  float64 `json:"shifts_halfway_acc"`
+	EarlyStopTrainAcc float64 `json:"early_stop_train_acc"`
+	EarlyStopEpochs   int     `json:"early_stop_epochs"`
+	EarlyStopStop     string  `json:"early_stop_stop"`
+
 	// S9: at p = 0.4, the median epoch at which clean and noisy examples were first fitted
 	// (+Inf for examples never fitted).
 	CleanMedianFit Number `json:"clean_median_fit"`
@@ -159,9 +194,9 @@ func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, t
 	}
 	slowness := func(i int) int {
 		switch i % runsPerSeed {
-		case runRegularized:
+		case runRegularized, runShifts:
 			return 2
-		case runCNN, runCNNShuffled, runDecayDropout:
+		case runCNN, runCNNShuffled, runDecayDropout, runDecay, runDropout, runBatchNorm:
 			return 1
 		}
 		return 0
@@ -234,6 +269,15 @@ func figures(seed uint64, runs []*sim.Run) Figures {
 	}
 	d := s[runDecayDropout]
 	f.DecayDropoutTrainAcc, f.DecayDropoutTestAcc, f.DecayDropoutFit = d.TrainAcc, d.TestAcc, fitTime(d)
+	f.DecayTrainAcc, f.DecayTestAcc = s[runDecay].TrainAcc, s[runDecay].TestAcc
+	f.DropoutTrainAcc, f.DropoutTestAcc = s[runDropout].TrainAcc, s[runDropout].TestAcc
+	f.BatchNormTrainAcc, f.BatchNormTestAcc = s[runBatchNorm].TrainAcc, s[runBatchNorm].TestAcc
+	f.ShiftsTrainAcc = s[runShifts].TrainAcc
+	if h := runs[runShifts].History(); len(h) > 0 {
+		f.ShiftsHalfwayAcc = h[(len(h)-1)/2].TrainAcc
+	}
+	e := s[runEarlyStop]
+	f.EarlyStopTrainAcc, f.EarlyStopEpochs, f.EarlyStopStop = e.TrainAcc, e.Epochs, e.Stop.String()
 	f.CleanMedianFit, f.NoisyMedianFit = medianFits(runs[runCorrupt4])
 	return f
 }

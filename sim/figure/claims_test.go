@@ -26,6 +26,19 @@ func TestTrialsAreTheClaimsRuns(t *testing.T) {
 			}
 		}
 	}
+	// Table 1's rows on random labels (S6, S8, S10), and without a regularizer on true ones.
+	t1, err := figure.New(figure.Table1, base, figure.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range t1.Trials {
+		if tr.Config.Labels != data.RandomLabels && tr.Key != "none/true" {
+			continue
+		}
+		if !slices.Contains(runs, tr.Config) {
+			t.Errorf("table1 %s: %s is none of the claims' runs", tr.Key, tr.Config.Encode())
+		}
+	}
 	f, _ := figure.New(figure.Sweep, base, figure.Options{})
 	var ps []float64
 	for _, tr := range f.Trials {

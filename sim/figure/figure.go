@@ -61,6 +61,8 @@ type Result struct {
 
 	// Values are a computed trial's numbers (theorem1, kernel), by metric.
 	Values map[string]float64
+	// Picture is what the theorem1 figure draws of its construction (picture.go).
+	Picture *Picture
 }
 
 // ResultOf reads a finished run's Result.

@@ -41,7 +41,7 @@ func TestTrials(t *testing.T) {
 		{Sweep, Options{Levels: 3}, []string{"p=0", "p=0.5", "p=1"}},
 		{Table1, Options{}, []string{"none/true", "none/random", "wd/true", "wd/random", "dropout/true", "dropout/random",
 			"aug/true", "aug/random", "bn/true", "bn/random", "early-stop/true", "early-stop/random",
-			"wd+dropout+aug+bn/true", "wd+dropout+aug+bn/random"}},
+			"wd+dropout+aug/true", "wd+dropout+aug/random"}},
 		{Theorem1, Options{}, []string{"labels=true", "labels=random"}},
 		{Kernel, Options{Levels: 2}, []string{"linear/p=0", "linear/p=1", "rbf/p=0", "rbf/p=1",
 			"linear/true/n=93", "linear/true/n=187", "linear/true/n=375", "linear/true/n=750",
@@ -209,7 +209,7 @@ func TestKeyTitle(t *testing.T) {
 		key, want string
 	}{
 		{Table1, "wd/random", "weight decay, random labels"},
-		{Table1, "wd+dropout+aug+bn/true", "all, true labels"},
+		{Table1, "wd+dropout+aug/true", "all explicit, true labels"},
 		{Randomizations, "inputs=gaussian", "Gaussian inputs"},
 		{Sweep, "p=0.4", "p = 0.4"},
 		{Kernel, "rbf/p=1", "rbf kernel, p = 1"},

@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
+
+	"genlab/sim/figure"
 )
 
 // Construction is the network of Theorem 1, built rather than trained: one hidden layer of n ReLU
@@ -23,6 +25,10 @@ type Construction struct {
 	Out     *mat.Dense // w: n×K output weights, row j belonging to the unit with threshold Bias[j]
 	Weights int        // parameters in the network, n·K + n + d (2n + d for one output)
 	Cond    float64    // 1-norm condition number of A, estimated (a lower bound, usually exact)
+	// Sorted are the projections <a, x_i> in increasing order, Sorted[k] = z_(k) just above
+	// Bias[k], and Order[k] is the point whose projection it is: what Picture draws.
+	Sorted []float64
+	Order  []int
 
 	w []float64 // Out's storage, row-major with stride K, read directly when predicting
 }
@@ -35,8 +41,9 @@ type Construction struct {
 // not be told apart by any unit, so Construct returns an error naming them. For points in general
 // position that happens with probability zero; identical points are the practical case.
 //
-// Time is O(n·d + n²·K) and memory O(n·K): the triangular matrix A is never stored, because each
-// of its entries is one subtraction away from the projections and thresholds.
+// Time is O(n·d + n·log n + n·K) and memory O(n·K): the triangular matrix A is never stored,
+// because each of its entries is one subtraction away from the projections and thresholds, and
+// the triangular solve walks A's rows in O(K) each (see forwardSolve).
 func Construct(x []float32, d int, labels []int, classes int, rng *rand.Rand) (*Construction, error) {
 	n, err := checkData(x, d, labels, classes)
 	if err != nil {
@@ -92,6 +99,8 @@ func Construct(x []float32, d int, labels []int, classes int, rng *rand.Rand) (*
 		Out:     mat.NewDense(n, classes, w),
 		Weights: n*classes + n + d,
 		Cond:    condA(zs, b),
+		Sorted:  zs,
+		Order:   order,
 		w:       w,
 	}, nil
 }
@@ -139,35 +148,54 @@ func collision(x []float32, d, i, j int) error {
 
 // forwardSolve overwrites the n×k row-major right-hand sides r with the solution of A W = R, where
 // A_ij = zs_i − b_j for j ≤ i and 0 above the diagonal. Row i of A involves only the unknowns of
-// rows 0..i, which are already known by the time row i is reached: that is forward substitution,
-// and it costs n²/2 multiply-adds per column instead of an O(n³) general solve.
+// rows 0..i, which are already known by the time row i is reached: that is forward substitution.
+//
+// Done entry by entry it would cost n²/2 multiply-adds per column (5·10⁸ at n = 10,000 and
+// K = 10: several seconds in a browser); A's structure makes it O(n·K). Every row of A is the previous one shifted:
+// A_ij − A_(i−1)j = zs_i − zs_(i−1) for every j < i. So the known part of row i,
+//
+//	G_i = Σ_(j<i) (zs_i − b_j) w_j = Σ_(j<i) (zs_(i−1) − b_j) w_j + (zs_i − zs_(i−1)) Σ_(j<i) w_j
+//	    = r_(i−1) + (zs_i − zs_(i−1)) S_i,
+//
+// is the previous row's right-hand side (row i−1 is satisfied) plus the gap times S_i, the sum of
+// the weights found so far; then w_i = (r_i − G_i) / (zs_i − b_i). This is the network's own
+// reading: S_i is the slope of the piecewise linear function it computes just below zs_i.
 func forwardSolve(zs, b, r []float64, k int) {
+	slope, prev := make([]float64, k), make([]float64, k)
 	for i, zi := range zs {
 		ri := r[i*k : (i+1)*k]
-		for j, bj := range b[:i] {
-			aij := zi - bj
-			rj := r[j*k : (j+1)*k]
-			for c := range ri {
-				ri[c] -= aij * rj[c]
-			}
-		}
 		aii := zi - b[i]
-		for c := range ri {
-			ri[c] /= aii
+		dz := 0.0
+		if i > 0 {
+			dz = zi - zs[i-1]
+		}
+		for c, y := range ri {
+			g := 0.0
+			if i > 0 {
+				g = prev[c] + dz*slope[c]
+			}
+			prev[c] = y
+			ri[c] = (y - g) / aii
+			slope[c] += ri[c]
 		}
 	}
 }
 
 // backSolve overwrites r with the solution of Aᵀ y = r (one right-hand side): the transpose is
-// upper triangular, so it is solved from the last row up.
+// upper triangular, so it is solved from the last row up, in O(n) by the same shift as
+// forwardSolve's, along columns: H_j = Σ_(i>j) (zs_i − b_j) y_i = r_(j+1) + (b_(j+1) − b_j) P_(j+1),
+// where P_(j+1) = Σ_(i>j) y_i.
 func backSolve(zs, b, r []float64) {
 	n := len(zs)
+	var sum, prev float64 // P_(j+1), and the right-hand side of row j+1
 	for j := n - 1; j >= 0; j-- {
-		s := r[j]
-		for i := j + 1; i < n; i++ {
-			s -= (zs[i] - b[j]) * r[i]
+		h := 0.0
+		if j < n-1 {
+			h = prev + (b[j+1]-b[j])*sum
 		}
-		r[j] = s / (zs[j] - b[j])
+		prev = r[j]
+		r[j] = (r[j] - h) / (zs[j] - b[j])
+		sum += r[j]
 	}
 }
 
@@ -183,6 +211,18 @@ func condA(zs, b []float64) float64 {
 		func(v []float64) { forwardSolve(zs, b, v, 1) },
 		func(v []float64) { backSolve(zs, b, v) })
 	return norm * inv
+}
+
+// Picture is what the theorem1 figure draws of c, built on points with these labels: the
+// sorted projections coloured by label, the interleaved thresholds, and the matrix A as
+// block means (figure.Picture), all from Sorted and Bias in O(n) time.
+func (c *Construction) Picture(labels []int) figure.Picture {
+	_, k := c.Out.Dims()
+	sorted := make([]int, len(c.Order))
+	for r, i := range c.Order {
+		sorted[r] = labels[i]
+	}
+	return figure.NewPicture(c.Sorted, c.Bias, sorted, k)
 }
 
 // Scores writes the K class scores of the point x (length d) into dst, reusing its storage if it

@@ -2,12 +2,15 @@ package theory
 
 import (
 	"cmp"
+	"encoding/json"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"genlab/sim/figure"
 )
 
 // sortedProjections returns <Dir, x_i> for every point, sorted.
@@ -248,5 +251,98 @@ func TestConstructScoresReusesDst(t *testing.T) {
 	got := c.Scores(buf, x[:3])
 	if len(got) != 5 || &got[0] != &buf[:1][0] {
 		t.Errorf("Scores returned len %d, reused dst %v; want len 5 in dst's storage", len(got), &got[0] == &buf[:1][0])
+	}
+}
+
+// The picture of a construction (figure.Picture) is drawn from its own sorted projections
+// and thresholds, with the labels of the points in that order, and is a few KB on the wire.
+func TestConstructPicture(t *testing.T) {
+	rng := newRand(9)
+	n, d := 2000, 64
+	x := gaussian(rng, n, d)
+	labels := uniformLabels(rng, n, 10)
+	c, err := Construct(x, d, labels, 10, rng)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Picture(labels)
+	if err := p.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.ZoomZ, c.Sorted[:figure.ZoomPoints]) || !slices.Equal(p.ZoomB, c.Bias[:figure.ZoomPoints]) {
+		t.Errorf("zoom %v / %v, want the first projections and thresholds", p.ZoomZ, p.ZoomB)
+	}
+	for k, i := range c.Order[:figure.ZoomPoints] {
+		if z := dot(c.Dir, x[i*d:(i+1)*d]); z != c.Sorted[k] || int(p.ZoomLabels[k]) != labels[i] {
+			t.Errorf("rank %d: point %d, z %v label %d; picture has z %v label %d", k, i, z, labels[i], c.Sorted[k], p.ZoomLabels[k])
+		}
+	}
+	if p.Lo != c.Sorted[0] || p.Hi != c.Sorted[n-1] || int(p.LineLabels[len(p.LineLabels)-1]) != labels[c.Order[n-1]] {
+		t.Errorf("line from %v to %v, last label %d", p.Lo, p.Hi, p.LineLabels[len(p.LineLabels)-1])
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > 12<<10 {
+		t.Errorf("picture is %d bytes of JSON, want a few KB", len(b))
+	}
+	t.Logf("picture: %d bytes of JSON", len(b))
+}
+
+// The O(n) triangular solves give what plain substitution, entry by entry over an explicit A,
+// gives: on projections spread like images' (offset from zero, some gaps tiny), with several
+// right-hand sides, forward and transposed.
+func TestSolvesMatchSubstitution(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 50, 700} {
+		rng := newRand(uint64(n) + 40)
+		zs := make([]float64, n)
+		for i := range zs {
+			zs[i] = 30 + 4*rng.NormFloat64()
+		}
+		slices.Sort(zs)
+		b, _ := thresholds(zs)
+		const k = 3
+		r := make([]float64, n*k)
+		for i := range r {
+			r[i] = float64(rng.IntN(2))
+		}
+		// Reference: row by row, every entry of A.
+		want := slices.Clone(r)
+		for i := range n {
+			for c := range k {
+				s := want[i*k+c]
+				for j := range i {
+					s -= (zs[i] - b[j]) * want[j*k+c]
+				}
+				want[i*k+c] = s / (zs[i] - b[i])
+			}
+		}
+		got := slices.Clone(r)
+		forwardSolve(zs, b, got, k)
+		wantT := slices.Clone(r[:n])
+		for j := n - 1; j >= 0; j-- {
+			s := wantT[j]
+			for i := j + 1; i < n; i++ {
+				s -= (zs[i] - b[j]) * wantT[i]
+			}
+			wantT[j] = s / (zs[j] - b[j])
+		}
+		gotT := slices.Clone(r[:n])
+		backSolve(zs, b, gotT)
+		for _, tc := range []struct {
+			name      string
+			got, want []float64
+		}{{"forward", got, want}, {"transposed", gotT, wantT}} {
+			scale := 0.0
+			for _, v := range tc.want {
+				scale = max(scale, math.Abs(v))
+			}
+			for i := range tc.want {
+				if d := math.Abs(tc.got[i] - tc.want[i]); d > 1e-9*scale {
+					t.Fatalf("n %d %s: w[%d] = %v, substitution gives %v (scale %g)", n, tc.name, i, tc.got[i], tc.want[i], scale)
+				}
+			}
+		}
 	}
 }

@@ -20,6 +20,8 @@ type ConstructionResult struct {
 	Cond     float64 `json:"cond"`    // condition number of the triangular system A
 	TrainAcc float64 `json:"train_acc"`
 	TestAcc  float64 `json:"test_acc"`
+	// Picture is the construction drawn (figure.Picture); not printed by genlab.
+	Picture figure.Picture `json:"-"`
 }
 
 // constructStream is the stream of the seed that draws the direction a; the simulator's
@@ -41,6 +43,7 @@ func ConstructFor(c sim.Config) (ConstructionResult, error) {
 		N: train.Len(), D: d, Classes: c.Classes, Weights: net.Weights, Cond: net.Cond,
 		TrainAcc: net.Accuracy(train.Pixels, d, train.Labels),
 		TestAcc:  net.Accuracy(test.Pixels, d, test.Labels),
+		Picture:  net.Picture(train.Labels),
 	}, nil
 }
 
@@ -77,7 +80,8 @@ func InterpolateFor(c sim.Config, k Kernel) (InterpolationResult, error) {
 
 // Compute makes one trial of the theorem1 or kernel figure (sim/figure), which need no
 // training: Theorem 1's construction on the trial's data, or the minimum-norm interpolant
-// of its kernel. Its Result holds the figure's metrics as Values.
+// of its kernel. Its Result holds the figure's metrics as Values, and Theorem 1's the
+// picture of its construction.
 func Compute(t figure.Trial) (figure.Result, error) {
 	if t.Kernel == "" {
 		res, err := ConstructFor(t.Config)
@@ -87,7 +91,7 @@ func Compute(t figure.Trial) (figure.Result, error) {
 		return figure.Result{Values: map[string]float64{
 			figure.TrainAcc: res.TrainAcc, figure.TestAcc: res.TestAcc,
 			figure.WeightsOne: float64(2*res.N + res.D), figure.Weights: float64(res.Weights), figure.Cond: res.Cond,
-		}}, nil
+		}, Picture: &res.Picture}, nil
 	}
 	var k Kernel
 	if err := k.Kind.UnmarshalText([]byte(t.Kernel)); err != nil {
