@@ -200,7 +200,7 @@ func TestFigureComputed(t *testing.T) {
 
 	// The kernel figure at the defaults: 1,500 images of 144 pixels, p at 6 levels, and
 	// true and random labels on 93, 187, 375 and 750 images. What it asserts, sim/theory's
-	// TestS8KernelFigureAcrossSeeds checks on seeds 1–10.
+	// TestKernelFigureAcrossSeeds (sim/theory) checks on seeds 1–10.
 	p.open(labURL("figure=kernel"))
 	p.waitUntil("the figure's table and Play", loadTimeout,
 		`document.getElementById("figure-progress") && document.getElementById("figure-progress").value === 0 && `+buttonEnabledJS("Play"))

@@ -19,8 +19,8 @@ func nearChance(acc float64, classes int) bool {
 	return math.Abs(acc-1/float64(classes)) <= 0.03
 }
 
-// S7: Theorem 1's network fits 1,000 random labels exactly, with no training.
-func TestS7TheoremOneFitsRandomLabels(t *testing.T) {
+// Theorem 1:'s network fits 1,000 random labels exactly, with no training.
+func TestTheoremOneFitsRandomLabels(t *testing.T) {
 	c := sim.Default()
 	c.Labels, c.Train = data.RandomLabels, 1000
 	res, err := theory.ConstructFor(c)
@@ -37,9 +37,9 @@ func TestS7TheoremOneFitsRandomLabels(t *testing.T) {
 	}
 }
 
-// S8: the minimum-norm interpolant generalizes on true labels and not on random ones,
+// Section 5: the minimum-norm interpolant generalizes on true labels and not on random ones,
 // and its norm tells the two apart.
-func TestS8MinimumNormInterpolation(t *testing.T) {
+func TestMinimumNormInterpolation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("science test; skipped with -short")
 	}
@@ -70,7 +70,7 @@ func TestS8MinimumNormInterpolation(t *testing.T) {
 	}
 }
 
-// The computed figures (sim/figure) filled in by Compute show S7 and S8 in their cells,
+// The computed figures (sim/figure) filled in by Compute show Theorem 1 and Section 5 in their cells,
 // and every series of their charts has its points.
 func TestComputeFillsTheFigures(t *testing.T) {
 	base := sim.Default()
@@ -134,11 +134,11 @@ func TestComputeFillsTheFigures(t *testing.T) {
 	}
 }
 
-// S8 as the kernel figure shows it at the defaults, on seeds 1–10: for each kernel, test
+// Section 5 as the kernel figure shows it at the defaults, on seeds 1–10: for each kernel, test
 // error rises with the label corruption p at every level; the RBF kernel interpolates
 // every training set, with a larger norm on random labels than on true ones at every n;
 // the linear kernel interpolates exactly when n ≤ d.
-func TestS8KernelFigureAcrossSeeds(t *testing.T) {
+func TestKernelFigureAcrossSeeds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("science test; skipped with -short")
 	}

@@ -10,7 +10,6 @@ import (
 	"genlab/sim/figure"
 )
 
-
 type table1Line struct {
 	Type        string `json:"type"` // "table1"
 	Regularizer string `json:"regularizer"`
