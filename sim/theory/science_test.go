@@ -3,6 +3,7 @@ package theory_test
 // The paper's findings that need no training, as tests (the others are in sim).
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -144,46 +145,56 @@ func TestKernelFigureAcrossSeeds(t *testing.T) {
 	}
 	base := sim.Default()
 	d := base.Side * base.Side
+	// The seeds are independent: they run side by side, one per core.
 	for seed := uint64(1); seed <= 10; seed++ {
-		base.Seed = seed
-		f, err := figure.New(figure.Kernel, base, figure.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, tr := range f.Trials {
-			res, err := theory.Compute(tr)
-			if err != nil {
-				t.Fatalf("seed %d, %s: %v", seed, tr.Key, err)
-			}
-			f.Set(i, res)
-		}
-		c := map[string]float64{}
-		for _, cell := range f.Cells() {
-			c[cell.Key+" "+cell.Metric] = cell.Value
-		}
-		prevErr := map[string]float64{}
-		for _, tr := range f.Trials {
-			key, n := tr.Key, tr.Config.Train
-			fits := c[key+" interpolates"] == 1
-			if strings.Contains(key, "/p=") {
-				if e := 1 - c[key+" test-acc"]; tr.P > 0 && e <= prevErr[tr.Kernel] {
-					t.Errorf("seed %d: %s test error %.3f, not above the level before's %.3f", seed, key, e, prevErr[tr.Kernel])
-				}
-				prevErr[tr.Kernel] = 1 - c[key+" test-acc"]
-			}
-			switch {
-			case tr.Kernel == "linear" && fits != (n <= d):
-				t.Errorf("seed %d: the linear kernel on %d images of %d pixels: interpolates %v", seed, n, d, fits)
-			case tr.Kernel == "rbf" && !(fits && c[key+" train-acc"] == 1):
-				t.Errorf("seed %d: the RBF kernel on %s: interpolates %v, training accuracy %v", seed, key, fits, c[key+" train-acc"])
-			case tr.Kernel == "rbf" && tr.P == 1:
-				trueKey := strings.Replace(strings.Replace(key, "/random/", "/true/", 1), "p=1", "p=0", 1)
-				if !(c[key+" norm"] > c[trueKey+" norm"]) {
-					t.Errorf("seed %d: RBF norm %.4g on %s, %.4g on %s: want random labels' larger", seed, c[key+" norm"], key, c[trueKey+" norm"], trueKey)
-				}
-			}
-		}
-		t.Logf("seed %d: test error linear %.3f → %.3f, rbf %.3f → %.3f; rbf norm true %.4g, random %.4g", seed,
-			1-c["linear/p=0 test-acc"], 1-c["linear/p=1 test-acc"], 1-c["rbf/p=0 test-acc"], 1-c["rbf/p=1 test-acc"], c["rbf/p=0 norm"], c["rbf/p=1 norm"])
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			t.Parallel()
+			kernelFigureHolds(t, base, seed, d)
+		})
 	}
+}
+
+// kernelFigureHolds makes the kernel figure on one seed and checks what
+// TestKernelFigureAcrossSeeds says of it.
+func kernelFigureHolds(t *testing.T, base sim.Config, seed uint64, d int) {
+	base.Seed = seed
+	f, err := figure.New(figure.Kernel, base, figure.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tr := range f.Trials {
+		res, err := theory.Compute(tr)
+		if err != nil {
+			t.Fatalf("seed %d, %s: %v", seed, tr.Key, err)
+		}
+		f.Set(i, res)
+	}
+	c := map[string]float64{}
+	for _, cell := range f.Cells() {
+		c[cell.Key+" "+cell.Metric] = cell.Value
+	}
+	prevErr := map[string]float64{}
+	for _, tr := range f.Trials {
+		key, n := tr.Key, tr.Config.Train
+		fits := c[key+" interpolates"] == 1
+		if strings.Contains(key, "/p=") {
+			if e := 1 - c[key+" test-acc"]; tr.P > 0 && e <= prevErr[tr.Kernel] {
+				t.Errorf("seed %d: %s test error %.3f, not above the level before's %.3f", seed, key, e, prevErr[tr.Kernel])
+			}
+			prevErr[tr.Kernel] = 1 - c[key+" test-acc"]
+		}
+		switch {
+		case tr.Kernel == "linear" && fits != (n <= d):
+			t.Errorf("seed %d: the linear kernel on %d images of %d pixels: interpolates %v", seed, n, d, fits)
+		case tr.Kernel == "rbf" && !(fits && c[key+" train-acc"] == 1):
+			t.Errorf("seed %d: the RBF kernel on %s: interpolates %v, training accuracy %v", seed, key, fits, c[key+" train-acc"])
+		case tr.Kernel == "rbf" && tr.P == 1:
+			trueKey := strings.Replace(strings.Replace(key, "/random/", "/true/", 1), "p=1", "p=0", 1)
+			if !(c[key+" norm"] > c[trueKey+" norm"]) {
+				t.Errorf("seed %d: RBF norm %.4g on %s, %.4g on %s: want random labels' larger", seed, c[key+" norm"], key, c[trueKey+" norm"], trueKey)
+			}
+		}
+	}
+	t.Logf("seed %d: test error linear %.3f → %.3f, rbf %.3f → %.3f; rbf norm true %.4g, random %.4g", seed,
+		1-c["linear/p=0 test-acc"], 1-c["linear/p=1 test-acc"], 1-c["rbf/p=0 test-acc"], 1-c["rbf/p=1 test-acc"], c["rbf/p=0 norm"], c["rbf/p=1 norm"])
 }
