@@ -30,7 +30,7 @@ type Readouts struct {
 func (r *Readouts) Render() app.UI {
 	return app.Section().Class("readouts").Aria("labelledby", "readouts-title").Body(
 		app.H2().ID("readouts-title").Text("Live numbers"),
-		app.Div().Class("table-scroll").Body(
+		scrollRegion("Live numbers").Body(
 			app.Table().Class("readout-table").Body(
 				app.THead().Body(app.Tr().Body(r.headerCells()...)),
 				app.TBody().Body(r.rows()...),
@@ -204,4 +204,13 @@ func divergedAdvice(lr string) string {
 	}
 	return rate + " is too large for this network: every step overshoots, the weights blow up and the loss " +
 		"becomes infinite. Lowering it by a factor of 10 starts the runs again from epoch 0."
+}
+
+// scrollRegion is the box a wide table scrolls sideways in, on a narrow screen. It can
+// take the focus, so that a keyboard scrolls it too (with the arrow keys), and it is a
+// region named after the table (title, its heading, then "table": the section around it
+// has the heading's own name, and two landmarks of one name could not be told apart),
+// so that a screen reader says what the focus landed on.
+func scrollRegion(title string) app.HTMLDiv {
+	return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", title+" table")
 }

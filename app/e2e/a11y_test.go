@@ -1,0 +1,121 @@
+//go:build e2e
+
+package e2e
+
+// Accessibility: axe-core, the engine of the usual accessibility checkers, run on the
+// lab's views at a phone's, a tablet's and a desktop's width. axe-core is installed by
+// npm into node_modules (app/e2e/package-lock.json; make test-browser runs npm ci) and
+// injected from disk by the test: nothing comes from a CDN, and the site itself ships
+// none of it.
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeFile is axe-core's browser build, as npm installs it.
+var axeFile = filepath.Join("node_modules", "axe-core", "axe.min.js")
+
+// a11yWidths are the widths checked: a phone's, a tablet's and a desktop's.
+var a11yWidths = []int64{375, 768, 1280}
+
+// axeViolation is one rule that failed, as axe.run reports it.
+type axeViolation struct {
+	ID      string `json:"id"`
+	Impact  string `json:"impact"`
+	Help    string `json:"help"`
+	HelpURL string `json:"helpUrl"`
+	Nodes   []struct {
+		Impact         string `json:"impact"`
+		Target         []any  `json:"target"` // a selector, or a list of them for shadow DOM
+		HTML           string `json:"html"`
+		FailureSummary string `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+// axeRunJS runs axe on the whole page and returns its violations. The canvas iframe is
+// left out (iframes: false): it holds only Ebitengine's canvas, and axe would have to be
+// injected into it too; the iframe element itself (its title) is checked in the page.
+const axeRunJS = `axe.run(document, {resultTypes: ['violations'], iframes: false}).then(r => r.violations)`
+
+// TestAccessibility: axe-core finds no serious or critical violation on the default
+// view, a figure's view, the view with every panel open, three runs side by side, a run
+// fitted, runs diverged and a link with a mistake, at 375, 768 and 1280 px. Every violation found (minor ones too) is saved as JSON.
+func TestAccessibility(t *testing.T) {
+	src, err := os.ReadFile(axeFile)
+	if err != nil {
+		t.Fatalf("reading axe-core (%v): install it with npm ci --prefix app/e2e, as make test-browser does", err)
+	}
+	views := []struct {
+		name, query string
+		ready       func(p *page)
+	}{
+		{"default", "", (*page).waitReady},
+		{"figure", "figure=table1", func(p *page) {
+			p.waitUntil("the figure's table and Play", loadTimeout,
+				`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+		}},
+		{"panels", "panels=readouts,share,settings", (*page).waitReady},
+		{"three-runs", "runs=labels=true;labels=random;labels=corrupt,p=0.5", (*page).waitReady},
+		// The states that colour the page: a run fitted (its green badge), runs
+		// diverged (red badges and the alert), a link with a mistake (the notice).
+		{"fitted", quickRuns + "&autoplay=1", func(p *page) {
+			p.waitUntil("the true-labels run to fit", 3*trainTimeout, `m(0, "state") === "fitted"`)
+		}},
+		{"diverged", "lr=10&momentum=0.99&autoplay=1", func(p *page) {
+			p.waitUntil("both runs to diverge", trainTimeout, `m(0, "state") === "diverged" && m(1, "state") === "diverged"`)
+		}},
+		{"bad-link", "lr=fast", func(p *page) {
+			p.waitReady()
+			p.waitUntil("the notice about the link", loadTimeout, `document.querySelector(".notice") !== null`)
+		}},
+	}
+	bctx := newBrowser(t)
+	all := map[string][]axeViolation{}
+	for _, v := range views {
+		t.Run(v.name, func(t *testing.T) {
+			p := newTab(t, bctx, testTimeout)
+			p.open(labURL(v.query))
+			v.ready(p)
+			// Injected as the file's text, by DevTools (which the page's
+			// Content-Security-Policy does not govern), into the page's main world.
+			if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](string(src)+"\n;typeof axe === 'object'")); err != nil {
+				t.Fatalf("injecting axe-core: %v", err)
+			}
+			for _, w := range a11yWidths {
+				// A phone's width with its touch screen and scale; the others a
+				// desktop browser's window.
+				opts := []chromedp.EmulateViewportOption{}
+				if w < 500 {
+					opts = append(opts, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+				}
+				if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(w, 800, opts...)); err != nil {
+					t.Fatal(err)
+				}
+				// Two frames, for the layout at the new width to be drawn.
+				evalJS[bool](p, `new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))`)
+				found := evalJS[[]axeViolation](p, axeRunJS)
+				all[fmt.Sprintf("%s/%d", v.name, w)] = found
+				for _, f := range found {
+					if f.Impact != "serious" && f.Impact != "critical" {
+						continue
+					}
+					var b strings.Builder
+					fmt.Fprintf(&b, "%s at %d px: %s (%s) on %d elements: %s", v.name, w, f.ID, f.Impact, len(f.Nodes), f.Help)
+					for _, n := range f.Nodes {
+						fmt.Fprintf(&b, "\n    %v: %s", n.Target, strings.ReplaceAll(n.FailureSummary, "\n", " / "))
+					}
+					t.Error(b.String())
+				}
+			}
+		})
+	}
+	js, _ := json.MarshalIndent(all, "", "  ")
+	t.Logf("every violation, serious or not: %s", saveArtifact(t, "axe-violations.json", js))
+}
