@@ -100,6 +100,9 @@ func TestAccessibility(t *testing.T) {
 				}
 				// Two frames, for the layout at the new width to be drawn.
 				evalJS[bool](p, `new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))`)
+				if w == 375 {
+					checkPlayOnFirstScreen(p, v.name)
+				}
 				found := evalJS[[]axeViolation](p, axeRunJS)
 				all[fmt.Sprintf("%s/%d", v.name, w)] = found
 				for _, f := range found {
@@ -118,4 +121,20 @@ func TestAccessibility(t *testing.T) {
 	}
 	js, _ := json.MarshalIndent(all, "", "  ")
 	t.Logf("every violation, serious or not: %s", saveArtifact(t, "axe-violations.json", js))
+}
+
+// checkPlayOnFirstScreen: on a phone, Play shows on the page's first screen, without
+// scrolling (the canvas alone is taller than the screen: see .transport in style.css).
+func checkPlayOnFirstScreen(p *page, view string) {
+	p.tb.Helper()
+	r := evalJS[map[string]float64](p, `(() => {
+		window.scrollTo(0, 0);
+		const b = [...document.querySelectorAll("button")].find(b => b.textContent.trim() === "Play");
+		if (!b) return {top: -1, bottom: -1, screen: innerHeight};
+		const r = b.getBoundingClientRect();
+		return {top: r.top, bottom: r.bottom, screen: innerHeight};
+	})()`)
+	if r["top"] < 0 || r["bottom"] > r["screen"] {
+		p.tb.Errorf("%s at 375 px: Play is at %.0f–%.0f px, not on the first screen (0–%.0f)", view, r["top"], r["bottom"], r["screen"])
+	}
 }
