@@ -46,7 +46,8 @@ const axeRunJS = `axe.run(document, {resultTypes: ['violations'], iframes: false
 
 // TestAccessibility: axe-core finds no serious or critical violation on the default
 // view, a figure's view, the view with every panel open, three runs side by side, a run
-// fitted, runs diverged and a link with a mistake, at 375, 768 and 1280 px. Every violation found (minor ones too) is saved as JSON.
+// fitted, runs diverged and a link with a mistake, at 375, 768 and 1280 px; on a phone
+// Play is on the first screen; three runs' numbers fit their column at 768 and 1280 px. Every violation found (minor ones too) is saved as JSON.
 func TestAccessibility(t *testing.T) {
 	src, err := os.ReadFile(axeFile)
 	if err != nil {
@@ -62,7 +63,13 @@ func TestAccessibility(t *testing.T) {
 				`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
 		}},
 		{"panels", "panels=readouts,share,settings", (*page).waitReady},
-		{"three-runs", "runs=labels=true;labels=random;labels=corrupt,p=0.5", (*page).waitReady},
+		// After an epoch, for the numbers to be as wide as they get (1117 of 1500,
+		// 0.12 (SIMD)), since this view also checks that the table fits its column.
+		{"three-runs", "runs=labels=true;labels=random;labels=corrupt,p=0.5", func(p *page) {
+			p.waitReady()
+			p.press("Step")
+			p.waitUntil("an epoch of the three runs", trainTimeout, `m(0, "epoch") == 1 && m(1, "epoch") == 1 && m(2, "epoch") == 1`)
+		}},
 		// The states that colour the page: a run fitted (its green badge), runs
 		// diverged (red badges and the alert), a link with a mistake (the notice).
 		{"fitted", quickRuns + "&autoplay=1", func(p *page) {
@@ -103,6 +110,9 @@ func TestAccessibility(t *testing.T) {
 				if w == 375 {
 					checkPlayOnFirstScreen(p, v.name)
 				}
+				if v.name == "three-runs" && w >= 768 {
+					checkTableFits(p, v.name, w)
+				}
 				found := evalJS[[]axeViolation](p, axeRunJS)
 				all[fmt.Sprintf("%s/%d", v.name, w)] = found
 				for _, f := range found {
@@ -136,5 +146,21 @@ func checkPlayOnFirstScreen(p *page, view string) {
 	})()`)
 	if r["top"] < 0 || r["bottom"] > r["screen"] {
 		p.tb.Errorf("%s at 375 px: Play is at %.0f–%.0f px, not on the first screen (0–%.0f)", view, r["top"], r["bottom"], r["screen"])
+	}
+}
+
+// checkTableFits: the numbers table fits its column, beside the canvas or under it,
+// without scrolling sideways. (On a phone a table of three or four runs may scroll, in a
+// region the keyboard can scroll too: see scrollRegion in app/ui.)
+func checkTableFits(p *page, view string, w int64) {
+	p.tb.Helper()
+	r := evalJS[map[string]float64](p, `(() => {
+		const s = document.querySelector(".readouts .table-scroll");
+		return s ? {content: s.scrollWidth, column: s.clientWidth} : {content: -1, column: -1};
+	})()`)
+	if r["content"] < 0 {
+		p.tb.Errorf("%s at %d px: no numbers table", view, w)
+	} else if r["content"] > r["column"] {
+		p.tb.Errorf("%s at %d px: the numbers table is %.0f px wide in a column of %.0f", view, w, r["content"], r["column"])
 	}
 }
