@@ -78,6 +78,10 @@ func TestAccessibility(t *testing.T) {
 		{"diverged", "lr=10&momentum=0.99&autoplay=1", func(p *page) {
 			p.waitUntil("both runs to diverge", trainTimeout, `m(0, "state") === "diverged" && m(1, "state") === "diverged"`)
 		}},
+		// A lesson embedded in a course page, with every control it can show.
+		{"embed", "view=embed&controls=play,pause,step,reset,speed,presets,settings,readouts&" + quickRuns, func(p *page) {
+			p.waitEmbedReady("Play")
+		}},
 		{"bad-link", "lr=fast", func(p *page) {
 			p.waitReady()
 			p.waitUntil("the notice about the link", loadTimeout, `document.querySelector(".notice") !== null`)
