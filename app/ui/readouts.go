@@ -75,7 +75,7 @@ func (r *Readouts) headerCells() []app.UI {
 				app.Text("Run "+strconv.Itoa(i+1)),
 			),
 			app.Span().Class("run-title").DataSet("run", i).DataSet("metric", "name").DataSet("value", name).Text(titles[i]),
-			app.Code().Class("run-variant").Text(variant),
+			app.Code().Class("run-variant").Body(breakable(variant)...),
 			params,
 		))
 	}
@@ -213,4 +213,18 @@ func divergedAdvice(lr string) string {
 // so that a screen reader says what the focus landed on.
 func scrollRegion(title string) app.HTMLDiv {
 	return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", title+" table")
+}
+
+// breakable returns a run's settings (labels=corrupt,p=0.5) as text that a narrow column
+// may wrap after each "=" and ",", rather than inside a word ("labels=rando / m").
+func breakable(settings string) []app.UI {
+	var out []app.UI
+	start := 0
+	for i, c := range settings {
+		if (c == '=' || c == ',') && i+1 < len(settings) {
+			out = append(out, app.Text(settings[start:i+1]), app.Wbr())
+			start = i + 1
+		}
+	}
+	return append(out, app.Text(settings[start:]))
 }
