@@ -46,8 +46,10 @@ const axeRunJS = `axe.run(document, {resultTypes: ['violations'], iframes: false
 
 // TestAccessibility: axe-core finds no serious or critical violation on the default
 // view, a figure's view, the view with every panel open, three runs side by side, a run
-// fitted, runs diverged and a link with a mistake, at 375, 768 and 1280 px; on a phone
-// Play is on the first screen; three runs' numbers fit their column at 768 and 1280 px. Every violation found (minor ones too) is saved as JSON.
+// fitted, runs diverged, an embedded lesson and a link with a mistake, at 375, 768 and
+// 1280 px; on a phone Play is on the first screen; three runs' numbers fit their column
+// at 768 and 1280 px. Every violation found (minor ones too) is saved as JSON, in the
+// test's artifact directory (axe-violations.json).
 func TestAccessibility(t *testing.T) {
 	src, err := os.ReadFile(axeFile)
 	if err != nil {
