@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // axeFile is axe-core's browser build, as npm installs it.
@@ -119,6 +120,9 @@ func TestAccessibility(t *testing.T) {
 				if v.name == "three-runs" && w >= 768 {
 					checkTableFits(p, v.name, w)
 				}
+				if v.name == "default" && w == 375 {
+					checkFocusNotUnderBar(p)
+				}
 				found := evalJS[[]axeViolation](p, axeRunJS)
 				all[fmt.Sprintf("%s/%d", v.name, w)] = found
 				for _, f := range found {
@@ -169,4 +173,30 @@ func checkTableFits(p *page, view string, w int64) {
 	} else if r["content"] > r["column"] {
 		p.tb.Errorf("%s at %d px: the numbers table is %.0f px wide in a column of %.0f", view, w, r["content"], r["column"])
 	}
+}
+
+// checkFocusNotUnderBar: on a phone, where the transport stays at the bottom of the
+// screen, every control that Tab moves the focus to above it, down to the transport
+// (the lessons, the figures), is scrolled into view above the bar, not hidden under it.
+func checkFocusNotUnderBar(p *page) {
+	p.tb.Helper()
+	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
+	for range 40 {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			p.tb.Fatal(err)
+		}
+		r := evalJS[map[string]any](p, `(() => {
+			const e = document.activeElement, bar = document.querySelector(".lab .transport");
+			return {name: (e.getAttribute("aria-label") || e.textContent || e.tagName).trim().slice(0, 40),
+				bottom: e.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, inBar: bar.contains(e)};
+		})()`)
+		if r["inBar"] == true {
+			break
+		}
+		if r["bottom"].(float64) > r["barTop"].(float64)+0.5 {
+			p.tb.Errorf("at 375 px, %q has the focus under the transport bar (its bottom at %.0f px, the bar's top at %.0f)",
+				r["name"], r["bottom"], r["barTop"])
+		}
+	}
+	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
 }
