@@ -135,23 +135,25 @@ clean:
 # The benchmarks report their figures as metrics; the load of the machine is printed first,
 # since other work on it slows the browser down.
 CHROMIUM := /usr/bin/chromium
-# TensorFlow.js, which only the speed benchmark uses (app/e2e/speed_test.go), installed by
-# npm from app/e2e/package-lock.json into app/e2e/node_modules, again when the lock changes.
-TFJS     := app/e2e/node_modules/.package-lock.json
+# The browser tests' npm packages, installed by npm from app/e2e/package-lock.json into
+# app/e2e/node_modules, again when the lock changes: axe-core, which TestAccessibility
+# injects into the page (app/e2e/a11y_test.go), and TensorFlow.js, which only the speed
+# benchmark uses (app/e2e/speed_test.go). The site itself uses neither.
+E2E_NPM  := app/e2e/node_modules/.package-lock.json
 
 .PHONY: test-browser bench-browser
 
-test-browser: need-chromium build
+test-browser: need-chromium build $(E2E_NPM)
 	$(GO) vet -tags e2e ./app/e2e/
 	rm -rf _artifacts/e2e && mkdir -p _artifacts/e2e
 	$(GO) test -count=1 -timeout 40m -tags e2e -artifacts -outputdir $(CURDIR)/_artifacts/e2e ./app/e2e/
 
-bench-browser: need-chromium build $(TFJS)
+bench-browser: need-chromium build $(E2E_NPM)
 	@uptime
 	$(GO) test -count=1 -timeout 60m -tags e2e -run '^$$' -bench . -benchtime 1x ./app/e2e/
 
-$(TFJS): app/e2e/package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing: the speed benchmark installs TensorFlow.js with it. Install it with: apt-get install -y npm" >&2; exit 1; }
+$(E2E_NPM): app/e2e/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: the browser tests install axe-core (and the speed benchmark TensorFlow.js) with it. Install it with: apt-get install -y npm" >&2; exit 1; }
 	npm ci --prefix app/e2e --no-audit --no-fund
 
 need-chromium:

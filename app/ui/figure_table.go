@@ -54,7 +54,7 @@ func (t *FigureTable) Render() app.UI {
 			return app.P().Class("figure-note").Text("Each number is the mean over the " + strconv.Itoa(opts.Seeds) +
 				" seeds; under it, the lowest and the highest seed's.")
 		}),
-		app.Div().Class("table-scroll").Body(
+		scrollRegion(kind.Title()).Body(
 			app.Table().Class("readout-table").Body(
 				app.THead().Body(app.Tr().Body(t.header(kind)...)),
 				app.TBody().Body(t.rows(kind, cells)...),

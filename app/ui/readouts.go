@@ -30,7 +30,7 @@ type Readouts struct {
 func (r *Readouts) Render() app.UI {
 	return app.Section().Class("readouts").Aria("labelledby", "readouts-title").Body(
 		app.H2().ID("readouts-title").Text("Live numbers"),
-		app.Div().Class("table-scroll").Body(
+		scrollRegion("Live numbers").Body(
 			app.Table().Class("readout-table").Body(
 				app.THead().Body(app.Tr().Body(r.headerCells()...)),
 				app.TBody().Body(r.rows()...),
@@ -75,7 +75,7 @@ func (r *Readouts) headerCells() []app.UI {
 				app.Text("Run "+strconv.Itoa(i+1)),
 			),
 			app.Span().Class("run-title").DataSet("run", i).DataSet("metric", "name").DataSet("value", name).Text(titles[i]),
-			app.Code().Class("run-variant").Text(variant),
+			app.Code().Class("run-variant").Body(breakable(variant)...),
 			params,
 		))
 	}
@@ -204,4 +204,27 @@ func divergedAdvice(lr string) string {
 	}
 	return rate + " is too large for this network: every step overshoots, the weights blow up and the loss " +
 		"becomes infinite. Lowering it by a factor of 10 starts the runs again from epoch 0."
+}
+
+// scrollRegion is the box a wide table scrolls sideways in, on a narrow screen. It can
+// take the focus, so that a keyboard scrolls it too (with the arrow keys), and it is a
+// region named after the table (title, its heading, then "table": the section around it
+// has the heading's own name, and two landmarks of one name could not be told apart),
+// so that a screen reader says what the focus landed on.
+func scrollRegion(title string) app.HTMLDiv {
+	return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", title+" table")
+}
+
+// breakable returns a run's settings (labels=corrupt,p=0.5) as text that a narrow column
+// may wrap after each "=" and ",", rather than inside a word ("labels=rando / m").
+func breakable(settings string) []app.UI {
+	var out []app.UI
+	start := 0
+	for i, c := range settings {
+		if (c == '=' || c == ',') && i+1 < len(settings) {
+			out = append(out, app.Text(settings[start:i+1]), app.Wbr())
+			start = i + 1
+		}
+	}
+	return append(out, app.Text(settings[start:]))
 }

@@ -1,0 +1,202 @@
+//go:build e2e
+
+package e2e
+
+// Accessibility: axe-core, the engine of the usual accessibility checkers, run on the
+// lab's views at a phone's, a tablet's and a desktop's width. axe-core is installed by
+// npm into node_modules (app/e2e/package-lock.json; make test-browser runs npm ci) and
+// injected from disk by the test: nothing comes from a CDN, and the site itself ships
+// none of it.
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// axeFile is axe-core's browser build, as npm installs it.
+var axeFile = filepath.Join("node_modules", "axe-core", "axe.min.js")
+
+// a11yWidths are the widths checked: a phone's, a tablet's and a desktop's.
+var a11yWidths = []int64{375, 768, 1280}
+
+// axeViolation is one rule that failed, as axe.run reports it.
+type axeViolation struct {
+	ID      string `json:"id"`
+	Impact  string `json:"impact"`
+	Help    string `json:"help"`
+	HelpURL string `json:"helpUrl"`
+	Nodes   []struct {
+		Impact         string `json:"impact"`
+		Target         []any  `json:"target"` // a selector, or a list of them for shadow DOM
+		HTML           string `json:"html"`
+		FailureSummary string `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+// axeRunJS runs axe on the whole page and returns its violations. The canvas iframe is
+// left out (iframes: false): it holds only Ebitengine's canvas, and axe would have to be
+// injected into it too; the iframe element itself (its title) is checked in the page.
+const axeRunJS = `axe.run(document, {resultTypes: ['violations'], iframes: false}).then(r => r.violations)`
+
+// TestAccessibility: axe-core finds no serious or critical violation on the default
+// view, a figure's view, the view with every panel open, three runs side by side, a run
+// fitted, runs diverged, an embedded lesson and a link with a mistake, at 375, 768 and
+// 1280 px; on a phone Play is on the first screen; three runs' numbers fit their column
+// at 768 and 1280 px. Every violation found (minor ones too) is saved as JSON, in the
+// test's artifact directory (axe-violations.json).
+func TestAccessibility(t *testing.T) {
+	src, err := os.ReadFile(axeFile)
+	if err != nil {
+		t.Fatalf("reading axe-core (%v): install it with npm ci --prefix app/e2e, as make test-browser does", err)
+	}
+	views := []struct {
+		name, query string
+		ready       func(p *page)
+	}{
+		{"default", "", (*page).waitReady},
+		{"figure", "figure=table1", func(p *page) {
+			p.waitUntil("the figure's table and Play", loadTimeout,
+				`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+		}},
+		{"panels", "panels=readouts,share,settings", (*page).waitReady},
+		// After an epoch, for the numbers to be as wide as they get (1117 of 1500,
+		// 0.12 (SIMD)), since this view also checks that the table fits its column.
+		{"three-runs", "runs=labels=true;labels=random;labels=corrupt,p=0.5", func(p *page) {
+			p.waitReady()
+			p.press("Step")
+			p.waitUntil("an epoch of the three runs", trainTimeout, `m(0, "epoch") == 1 && m(1, "epoch") == 1 && m(2, "epoch") == 1`)
+		}},
+		// The states that colour the page: a run fitted (its green badge), runs
+		// diverged (red badges and the alert), a link with a mistake (the notice).
+		{"fitted", quickRuns + "&autoplay=1", func(p *page) {
+			p.waitUntil("the true-labels run to fit", 3*trainTimeout, `m(0, "state") === "fitted"`)
+		}},
+		{"diverged", "lr=10&momentum=0.99&autoplay=1", func(p *page) {
+			p.waitUntil("both runs to diverge", trainTimeout, `m(0, "state") === "diverged" && m(1, "state") === "diverged"`)
+		}},
+		// A lesson embedded in a course page, with every control it can show.
+		{"embed", "view=embed&controls=play,pause,step,reset,speed,presets,settings,readouts&" + quickRuns, func(p *page) {
+			p.waitEmbedReady("Play")
+		}},
+		{"bad-link", "lr=fast", func(p *page) {
+			p.waitReady()
+			p.waitUntil("the notice about the link", loadTimeout, `document.querySelector(".notice") !== null`)
+		}},
+	}
+	bctx := newBrowser(t)
+	all := map[string][]axeViolation{}
+	for _, v := range views {
+		t.Run(v.name, func(t *testing.T) {
+			p := newTab(t, bctx, testTimeout)
+			p.open(labURL(v.query))
+			v.ready(p)
+			// Injected as the file's text, by DevTools (which the page's
+			// Content-Security-Policy does not govern), into the page's main world.
+			if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](string(src)+"\n;typeof axe === 'object'")); err != nil {
+				t.Fatalf("injecting axe-core: %v", err)
+			}
+			for _, w := range a11yWidths {
+				// A phone's width with its touch screen and scale; the others a
+				// desktop browser's window.
+				opts := []chromedp.EmulateViewportOption{}
+				if w < 500 {
+					opts = append(opts, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+				}
+				if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(w, 800, opts...)); err != nil {
+					t.Fatal(err)
+				}
+				// Two frames, for the layout at the new width to be drawn.
+				evalJS[bool](p, `new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))`)
+				if w == 375 {
+					checkPlayOnFirstScreen(p, v.name)
+				}
+				if v.name == "three-runs" && w >= 768 {
+					checkTableFits(p, v.name, w)
+				}
+				if v.name == "default" && w == 375 {
+					checkFocusNotUnderBar(p)
+				}
+				found := evalJS[[]axeViolation](p, axeRunJS)
+				all[fmt.Sprintf("%s/%d", v.name, w)] = found
+				for _, f := range found {
+					if f.Impact != "serious" && f.Impact != "critical" {
+						continue
+					}
+					var b strings.Builder
+					fmt.Fprintf(&b, "%s at %d px: %s (%s) on %d elements: %s", v.name, w, f.ID, f.Impact, len(f.Nodes), f.Help)
+					for _, n := range f.Nodes {
+						fmt.Fprintf(&b, "\n    %v: %s", n.Target, strings.ReplaceAll(n.FailureSummary, "\n", " / "))
+					}
+					t.Error(b.String())
+				}
+			}
+		})
+	}
+	js, _ := json.MarshalIndent(all, "", "  ")
+	t.Logf("every violation, serious or not: %s", saveArtifact(t, "axe-violations.json", js))
+}
+
+// checkPlayOnFirstScreen: on a phone, Play shows on the page's first screen, without
+// scrolling (the canvas alone is taller than the screen: see .transport in style.css).
+func checkPlayOnFirstScreen(p *page, view string) {
+	p.tb.Helper()
+	r := evalJS[map[string]float64](p, `(() => {
+		window.scrollTo(0, 0);
+		const b = [...document.querySelectorAll("button")].find(b => b.textContent.trim() === "Play");
+		if (!b) return {top: -1, bottom: -1, screen: innerHeight};
+		const r = b.getBoundingClientRect();
+		return {top: r.top, bottom: r.bottom, screen: innerHeight};
+	})()`)
+	if r["top"] < 0 || r["bottom"] > r["screen"] {
+		p.tb.Errorf("%s at 375 px: Play is at %.0f–%.0f px, not on the first screen (0–%.0f)", view, r["top"], r["bottom"], r["screen"])
+	}
+}
+
+// checkTableFits: the numbers table fits its column, beside the canvas or under it,
+// without scrolling sideways. (On a phone a table of three or four runs may scroll, in a
+// region the keyboard can scroll too: see scrollRegion in app/ui.)
+func checkTableFits(p *page, view string, w int64) {
+	p.tb.Helper()
+	r := evalJS[map[string]float64](p, `(() => {
+		const s = document.querySelector(".readouts .table-scroll");
+		return s ? {content: s.scrollWidth, column: s.clientWidth} : {content: -1, column: -1};
+	})()`)
+	if r["content"] < 0 {
+		p.tb.Errorf("%s at %d px: no numbers table", view, w)
+	} else if r["content"] > r["column"] {
+		p.tb.Errorf("%s at %d px: the numbers table is %.0f px wide in a column of %.0f", view, w, r["content"], r["column"])
+	}
+}
+
+// checkFocusNotUnderBar: on a phone, where the transport stays at the bottom of the
+// screen, every control that Tab moves the focus to above it, down to the transport
+// (the lessons, the figures), is scrolled into view above the bar, not hidden under it.
+func checkFocusNotUnderBar(p *page) {
+	p.tb.Helper()
+	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
+	for range 40 {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			p.tb.Fatal(err)
+		}
+		r := evalJS[map[string]any](p, `(() => {
+			const e = document.activeElement, bar = document.querySelector(".lab .transport");
+			return {name: (e.getAttribute("aria-label") || e.textContent || e.tagName).trim().slice(0, 40),
+				bottom: e.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, inBar: bar.contains(e)};
+		})()`)
+		if r["inBar"] == true {
+			break
+		}
+		if r["bottom"].(float64) > r["barTop"].(float64)+0.5 {
+			p.tb.Errorf("at 375 px, %q has the focus under the transport bar (its bottom at %.0f px, the bar's top at %.0f)",
+				r["name"], r["bottom"], r["barTop"])
+		}
+	}
+	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
+}
