@@ -200,8 +200,8 @@ func lessonList() []Lesson {
 			},
 			Explain: "A network of this size has the capacity to memorize a label for every image, even " +
 				"labels with no structure at all, and then tests at chance: fitting the training data says " +
-				"nothing about generalization. Nothing in the network or its training (no explicit " +
-				"regularizer) stopped it; generalization, where there is any, must come from the data.",
+				"nothing about generalization. Nothing in the network or its training (there is no " +
+				"explicit regularizer here) kept it from memorizing.",
 			Claims: []string{"S1"},
 		},
 		{

@@ -98,7 +98,7 @@ func (p *LessonPanel) predict(l Lesson) app.UI {
 		id := "guess-" + c.ID
 		options[i] = app.Div().Class("lesson-choice").Body(
 			app.Input().Type("radio").ID(id).Name("guess").Value(c.ID).
-				Checked(c.ID == selected).OnChange(p.choose(c.ID)),
+				Checked(c.ID == selected).OnChange(p.choose),
 			app.Label().For(id).Text(c.Text),
 		)
 	}
@@ -109,8 +109,24 @@ func (p *LessonPanel) predict(l Lesson) app.UI {
 		app.Button().Type("button").Class("btn", "btn-primary").
 			Disabled(selected == "").
 			Text("Lock in my prediction and run").
-			OnClick(p.move(lessonMove{N: l.N, Step: stepRun, Guess: selected})),
+			OnClick(p.lockIn),
 	)
+}
+
+// lockIn locks the selected choice in and goes on to the runs. It reads the selection
+// when pressed rather than capturing it when drawn: go-app keeps the handler of the first
+// render of an element whose handler is the same function (a closure's code), so a
+// captured value would be the one of the first render.
+func (p *LessonPanel) lockIn(ctx app.Context, e app.Event) {
+	guess := p.draft
+	if guess == "" {
+		guess = p.Guess
+	}
+	if guess == "" {
+		return
+	}
+	p.draft = ""
+	ctx.NewActionWithValue(actionLesson, lessonMove{N: p.N, Step: stepRun, Guess: guess})
 }
 
 // prediction is the prediction as it was locked in, shown above the runs and the outcome.
@@ -121,7 +137,7 @@ func (p *LessonPanel) prediction(l Lesson) app.UI {
 			app.Strong().Text("You predicted: "),
 			app.Text("nothing yet. "),
 			app.Button().Type("button").Class("btn", "btn-quiet").Text("Make a prediction").
-				OnClick(p.move(lessonMove{N: l.N, Step: stepQuestion})),
+				OnClick(p.toQuestion),
 		)
 	}
 	return app.P().Class("lesson-prediction").DataSet("prediction", c.ID).Body(
@@ -140,7 +156,7 @@ func (p *LessonPanel) toOutcome() app.UI {
 		app.Button().Type("button").Class("btn", "btn-primary").
 			Disabled(!p.Outcome.Known).
 			Text("See the outcome").
-			OnClick(p.move(lessonMove{N: p.N, Step: stepOutcome, Guess: p.Guess})),
+			OnClick(p.seeOutcome),
 	)
 }
 
@@ -150,7 +166,7 @@ func (p *LessonPanel) outcome(l Lesson) app.UI {
 		return app.Div().Class("lesson-outcome").Body(
 			app.P().Text("The settings are no longer the lesson's, so these runs do not answer its question."),
 			app.Button().Type("button").Class("btn").Text("Restart the lesson's runs").
-				OnClick(p.move(lessonMove{N: l.N, Step: stepRun, Guess: p.Guess})),
+				OnClick(p.restart),
 		)
 	}
 	if !p.Outcome.Known {
@@ -194,31 +210,63 @@ func (p *LessonPanel) nav(l Lesson) app.UI {
 	if prev.N != 0 {
 		items = append(items, app.Button().Type("button").Class("btn").
 			Text("← Lesson "+strconv.Itoa(prev.N)).Title(prev.Title).
-			OnClick(p.move(lessonMove{N: prev.N, Step: stepQuestion})))
+			OnClick(p.previous))
 	}
 	if next.N != 0 {
 		items = append(items, app.Button().Type("button").Class("btn").
 			Text("Lesson "+strconv.Itoa(next.N)+" →").Title(next.Title).
-			OnClick(p.move(lessonMove{N: next.N, Step: stepQuestion})))
+			OnClick(p.next))
 	}
 	items = append(items, app.Button().Type("button").Class("btn", "btn-quiet").
-		Text("Leave the lessons").OnClick(p.move(lessonMove{})))
+		Text("Leave the lessons").OnClick(p.leave))
 	return app.Nav().Class("lesson-nav").Aria("label", "Lessons").Body(items...)
 }
 
-// choose returns the change handler of one choice.
-func (p *LessonPanel) choose(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.draft = id }
+// The handlers are methods that read the panel when the event comes, never closures
+// over what was drawn: go-app keeps an element's first handler when a later render gives
+// it the same function (a closure's code is one function whatever it captured), so a
+// button that once led to lesson 2 would lead there still after the panel moved on.
+
+// choose keeps the choice just selected (the radio button's value) as the draft.
+func (p *LessonPanel) choose(ctx app.Context, e app.Event) {
+	p.draft = ctx.JSSrc().Get("value").String()
 }
 
-// move returns the click handler that asks Lab for another step or lesson.
-func (p *LessonPanel) move(m lessonMove) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if m.N != p.N || m.Step == stepQuestion {
-			p.draft = ""
-		}
-		ctx.NewActionWithValue(actionLesson, m)
+// toQuestion goes back to step 1, to make a prediction.
+func (p *LessonPanel) toQuestion(ctx app.Context, e app.Event) {
+	p.moveTo(ctx, lessonMove{N: p.N, Step: stepQuestion, Guess: p.Guess})
+}
+
+// seeOutcome goes on to step 3.
+func (p *LessonPanel) seeOutcome(ctx app.Context, e app.Event) {
+	p.moveTo(ctx, lessonMove{N: p.N, Step: stepOutcome, Guess: p.Guess})
+}
+
+// restart rebuilds the lesson's own runs, at step 2, the prediction kept.
+func (p *LessonPanel) restart(ctx app.Context, e app.Event) {
+	p.moveTo(ctx, lessonMove{N: p.N, Step: stepRun, Guess: p.Guess})
+}
+
+// previous and next open the lessons around this one at their question.
+func (p *LessonPanel) previous(ctx app.Context, e app.Event) {
+	if prev, _ := neighbours(p.N); prev.N != 0 {
+		p.moveTo(ctx, lessonMove{N: prev.N, Step: stepQuestion})
 	}
+}
+
+func (p *LessonPanel) next(ctx app.Context, e app.Event) {
+	if _, next := neighbours(p.N); next.N != 0 {
+		p.moveTo(ctx, lessonMove{N: next.N, Step: stepQuestion})
+	}
+}
+
+// leave ends the guided lessons; the lesson's runs stay on screen.
+func (p *LessonPanel) leave(ctx app.Context, e app.Event) { p.moveTo(ctx, lessonMove{}) }
+
+// moveTo asks Lab for another step or lesson; a draft does not outlive its question.
+func (p *LessonPanel) moveTo(ctx app.Context, m lessonMove) {
+	p.draft = ""
+	ctx.NewActionWithValue(actionLesson, m)
 }
 
 // lessonCSS is the lessons' part of pageStyle.
