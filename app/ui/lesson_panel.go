@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -200,7 +201,11 @@ func claimsNote(ids []string) string {
 	if len(ids) > 1 {
 		noun = "claims "
 	}
-	return "Backed by " + noun + orList(ids) + " of the simulator, tested at the default settings on ten seeds."
+	list := strings.Join(ids, ", ")
+	if n := len(ids); n > 1 {
+		list = strings.Join(ids[:n-1], ", ") + " and " + ids[n-1]
+	}
+	return "Backed by " + noun + list + " of the simulator, tested at the default settings on ten seeds."
 }
 
 // nav leads to the lessons before and after this one, and out of the lessons.

@@ -269,3 +269,30 @@ func TestLessonSteps(t *testing.T) {
 		}
 	}
 }
+
+// A lesson is embeddable on its own: the embed shows it whatever controls= lists, with
+// no lesson buttons of the presets; the full page shows it in the presets' place, and
+// offers the lessons when there is none. While the student predicts, nothing can be played.
+func TestLessonInThePage(t *testing.T) {
+	for _, q := range []string{"view=embed&lesson=2", "view=embed&lesson=2&controls=none", "lesson=2"} {
+		html := app.HTMLString(labAt(t, q))
+		if !strings.Contains(html, `data-lesson="2"`) || strings.Contains(html, `data-preset=`) {
+			t.Errorf("%s: no lesson 2, or the presets beside it", q)
+		}
+		if strings.Contains(html, `data-command="play"`) {
+			t.Errorf("%s: Play offered before the prediction", q)
+		}
+	}
+	if html := app.HTMLString(labAt(t, "lesson=2&step=2&guess=factor")); !strings.Contains(html, `data-command="play"`) {
+		t.Error("no Play at step 2")
+	}
+	if html := app.HTMLString(labAt(t, "")); !strings.Contains(html, `data-lessons="start"`) {
+		t.Error("the full page does not offer the guided lessons")
+	}
+	if html := app.HTMLString(labAt(t, "view=embed&controls=presets")); strings.Contains(html, `data-lessons="start"`) {
+		t.Error("an embed offers the guided lessons its teacher did not choose")
+	}
+	if got := claimsNote([]string{"S4a", "S4c"}); !strings.Contains(got, "claims S4a and S4c") {
+		t.Errorf("claimsNote = %q", got)
+	}
+}
