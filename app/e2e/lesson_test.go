@@ -3,8 +3,10 @@
 package e2e
 
 import (
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -85,4 +87,24 @@ func TestLessonByKeyboard(t *testing.T) {
 	p.open(labURL(strings.TrimPrefix(link, "?")))
 	p.waitUntil("the shared link at step 3 with its prediction", loadTimeout,
 		`document.querySelector('.lesson[data-lesson="1"][data-step="3"] [data-prediction="all"]') !== null`)
+}
+
+// TestLessonTellsItsCoursePage embeds lesson 1 at its outcome step with a prediction and
+// autoplay, in a course page of another origin: once the runs have stopped, the course
+// page receives one lesson event with the prediction and the outcome, from the lab's origin.
+func TestLessonTellsItsCoursePage(t *testing.T) {
+	bctx := newBrowser(t)
+	course := serve(t, courseDir, serving{})
+	src := labURL("view=embed&lesson=1&step=3&guess=none&autoplay=1")
+	p := newTab(t, bctx, testTimeout)
+	p.open(course.at("course.html?src=" + url.QueryEscape(src)))
+	p.waitEvent("the lesson's outcome", 3*trainTimeout, 0,
+		`d.type === "lesson" && d.lesson.n === 1 && d.lesson.step === 3 && d.lesson.prediction === "none" && `+
+			`d.lesson.outcome === "all" && d.lesson.matched === false && d.lesson.measured.startsWith("Random labels fitted all")`)
+	time.Sleep(2 * time.Second) // any second event would come with the next report
+	raw := evalJS[string](p, `JSON.stringify((window.received || []).filter(e => e.data.type === "lesson").map(e => [e.origin, e.data.lesson]))`)
+	if strings.Count(raw, `"n":1`) != 1 || !strings.Contains(raw, lab.URL) {
+		t.Errorf("want one lesson event from %s, got %s", lab.URL, raw)
+	}
+	t.Logf("lesson events: %s", raw)
 }
