@@ -59,7 +59,7 @@ func (l *Lab) lessonOr(other app.UI) app.UI {
 		return other
 	}
 	return &LessonPanel{N: les.N, Step: l.view.Step, Guess: l.view.Guess, Outcome: l.lessonOutcome(),
-		Changed: !l.exp.equal(les.experiment())}
+		Changed: !l.exp.equal(les.experiment()), Embedded: l.view.Mode == viewEmbed}
 }
 
 // lessonOutcome is what the lesson's runs measured, known once they have all stopped.
@@ -68,7 +68,7 @@ func (l *Lab) lessonOutcome() outcome {
 	if !ok || !l.exp.equal(les.experiment()) || l.phase != phaseReady {
 		return outcome{}
 	}
-	return les.read(l.stats)
+	return les.read(l.stats, l.figure)
 }
 
 // lessonHides adds the Transport's buttons to hide while the student predicts: runs that

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
 
 	"genlab/app/message"
 	"genlab/sim"
+	"genlab/sim/figure"
 )
 
 // A Lesson is one finding of the paper taught as predict-then-run: a question, the
@@ -39,10 +41,13 @@ type Lesson struct {
 	Right    string // the ID of the choice the claims assert at the defaults
 	Base     string // settings that differ from sim.Default, as a link query
 	Runs     sim.Variants
-	Watch    string // step 2: what to watch while the runs train
-	// Outcome reads the lesson's runs: known once every run has stopped, the measured
-	// numbers in a sentence, and the ID of the choice they are.
-	Outcome func(stats []message.RunStats) outcome
+	// Figure, when its Kind is set, is the paper's figure the lesson makes instead of
+	// the runs side by side (which stay in the experiment, as for any figure).
+	Figure message.FigureSetup
+	Watch  string // step 2: what to watch while the runs train
+	// Outcome reads the lesson's runs (stats), or its figure's cells once every run of
+	// it is done: the measured numbers in a sentence, and the ID of the choice they are.
+	Outcome func(stats []message.RunStats, fig *message.FigureProgress) outcome
 	Explain string   // step 3: why, in the essay's terms; asserts only what Claims do
 	Claims  []string // the IDs of the claims behind Right and Explain
 
@@ -87,7 +92,7 @@ var lessonTable = sync.OnceValue(func() []Lesson {
 		if len(l.Runs) > message.MaxRuns {
 			panic(fmt.Sprintf("lesson %d: %d runs, want at most %d", l.N, len(l.Runs), message.MaxRuns))
 		}
-		l.exp = experiment{Config: cfg, Runs: l.Runs}
+		l.exp = experiment{Config: cfg, Runs: l.Runs, Figure: l.Figure}
 	}
 	return ls
 })
@@ -149,12 +154,41 @@ func (l Lesson) choiceIDs() []string {
 // experiment returns the lesson's settings and runs.
 func (l Lesson) experiment() experiment { return l.exp }
 
-// read returns what stats measured, once they are the lesson's runs and all have stopped.
-func (l Lesson) read(stats []message.RunStats) outcome {
+// read returns what the lesson's runs measured, once they have all stopped: stats for runs
+// side by side, fig for a figure (nil before its first report).
+func (l Lesson) read(stats []message.RunStats, fig *message.FigureProgress) outcome {
+	if l.exp.Figure.Kind != "" {
+		if fig == nil || fig.Total == 0 || fig.Done != fig.Total {
+			return outcome{}
+		}
+		return l.Outcome(nil, fig)
+	}
 	if len(stats) != len(l.Runs) || !allStopped(stats) {
 		return outcome{}
 	}
-	return l.Outcome(stats)
+	return l.Outcome(stats, nil)
+}
+
+// cell returns the value of a figure's cell (+Inf for a time that never came), and
+// whether the figure has it.
+func cell(fig *message.FigureProgress, key, metric string) (float64, bool) {
+	for _, c := range fig.Cells {
+		if c.Key == key && c.Metric == metric {
+			if c.Value == nil {
+				return math.Inf(1), true
+			}
+			return *c.Value, true
+		}
+	}
+	return 0, false
+}
+
+// epochText writes a median epoch of first fit: "epoch 7.5", or "never".
+func epochText(v float64) string {
+	if math.IsInf(v, 1) {
+		return "never"
+	}
+	return "in epoch " + strconv.FormatFloat(v, 'g', 4, 64)
 }
 
 // Helpers of the outcomes: numbers as the readouts write them.
@@ -185,7 +219,7 @@ func lessonList() []Lesson {
 			Runs:  sim.DefaultVariants(),
 			Watch: "Press Play. On the left the true labels, on the right the random ones; each square of " +
 				"the memory wall lights up when its training image is fitted.",
-			Outcome: func(s []message.RunStats) outcome {
+			Outcome: func(s []message.RunStats, _ *message.FigureProgress) outcome {
 				r := s[1]
 				o := outcome{Known: true, Measured: "Random labels " + fitText(r) + "; " + testText(r) + " (chance: 10%)."}
 				switch {
@@ -217,7 +251,7 @@ func lessonList() []Lesson {
 			Runs:  sim.DefaultVariants(),
 			Watch: "Press Play and watch the two times to fit in the numbers: true labels on the left, " +
 				"random labels on the right.",
-			Outcome: func(s []message.RunStats) outcome {
+			Outcome: func(s []message.RunStats, _ *message.FigureProgress) outcome {
 				t, r := s[0], s[1]
 				if t.EpochsToFit == 0 || t.FitEpochs <= 0 {
 					return outcome{Known: true, Measured: "True labels " + fitText(t) + ": there is no ratio to compare.", Answer: "much"}
@@ -257,7 +291,7 @@ func lessonList() []Lesson {
 			Runs:  sim.MustParseVariants("labels=corrupt,p=0.2;labels=corrupt,p=0.4;labels=corrupt,p=0.8"),
 			Watch: "Press Play. Each run fits its noisy labels; watch the test accuracies as the corruption grows " +
 				"from left to right.",
-			Outcome: func(s []message.RunStats) outcome {
+			Outcome: func(s []message.RunStats, _ *message.FigureProgress) outcome {
 				lo, hi := s[0], s[2]
 				o := outcome{Known: true, Measured: fmt.Sprintf("With 20%% wrong labels: %s, %s. With 80%%: %s, %s.",
 					fitText(lo), testText(lo), fitText(hi), testText(hi))}
@@ -292,7 +326,7 @@ func lessonList() []Lesson {
 			Runs:  sim.MustParseVariants("inputs=original;inputs=shuffled"),
 			Watch: "Press Play and compare the two CNNs' test accuracies: original images on the left, " +
 				"shuffled pixels on the right.",
-			Outcome: func(s []message.RunStats) outcome {
+			Outcome: func(s []message.RunStats, _ *message.FigureProgress) outcome {
 				a, b := s[0], s[1]
 				d := a.TestAcc - b.TestAcc
 				o := outcome{Known: true, Measured: fmt.Sprintf("Original images: %s. Shuffled pixels: %s (%s points).",
@@ -325,7 +359,7 @@ func lessonList() []Lesson {
 			Right: "both",
 			Runs:  sim.MustParseVariants("inputs=original;inputs=random;inputs=gaussian"),
 			Watch: "Press Play: the real images on the left, random pixels in the middle, Gaussian inputs on the right.",
-			Outcome: func(s []message.RunStats) outcome {
+			Outcome: func(s []message.RunStats, _ *message.FigureProgress) outcome {
 				rp, g := s[1], s[2]
 				o := outcome{Known: true, Measured: "Random pixels " + fitText(rp) + "; Gaussian inputs " + fitText(g) + "."}
 				switch n := btoi(rp.EpochsToFit > 0) + btoi(g.EpochsToFit > 0); n {
@@ -355,7 +389,7 @@ func lessonList() []Lesson {
 			Right: "slower",
 			Runs:  sim.MustParseVariants("labels=random;labels=random,wd=0.0005,dropout=0.2"),
 			Watch: "Press Play: random labels without regularizers on the left, with weight decay and dropout on the right.",
-			Outcome: func(s []message.RunStats) outcome {
+			Outcome: func(s []message.RunStats, _ *message.FigureProgress) outcome {
 				a, b := s[0], s[1]
 				o := outcome{Known: true, Measured: "Without: " + fitText(a) + ". With weight decay and dropout: " +
 					fitText(b) + "; " + testText(b) + " (chance: 10%)."}
@@ -374,6 +408,46 @@ func lessonList() []Lesson {
 				"stop it, and the network still tests at chance: explicit regularization may help, but it is " +
 				"not by itself sufficient to control generalization error.",
 			Claims: []string{"S7"},
+		},
+		{
+			N: 9, Title: "What is learned first",
+			Question: "40% of the training labels are replaced by random ones. Which training images does " +
+				"the network fit first: those whose label is still right (clean), or those whose label was " +
+				"changed (noisy)?",
+			Choices: []Choice{
+				{"clean", "The clean ones, the noisy ones later"},
+				{"same", "Both at the same time"},
+				{"noisy", "The noisy ones, the clean ones later"},
+			},
+			Right:  "clean",
+			Base:   "p=0.4",
+			Runs:   sim.DefaultVariants(),
+			Figure: message.FigureSetup{Kind: figure.Memorization.String()},
+			Watch: "Press Play: one run at p = 0.4 trains to its end, and the figure draws, epoch by epoch, " +
+				"the share of the clean and of the noisy images fitted so far.",
+			Outcome: func(_ []message.RunStats, fig *message.FigureProgress) outcome {
+				clean, ok1 := cell(fig, "p=0.4", figure.CleanMedianFit)
+				noisy, ok2 := cell(fig, "p=0.4", figure.NoisyMedianFit)
+				if !ok1 || !ok2 {
+					return outcome{}
+				}
+				o := outcome{Known: true, Measured: "Half of the clean images were first fitted " + epochText(clean) +
+					", half of the noisy ones " + epochText(noisy) + "."}
+				switch {
+				case noisy > clean:
+					o.Answer = "clean"
+				case noisy < clean:
+					o.Answer = "noisy"
+				default:
+					o.Answer = "same"
+				}
+				return o
+			},
+			Explain: "Clean images of a class share their structure, so what the network learns from one helps " +
+				"with the others: it learns that structure first, and memorizes the noisy labels, which share " +
+				"nothing, afterwards, one by one (Arpit et al., 2017). The same network does both; which it is " +
+				"doing shows in when each image is fitted, not in the final training error.",
+			Claims: []string{"S9"},
 		},
 	}
 }

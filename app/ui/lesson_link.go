@@ -102,7 +102,7 @@ func appendLesson(q []string, v view, l Lesson, e experiment) []string {
 		runs = strings.NewReplacer("%3D", "=", "%2C", ",").Replace(runs)
 		q = append(q, runsKey+"="+runs)
 	}
-	if e.Figure.Kind != "" {
+	if e.Figure.Kind != "" && e.Figure != base.Figure {
 		q = appendFigure(q, e.Figure)
 	}
 	return q

@@ -33,6 +33,9 @@ type LessonPanel struct {
 	// Changed: the experiment is no longer the lesson's (the student changed a setting),
 	// so its numbers say nothing about the lesson's question and no outcome is read.
 	Changed bool
+	// Embedded: the lesson is a course page's embed, which is the lesson and nothing
+	// else, so it offers no way out of the lessons.
+	Embedded bool
 
 	draft string // the choice selected at step 1, not yet locked in
 }
@@ -222,8 +225,10 @@ func (p *LessonPanel) nav(l Lesson) app.UI {
 			Text("Lesson "+strconv.Itoa(next.N)+" →").Title(next.Title).
 			OnClick(p.next))
 	}
-	items = append(items, app.Button().Type("button").Class("btn", "btn-quiet").
-		Text("Leave the lessons").OnClick(p.leave))
+	if !p.Embedded {
+		items = append(items, app.Button().Type("button").Class("btn", "btn-quiet").
+			Text("Leave the lessons").OnClick(p.leave))
+	}
 	return app.Nav().Class("lesson-nav").Aria("label", "Lessons").Body(items...)
 }
 

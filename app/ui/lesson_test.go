@@ -10,6 +10,7 @@ import (
 	"genlab/app/message"
 	"genlab/sim"
 	"genlab/sim/claims"
+	"genlab/sim/figure"
 )
 
 // Every lesson is a valid experiment whose runs are runs the claims measure, names claims
@@ -55,7 +56,7 @@ func TestLessonsSayWhatTheClaimsTest(t *testing.T) {
 		if n := len(e.Runs); n < 2 || n > message.MaxRuns {
 			t.Errorf("lesson %d: %d runs", l.N, n)
 		}
-		for i, c := range e.Runs.Configs(e.Config) {
+		for i, c := range lessonRuns(t, l) {
 			if !slices.Contains(measured, c) {
 				t.Errorf("lesson %d: run %d (%s) is not one the claims measure", l.N, i+1, c.Encode())
 			}
@@ -67,6 +68,45 @@ func TestLessonsSayWhatTheClaimsTest(t *testing.T) {
 			t.Errorf("no lesson %d", n)
 		}
 	}
+}
+
+// lessonRuns returns the runs a lesson trains: its figure's, or its runs side by side.
+func lessonRuns(t *testing.T, l Lesson) []sim.Config {
+	t.Helper()
+	e := l.experiment()
+	if e.Figure.Kind == "" {
+		return e.Runs.Configs(e.Config)
+	}
+	f := lessonFigure(t, l)
+	var cs []sim.Config
+	for _, tr := range f.Trials {
+		cs = append(cs, tr.Config)
+	}
+	return cs
+}
+
+// lessonFigure is the figure a lesson makes.
+func lessonFigure(t *testing.T, l Lesson) *figure.Figure {
+	t.Helper()
+	e := l.experiment()
+	k, opts, err := e.Figure.Options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := figure.New(k, e.Config, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// memorized is the memorization figure's progress, done, with median first fits.
+func memorized(clean, noisy float64) *message.FigureProgress {
+	v := func(x float64) *float64 { return &x }
+	return &message.FigureProgress{Done: 1, Total: 1, Cells: []message.FigureCell{
+		{Key: "p=0.4", Metric: figure.CleanMedianFit, Value: v(clean)},
+		{Key: "p=0.4", Metric: figure.NoisyMedianFit, Value: v(noisy)},
+	}}
 }
 
 // fitted is a run that fitted its training set at fit epochs, testing at test.
@@ -111,12 +151,31 @@ func TestLessonOutcomesAtTheClaimsRanges(t *testing.T) {
 		{6, []message.RunStats{fitted(22, 0.1), fitted(36, 0.1)}, "slower", "With weight decay and dropout: fitted all 1,500 training images in 36.0 epochs; test accuracy 10.0% (chance: 10%)."},
 		{6, []message.RunStats{fitted(22, 0.1), notFitted(0.3, 0.1)}, "no", ""},
 	}
+	// S9: at p = 0.4, clean images in epoch 1, noisy ones around epoch 7–8.
+	for _, tt := range []struct {
+		fig        *message.FigureProgress
+		want, text string
+	}{
+		{memorized(1, 7.5), "clean", "Half of the clean images were first fitted in epoch 1, half of the noisy ones in epoch 7.5."},
+		{memorized(3, 3), "same", ""},
+		{memorized(5, 2), "noisy", ""},
+	} {
+		l, _ := lessonByN(9)
+		if o := l.read(nil, tt.fig); !o.Known || o.Answer != tt.want || !strings.Contains(o.Measured, tt.text) {
+			t.Errorf("lesson 9: read %+v, want %q with %q", o, tt.want, tt.text)
+		}
+		running := *tt.fig
+		running.Done = 0
+		if o := l.read(nil, &running); o.Known {
+			t.Errorf("lesson 9: an outcome before the figure is done: %+v", o)
+		}
+	}
 	for _, tt := range tests {
 		l, ok := lessonByN(tt.n)
 		if !ok {
 			t.Fatalf("no lesson %d", tt.n)
 		}
-		o := l.read(tt.stats)
+		o := l.read(tt.stats, nil)
 		if !o.Known || o.Answer != tt.want || !strings.Contains(o.Measured, tt.text) {
 			t.Errorf("lesson %d: read %+v, want %q with %q", tt.n, o, tt.want, tt.text)
 		}
@@ -125,10 +184,10 @@ func TestLessonOutcomesAtTheClaimsRanges(t *testing.T) {
 		}
 		running := slices.Clone(tt.stats)
 		running[0].Stop = "running"
-		if o := l.read(running); o.Known {
+		if o := l.read(running, nil); o.Known {
 			t.Errorf("lesson %d: an outcome before every run stopped: %+v", tt.n, o)
 		}
-		if o := l.read(tt.stats[:1]); o.Known {
+		if o := l.read(tt.stats[:1], nil); o.Known {
 			t.Errorf("lesson %d: an outcome from runs that are not the lesson's", tt.n)
 		}
 	}
@@ -141,17 +200,27 @@ func TestLessonOutcomesOfTheirRuns(t *testing.T) {
 		t.Skip("trains every lesson's runs at the defaults")
 	}
 	for _, l := range Lessons() {
-		e := l.experiment()
 		var stats []message.RunStats
-		for _, c := range e.Runs.Configs(e.Config) {
+		var fig *message.FigureProgress
+		var f *figure.Figure
+		if l.experiment().Figure.Kind != "" {
+			f = lessonFigure(t, l)
+		}
+		for i, c := range lessonRuns(t, l) {
 			r, err := sim.NewRun(c)
 			if err != nil {
 				t.Fatal(err)
 			}
 			r.RunToEnd()
 			stats = append(stats, statsOf(r))
+			if f != nil {
+				f.Set(i, figure.ResultOf(r))
+			}
 		}
-		o := l.read(stats)
+		if f != nil {
+			stats, fig = nil, &message.FigureProgress{Done: f.Done(), Total: len(f.Trials), Cells: message.Cells(f)}
+		}
+		o := l.read(stats, fig)
 		t.Logf("lesson %d: %s → %s", l.N, o.Measured, o.Answer)
 		if o.Answer != l.Right {
 			t.Errorf("lesson %d at the defaults: measured %q, that is %q; the claims say %q", l.N, o.Measured, o.Answer, l.Right)
@@ -210,7 +279,7 @@ func TestLessonLinkProblems(t *testing.T) {
 		step    int
 		guess   string
 	}{
-		{"lesson=99&seed=3", "lesson = 99 is not one of 1, 2, 3, 4, 5 or 6", 0, 0, ""},
+		{"lesson=99&seed=3", "lesson = 99 is not one of 1, 2, 3, 4, 5, 6 or 9", 0, 0, ""},
 		{"lesson=&seed=3", "lesson = \"\" is empty", 0, 0, ""},
 		{"lesson=2&step=4", "step = 4 is not 1, 2 or 3", 2, 1, ""},
 		{"lesson=2&step=x&guess=factor", "step = x is not 1, 2 or 3", 2, 1, "factor"},
@@ -255,7 +324,7 @@ func TestLessonSteps(t *testing.T) {
 		{stepOutcome, "all", stats, []string{"matches what the runs measured"}, []string{"differs"}},
 	}
 	for _, tt := range tests {
-		p := &LessonPanel{N: first.N, Step: tt.step, Guess: tt.guess, Outcome: first.read(tt.stats)}
+		p := &LessonPanel{N: first.N, Step: tt.step, Guess: tt.guess, Outcome: first.read(tt.stats, nil)}
 		html := app.HTMLString(p)
 		for _, s := range tt.has {
 			if !strings.Contains(html, s) {
@@ -281,6 +350,9 @@ func TestLessonInThePage(t *testing.T) {
 		}
 		if strings.Contains(html, `data-command="play"`) {
 			t.Errorf("%s: Play offered before the prediction", q)
+		}
+		if embed := strings.Contains(q, "view=embed"); embed == strings.Contains(html, "Leave the lessons") {
+			t.Errorf("%s: leaving the lessons offered %v, want only on the full page", q, !embed)
 		}
 	}
 	if html := app.HTMLString(labAt(t, "lesson=2&step=2&guess=factor")); !strings.Contains(html, `data-command="play"`) {
