@@ -41,6 +41,19 @@ import (
 //     and every one is reported.
 //   - fitted: run number "run" (from 0) has just fitted every training example (its
 //     state became "fitted"); one event per run, after the progress of the same epoch.
+//   - lesson: in a guided lesson (?lesson=N), the student's prediction, posted when it is
+//     made, and again with the outcome when the outcome is shown next to it, so that a
+//     course page can collect both (see ParentLesson):
+//
+//	{"source": "genlab", "v": 1, "type": "lesson", "playing": false, "runs": [run, …],
+//	 "lesson": {"n": 2, "title": "Only a constant factor longer", "step": 3,
+//	            "prediction": "factor", "prediction_text": "A small factor longer (1.5 to 10 times)",
+//	            "outcome": "factor", "outcome_text": "A small factor longer (1.5 to 10 times)",
+//	            "measured": "True labels took 8.4 epochs, random labels 22.0 (×2.6).",
+//	            "matched": true}}
+//
+//     Before the outcome is known, "outcome", "outcome_text" and "measured" are "" and
+//     "matched" is false.
 //
 // Accuracies are fractions in 0..1; "fitted" counts the training examples fitted, of
 // "examples"; "epochs_to_fit" is the epoch at which every example was first fitted, 0
@@ -65,9 +78,10 @@ const ParentVersion = 1
 
 // Event types, embed to parent.
 const (
-	ParentReady    = "ready"
-	ParentProgress = "progress"
-	ParentFitted   = "fitted"
+	ParentReady       = "ready"
+	ParentProgress    = "progress"
+	ParentFitted      = "fitted"
+	ParentLessonEvent = "lesson"
 )
 
 // ParentEvent is one event posted to the course page.
@@ -78,6 +92,22 @@ type ParentEvent struct {
 	Playing bool             `json:"playing"`
 	Run     *int             `json:"run,omitempty"` // fitted: which run, from 0
 	Runs    []ParentRunStats `json:"runs"`
+	Lesson  *ParentLesson    `json:"lesson,omitempty"` // lesson: the prediction and outcome
+}
+
+// ParentLesson is a guided lesson's prediction and, once the runs have measured it, its
+// outcome. Prediction and Outcome are IDs of the lesson's choices (stable, for a course
+// page to count); the _text fields are what the student read.
+type ParentLesson struct {
+	N              int    `json:"n"`
+	Title          string `json:"title"`
+	Step           int    `json:"step"`
+	Prediction     string `json:"prediction"`
+	PredictionText string `json:"prediction_text"`
+	Outcome        string `json:"outcome"`
+	OutcomeText    string `json:"outcome_text"`
+	Measured       string `json:"measured"`
+	Matched        bool   `json:"matched"`
 }
 
 // ParentRunStats holds the numbers of one run as the course page sees them: a few of its

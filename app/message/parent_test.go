@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The commands a course page may send, as JSON.stringify writes them.
@@ -94,6 +95,56 @@ func FuzzDecodeParentCommand(f *testing.F) {
 		k, err := DecodeParentCommand(s)
 		if err == nil && k != Play && k != Pause && k != Reset {
 			t.Fatalf("%q decoded to %q", s, k)
+		}
+	})
+}
+
+// A lesson event carries the prediction and the outcome, and reads back as it was written:
+// a course page's JSON.parse sees every field, and a ready event has no "lesson".
+func TestParentLessonEventRoundTrip(t *testing.T) {
+	e := ParentEvent{Type: ParentLessonEvent, Runs: []ParentRunStats{}, Lesson: &ParentLesson{
+		N: 2, Title: "Only a constant factor longer", Step: 3,
+		Prediction: "factor", PredictionText: "A small factor longer (1.5 to 10 times)",
+		Outcome: "factor", OutcomeText: "A small factor longer (1.5 to 10 times)",
+		Measured: "True labels took 8.4 epochs, random labels 22.0 (×2.6).", Matched: true,
+	}}
+	text := EncodeParentEvent(e)
+	want := `{"source":"genlab","v":1,"type":"lesson","playing":false,"runs":[],"lesson":{"n":2,` +
+		`"title":"Only a constant factor longer","step":3,"prediction":"factor",` +
+		`"prediction_text":"A small factor longer (1.5 to 10 times)","outcome":"factor",` +
+		`"outcome_text":"A small factor longer (1.5 to 10 times)",` +
+		`"measured":"True labels took 8.4 epochs, random labels 22.0 (×2.6).","matched":true}}`
+	if text != want {
+		t.Errorf("got  %s\nwant %s", text, want)
+	}
+	var back ParentEvent
+	if err := json.Unmarshal([]byte(text), &back); err != nil {
+		t.Fatal(err)
+	}
+	e.Source, e.V = ParentSource, ParentVersion
+	if back.Lesson == nil || *back.Lesson != *e.Lesson || back.Type != e.Type || back.Source != e.Source || back.V != e.V {
+		t.Errorf("read back %+v (lesson %+v), want %+v", back, back.Lesson, e.Lesson)
+	}
+	if strings.Contains(EncodeParentEvent(ParentEvent{Type: ParentReady}), `"lesson"`) {
+		t.Error("a ready event has a lesson")
+	}
+}
+
+// Whatever a lesson's texts hold (quotes, markup, line breaks, any Unicode), its event is
+// one JSON object that reads back to the same lesson.
+func FuzzParentLessonEvent(f *testing.F) {
+	f.Add(1, 3, "all", "Yes: it fits every training image", `"</script><b>`, "×2.6\n", true)
+	f.Fuzz(func(t *testing.T, n, step int, id, text, measured, title string, matched bool) {
+		l := ParentLesson{N: n, Title: title, Step: step, Prediction: id, PredictionText: text,
+			Outcome: id, OutcomeText: text, Measured: measured, Matched: matched}
+		out := EncodeParentEvent(ParentEvent{Type: ParentLessonEvent, Lesson: &l})
+		var back ParentEvent
+		if err := json.Unmarshal([]byte(out), &back); err != nil || back.Lesson == nil {
+			t.Fatalf("%s: %v", out, err)
+		}
+		valid := utf8.ValidString(id) && utf8.ValidString(text) && utf8.ValidString(measured) && utf8.ValidString(title)
+		if valid && *back.Lesson != l { // JSON writes invalid UTF-8 as U+FFFD
+			t.Fatalf("read back %+v, want %+v", *back.Lesson, l)
 		}
 	})
 }

@@ -28,6 +28,8 @@ const (
 	actionExport = "genlab/export"
 	// actionFigure carries the message.FigureSetup to make, Kind "" for runs side by side.
 	actionFigure = "genlab/figure"
+	// actionLesson carries a lessonMove: another step or lesson of the guided lessons.
+	actionLesson = "genlab/lesson"
 )
 
 // settingChange is one setting of the base Config, by its sim parameter name, in the

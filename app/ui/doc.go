@@ -14,7 +14,8 @@
 //
 //	Lab
 //	├── Intro          the title and what the experiment is about
-//	├── PresetBar      one click per randomization test of the paper
+//	├── PresetBar      one click per randomization test of the paper (or, in a lesson:)
+//	├── LessonPanel    a guided lesson: predict, run, the outcome next to the prediction
 //	├── CanvasFrame    the <iframe> of the canvas
 //	├── Transport      Play, Pause, Step, Reset, Speed
 //	├── PanelBar       shows and hides the three panels below
@@ -22,6 +23,11 @@
 //	├── SharePanel     the link, the embed snippet and its options, CSV and PNG downloads
 //	├── RunsField      the variants, e.g. "labels=true;labels=random"
 //	└── SettingsPanel  one SettingField per row of sim.Params(), grouped
+//
+// With ?lesson=N the page is a guided lesson (lesson.go): the LessonPanel takes the
+// PresetBar's place, asks its question, keeps the student's prediction in the link
+// (step=, guess=) and, once the lesson's runs have stopped, reads what they measured and
+// shows it next to the prediction; lessons say only what the claims of sim/claims assert.
 //
 // With ?view=embed the same Lab draws the compact lesson of lab_embed.go instead: no
 // Intro, no PanelBar, the canvas filling the frame, and only the parts controls= lists.

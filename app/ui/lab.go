@@ -60,6 +60,9 @@ type Lab struct {
 	// The embed view's conversation with the course page around it (see ParentBridge).
 	parent *ParentBridge
 	news   parentNews
+	// lessonSent is the lesson outcome last posted to the course page (see reportLesson),
+	// so that each is posted once.
+	lessonSent string
 }
 
 // NewLab returns the page at its defaults (the link is read when it mounts).
@@ -98,6 +101,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	ctx.Handle(actionPanel, l.onPanel)
 	ctx.Handle(actionExport, l.onExport)
 	ctx.Handle(actionFigure, l.onFigure)
+	ctx.Handle(actionLesson, l.onLesson)
 
 	if l.view.Mode == viewEmbed && app.IsClient {
 		referrer := app.Window().Get("document").Get("referrer").String()
@@ -143,6 +147,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		}
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.tellParent(l.news.metrics(l.playing, l.stats))
+		l.reportLesson()
 	case message.Problem:
 		l.phase, l.problem = phaseProblem, e.Error
 		l.playing, l.stats = false, nil
@@ -168,6 +173,7 @@ func (l *Lab) sendSetup() {
 	l.phase, l.problem = phaseBuilding, ""
 	l.playing, l.stats, l.figure = false, nil, nil
 	l.news.reset()
+	l.lessonSent = ""
 	l.bridge.Post(l.exp.setup())
 }
 
@@ -313,6 +319,7 @@ func (l *Lab) onFigure(ctx app.Context, a app.Action) {
 		return
 	}
 	l.exp.Figure = f
+	l.view.leaveLesson()
 	l.changed()
 }
 
@@ -323,6 +330,7 @@ func (l *Lab) onPreset(ctx app.Context, a app.Action) {
 		return
 	}
 	l.exp, l.notices = p.experiment(), nil
+	l.view.leaveLesson()
 	l.generation++
 	l.changed()
 }
@@ -382,7 +390,7 @@ func (l *Lab) renderFull() app.UI {
 		app.Div().Class("lab-grid").Body(
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
-				&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind)},
+				app.Div().Class("slot").Body(l.lessonOr(&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind), Lessons: true})),
 				&FigureBar{Active: l.exp.Figure},
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
 				&Transport{
@@ -391,7 +399,7 @@ func (l *Lab) renderFull() app.UI {
 					Playing: l.playing,
 					Stopped: l.stopped(),
 					Speed:   l.view.Speed,
-					Hide:    l.figureHides(0),
+					Hide:    l.lessonHides(l.figureHides(0)),
 				},
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(

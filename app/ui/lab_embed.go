@@ -24,6 +24,7 @@ func (l *Lab) renderEmbed() app.UI {
 	if c.has(controlPresets) {
 		presets = &PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind)}
 	}
+	presets = l.lessonOr(presets) // a lesson is the embed's content, whatever controls= lists
 	if c&transportControls != 0 {
 		transport = &Transport{
 			Ready:   ready,
@@ -31,7 +32,7 @@ func (l *Lab) renderEmbed() app.UI {
 			Playing: l.playing,
 			Stopped: l.stopped(),
 			Speed:   l.view.Speed,
-			Hide:    l.figureHides(allControls &^ c),
+			Hide:    l.lessonHides(l.figureHides(allControls &^ c)),
 			Compact: true,
 		}
 	}

@@ -60,7 +60,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 		}
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(rawKey)
-		if err != nil || (key != runsKey && indexOf(viewKeys, key) < 0 && indexOf(figureKeys(), key) < 0) {
+		if err != nil || (key != runsKey && indexOf(viewKeys, key) < 0 && indexOf(figureKeys(), key) < 0 && indexOf(lessonKeys, key) < 0) {
 			settings = append(settings, pair) // sim reads it, and reports what it cannot
 			continue
 		}
@@ -104,6 +104,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 				emptyOr(id, "is not ")+"one of "+orList(presetIDs()), defaultText(keyPreset)))
 		}
 	}
+	problems = append(problems, parseLesson(&s, once)...)
 	base := s.Exp
 
 	// The settings of the link, on top of it.
@@ -219,7 +220,11 @@ func linkQuery(s pageState) string {
 	if s.View.Mode != viewFull {
 		q = append(q, keyView+"="+s.View.Mode.String())
 	}
-	q = appendExperiment(q, s.Exp)
+	if l, ok := lessonByN(s.View.Lesson); ok {
+		q = appendLesson(q, s.View, l, s.Exp)
+	} else {
+		q = appendExperiment(q, s.Exp)
+	}
 	q = s.View.appendQuery(q)
 	return strings.Join(q, "&")
 }

@@ -12,6 +12,9 @@ type PresetBar struct {
 	// Figure, when the page shows one of the paper's figures instead of a lesson, says
 	// what the figure shows; it takes the place of the lesson's explanation.
 	Figure string
+	// Lessons offers the guided lessons (lesson.go): on the full page, not in an embed,
+	// whose teacher chose what it shows.
+	Lessons bool
 }
 
 // Render draws one toggle button per preset and the active lesson's explanation.
@@ -44,7 +47,20 @@ func (b *PresetBar) Render() app.UI {
 			app.Strong().Text(lead),
 			app.Text(lookFor),
 		),
+		b.lessons(),
 	)
+}
+
+// lessons is the way into the guided lessons, when offered.
+func (b *PresetBar) lessons() app.UI {
+	if !b.Lessons {
+		return nil
+	}
+	return app.Button().Type("button").Class("btn", "btn-quiet", "lessons-start").DataSet("lessons", "start").
+		Text("Guided lessons: predict, then run →").
+		OnClick(func(ctx app.Context, e app.Event) {
+			ctx.NewActionWithValue(actionLesson, lessonMove{N: Lessons()[0].N, Step: stepQuestion})
+		})
 }
 
 // choose returns the click handler of one preset.

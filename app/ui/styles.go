@@ -12,7 +12,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // It is written as raw HTML: a <style> element's text is not HTML-escaped by the parser,
 // and go-app would escape the quotes and ">" of the selectors.
 func pageStyle() app.UI {
-	return app.Raw("<style>" + pageCSS + "</style>")
+	return app.Raw("<style>" + pageCSS + lessonCSS + "</style>")
 }
 
 const pageCSS = `

@@ -24,6 +24,12 @@ type view struct {
 	// Parent is the course page's origin, for an embed whose framing page sends no
 	// referrer (see parentOrigin); "" to use the referrer's.
 	Parent string
+	// Lesson is the guided lesson on screen (its N, see lesson.go), 0 for none; Step
+	// is where in it the student is, and Guess the ID of the choice predicted, "" before
+	// a prediction. See lesson_link.go.
+	Lesson int
+	Step   int
+	Guess  string
 }
 
 // viewMode is the page's layout.

@@ -1,0 +1,110 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// tabTo presses Tab until the focused element's name (focusedNameJS) is name, as a
+// student without a mouse would, and fails after max presses.
+func (p *page) tabTo(name string, max int) {
+	p.tb.Helper()
+	for range max {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			p.tb.Fatal(err)
+		}
+		if evalJS[string](p, focusedNameJS) == name {
+			return
+		}
+	}
+	p.tb.Fatalf("%d presses of Tab never reached %q\npage: %s", max, name, p.state())
+}
+
+// key presses one key on the focused element.
+func (p *page) key(k string) {
+	p.tb.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(k)); err != nil {
+		p.tb.Fatal(err)
+	}
+}
+
+// TestLessonByKeyboard completes lesson 1 with the keyboard alone (Tab, Space, Enter): the
+// link opens at its step, the prediction is made before anything can be played and is
+// kept in the address, the runs are played to their end, and the outcome is shown next to
+// the prediction, which a reload of the address still shows.
+func TestLessonByKeyboard(t *testing.T) {
+	p := openLab(t, "lesson=1&step=1")
+	p.waitUntil("lesson 1 at its question", loadTimeout,
+		`document.querySelector('.lesson[data-lesson="1"][data-step="1"]') !== null && document.querySelector('input[type=radio]') !== null`)
+	if evalJS[bool](p, `[...document.querySelectorAll("button")].some(b => b.textContent.trim() === "Play")`) {
+		t.Error("Play is offered before the prediction is locked in")
+	}
+
+	// Step 1: Tab into the choices, Space to choose the focused one, Enter on the button.
+	p.tabTo("Yes: it fits every training image", 40)
+	p.key(" ")
+	p.waitUntil("the first choice checked, and the button to lock it in enabled", loadTimeout,
+		`document.querySelector('#guess-all').checked && `+buttonEnabledJS("Lock in my prediction and run"))
+	p.tabTo("Lock in my prediction and run", 10)
+	p.key(kb.Enter)
+	p.waitUntil("step 2 with the prediction kept", loadTimeout,
+		`document.querySelector('.lesson[data-step="2"] [data-prediction="all"]') !== null && `+
+			`location.search.includes("guess=all") && location.search.includes("step=2")`)
+
+	// Step 2: play the runs to their end, by keyboard.
+	p.waitReady()
+	p.tabTo("Play", 60)
+	p.key(kb.Enter)
+	p.waitUntil("the runs to stop and the outcome to be known", 3*trainTimeout, buttonEnabledJS("See the outcome"))
+	p.tabTo("See the outcome", 120)
+	p.key(kb.Enter)
+
+	// Step 3: the outcome next to the prediction.
+	p.waitUntil("the outcome next to the prediction", loadTimeout,
+		`document.querySelector('.lesson[data-step="3"] [data-prediction="all"]') !== null && `+
+			`document.querySelector('.lesson[data-step="3"] [data-outcome]') !== null && location.search.includes("step=3")`)
+	text := evalJS[string](p, `document.querySelector(".lesson").innerText`)
+	outcome := evalJS[string](p, `document.querySelector("[data-outcome]").dataset.outcome`)
+	t.Logf("lesson 1 outcome %q:\n%s", outcome, text)
+	for _, want := range []string{"You predicted: Yes: it fits every training image.", "Measured: Random labels", "That is:", "Backed by claim S1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in the lesson:\n%s", want, text)
+		}
+	}
+	if outcome != "all" || !strings.Contains(text, "matches what the runs measured") {
+		t.Errorf("at the defaults random labels are memorized (S1): outcome %q\n%s", outcome, text)
+	}
+
+	// The address replays the lesson at its step, prediction included.
+	link := evalJS[string](p, `location.search`)
+	p.open(labURL(strings.TrimPrefix(link, "?")))
+	p.waitUntil("the shared link at step 3 with its prediction", loadTimeout,
+		`document.querySelector('.lesson[data-lesson="1"][data-step="3"] [data-prediction="all"]') !== null`)
+}
+
+// TestLessonTellsItsCoursePage embeds lesson 1 at its outcome step with a prediction and
+// autoplay, in a course page of another origin: once the runs have stopped, the course
+// page receives one lesson event with the prediction and the outcome, from the lab's origin.
+func TestLessonTellsItsCoursePage(t *testing.T) {
+	bctx := newBrowser(t)
+	course := serve(t, courseDir, serving{})
+	src := labURL("view=embed&lesson=1&step=3&guess=none&autoplay=1")
+	p := newTab(t, bctx, testTimeout)
+	p.open(course.at("course.html?src=" + url.QueryEscape(src)))
+	p.waitEvent("the lesson's outcome", 3*trainTimeout, 0,
+		`d.type === "lesson" && d.lesson.n === 1 && d.lesson.step === 3 && d.lesson.prediction === "none" && `+
+			`d.lesson.outcome === "all" && d.lesson.matched === false && d.lesson.measured.startsWith("Random labels fitted all")`)
+	time.Sleep(2 * time.Second) // any second event would come with the next report
+	raw := evalJS[string](p, `JSON.stringify((window.received || []).filter(e => e.data.type === "lesson").map(e => [e.origin, e.data.lesson]))`)
+	if strings.Count(raw, `"n":1`) != 1 || !strings.Contains(raw, lab.URL) {
+		t.Errorf("want one lesson event from %s, got %s", lab.URL, raw)
+	}
+	t.Logf("lesson events: %s", raw)
+}
