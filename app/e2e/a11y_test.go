@@ -85,6 +85,14 @@ func TestAccessibility(t *testing.T) {
 		{"embed", "view=embed&controls=play,pause,step,reset,speed,presets,settings,readouts&" + quickRuns, func(p *page) {
 			p.waitEmbedReady("Play")
 		}},
+		// A lesson at its question, and at its outcome next to the prediction (lesson 2:
+		// two runs to their end, with the green or red line of the match).
+		{"lesson-question", "lesson=1&step=1", func(p *page) {
+			p.waitUntil("lesson 1 at its question", loadTimeout, `document.querySelector('.lesson[data-step="1"] input[type=radio]') !== null`)
+		}},
+		{"lesson-outcome", "lesson=2&step=3&guess=factor&autoplay=1", func(p *page) {
+			p.waitUntil("lesson 2's outcome", 3*trainTimeout, `document.querySelector('.lesson[data-step="3"] [data-outcome]') !== null`)
+		}},
 		{"bad-link", "lr=fast", func(p *page) {
 			p.waitReady()
 			p.waitUntil("the notice about the link", loadTimeout, `document.querySelector(".notice") !== null`)
