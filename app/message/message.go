@@ -159,6 +159,9 @@ type Envelope struct {
 	// trains several runs when the machine has fewer cores to spare than there are runs
 	// (see relay.Pool in app/relay); the page never sets it.
 	Run int `json:"run,omitempty"`
+
+	// Inspect, Inspected, and a worker's Metrics: one training example (inspect.go).
+	Look *Look `json:"look,omitempty"`
 }
 
 // MaxRuns is the most runs a Setup may set side by side, and so bounds Envelope.Run: the
@@ -256,6 +259,9 @@ func (e Envelope) check() error {
 	if e.Format != "" && e.Kind != Export && e.Kind != File {
 		return errors.New("fields of another kind")
 	}
+	if err := e.checkLook(); err != nil {
+		return err
+	}
 	if e.Figure != nil && e.Kind != Setup || e.Progress != nil && e.Kind != Ready && e.Kind != Metrics ||
 		(e.Trial != 0 || e.Kernel != "" || e.Values != nil) && e.Kind != Compute && e.Kind != Computed && e.Kind != Problem ||
 		e.Picture != nil && e.Kind != Computed {
@@ -274,7 +280,7 @@ func (e Envelope) check() error {
 				return err
 			}
 		}
-	case Play, Pause, Step, Reset, Hello:
+	case Play, Pause, Step, Reset, Hello, Inspect, Inspected:
 		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")
 		}

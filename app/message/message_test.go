@@ -115,6 +115,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(`{"v":1,"kind":"setup","query":"width=64","runs":"labels=random"}`)
 	f.Add(`{"v":1,"kind":"setup","runs":" labels=corrupt , p=.40 ;;inputs=random"}`)
 	f.Add(`{"v":1,"kind":"ready","run":3,"stats":[{"name":"p=0.4,labels=corrupt","examples":9}]}`)
+	f.Add(`{"v":1,"kind":"inspected","look":{"run":1,"example":7,"examples":9,"classes":2,"side":1,"pixels":"/w==","given":1,"pred":0,"probs":[0.5,0.5],"epoch":2,"first_fit":1}}`)
 	f.Add(`{"v":1,"kind":"computed","trial":1,"values":{"train-acc":1},"picture":` + pictureJSON + `}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := Decode(s)
