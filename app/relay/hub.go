@@ -50,6 +50,8 @@ type Hub struct {
 
 	imagesMade int // the runs of the bench whose images Idle has made
 
+	look inspection // the training example the student inspects (inspect.go)
+
 	rebuilt bool // the scene has new runs or images: paint at once
 	fresh   bool // the runs have new numbers: paint soon
 }
@@ -102,6 +104,7 @@ func (h *Hub) Command(e message.Envelope) error {
 			return nil
 		}
 		h.Bench, h.readySent, h.wantPlay = b, false, false
+		h.look.on = false // the page closes its inspector on a new Setup
 		h.awaiting = make([]bool, len(b.Lanes))
 		for i := range h.awaiting {
 			h.awaiting[i] = true
@@ -133,6 +136,8 @@ func (h *Hub) Command(e message.Envelope) error {
 		if h.Bench != nil {
 			h.pool.Broadcast(e)
 		}
+	case message.Inspect:
+		return h.inspectCommand(e)
 	default:
 		return fmt.Errorf("ignored a %s message from the page", e.Kind)
 	}
@@ -170,6 +175,8 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 		if h.awaiting[i] {
 			return nil // about the run before the last Setup
 		}
+		h.lookReport(i, e.Look)
+		e.Look = nil
 	}
 	if err := h.Bench.Receive(i, e, snap); err != nil {
 		return err
@@ -194,6 +201,7 @@ func (h *Hub) Tick(now time.Time) {
 	h.Bench.Playing = h.Bench.Playing && h.Bench.Busy()
 	h.page.Post(h.Bench.Report(message.Metrics))
 	h.dirty, h.lastReport = false, now
+	h.postLook(now)
 }
 
 // Idle does what the canvas leaves for a quiet moment, a piece per call (call it once per
