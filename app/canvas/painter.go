@@ -25,6 +25,13 @@ type Scene struct {
 	HoverX, HoverY int    // pointer position in pixels; -1,-1 when none
 	Playing        bool
 
+	// Inspected, when Inspecting, is the tile (run, training example) open in the page's
+	// inspector: it is framed on the wall, so that the student sees which image the
+	// inspector shows, and where the keyboard's next and previous lead.
+	Inspecting       bool
+	InspectedRun     int
+	InspectedExample int
+
 	// Figure, when not nil, is one of the paper's figures being made, which the canvas then
 	// shows instead of the runs' cards (figureview.go).
 	Figure *FigureView
@@ -106,6 +113,14 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 		p.paintRun(i, &runs[i], scene.Playing)
 	}
 	p.paintCharts(runs)
+	if scene.Inspecting && scene.InspectedRun >= 0 && scene.InspectedRun < len(runs) {
+		if tile := p.lay.runs[scene.InspectedRun].wall.rectOf(scene.InspectedExample); !tile.Empty() {
+			u := p.scale
+			p.r.frame(tile.Inset(-3*u), u, colShadow)
+			p.r.frame(tile.Inset(-2*u), u, colHover)
+			p.r.frame(tile.Inset(-u), u, colShadow)
+		}
+	}
 	if ri, ex, ok := p.TileAt(scene.HoverX, scene.HoverY); ok {
 		p.paintTooltip(ri, &runs[ri], ex)
 	}
