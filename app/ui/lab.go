@@ -50,6 +50,7 @@ type Lab struct {
 	stats    []message.RunStats
 	figure   *message.FigureProgress // the figure's, when the experiment is one
 	problem  string                  // the canvas's Problem, if it refused the last Setup
+	look     *message.Look           // the training image open in the Inspector; nil: none
 
 	bridge *Bridge
 
@@ -98,6 +99,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	ctx.Handle(actionPanel, l.onPanel)
 	ctx.Handle(actionExport, l.onExport)
 	ctx.Handle(actionFigure, l.onFigure)
+	ctx.Handle(actionInspect, l.onInspect)
 
 	if l.view.Mode == viewEmbed && app.IsClient {
 		referrer := app.Window().Get("document").Get("referrer").String()
@@ -129,7 +131,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.heard = true
 		l.sendSetup()
 	case message.Ready:
-		l.phase, l.problem = phaseReady, ""
+		l.phase, l.problem, l.look = phaseReady, "", nil
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.view.Speed})
 		l.tellParent(l.news.ready(l.playing, l.stats))
@@ -143,6 +145,10 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		}
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.tellParent(l.news.metrics(l.playing, l.stats))
+	case message.Inspected:
+		if l.phase == phaseReady {
+			l.look = e.Look
+		}
 	case message.Problem:
 		l.phase, l.problem = phaseProblem, e.Error
 		l.playing, l.stats = false, nil
@@ -393,6 +399,7 @@ func (l *Lab) renderFull() app.UI {
 					Speed:   l.view.Speed,
 					Hide:    l.figureHides(0),
 				},
+				l.inspector(),
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
 				&PanelBar{Open: open},
@@ -409,6 +416,30 @@ func (l *Lab) renderFull() app.UI {
 			),
 		),
 	)
+}
+
+// inspector is the Inspector of the image the canvas last sent, closed when none.
+func (l *Lab) inspector() app.UI {
+	in := &Inspector{Look: l.look}
+	if l.look != nil {
+		if titles := l.exp.Runs.Titles(); l.look.Run < len(titles) {
+			in.Title = titles[l.look.Run]
+		}
+		in.Family = runFamily(l.exp, l.look.Run)
+	}
+	return in
+}
+
+// onInspect asks the canvas for another image of the inspector (a *message.Look), or
+// closes it (nil).
+func (l *Lab) onInspect(ctx app.Context, a app.Action) {
+	look, _ := a.Value.(*message.Look)
+	if look == nil {
+		l.look = nil
+		l.bridge.Post(message.Envelope{Kind: message.Inspect})
+		return
+	}
+	l.bridge.Post(message.Envelope{Kind: message.Inspect, Look: look})
 }
 
 // numbers is the numbers panel: the runs' live numbers, or the figure's table.
