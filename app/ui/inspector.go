@@ -57,8 +57,9 @@ func (in *Inspector) Render() app.UI {
 		OnKeyDown(in.onKey).Body(
 		app.Raw("<style>"+inspectorCSS+"</style>"),
 		app.Div().Class("inspector-head").Body(
+			// Numbered from 0, as the canvas's tooltip numbers the same example.
 			app.H2().ID("inspector-title").Text(
-				"Training image #"+strconv.Itoa(l.Example+1)+" of "+strconv.Itoa(l.Examples)+" · "+in.Title),
+				"Training image #"+strconv.Itoa(l.Example)+" of "+strconv.Itoa(l.Examples)+" · "+in.Title),
 			app.Button().Class("btn btn-quiet inspector-close").Aria("label", "Close the inspector").Text("×").OnClick(in.onClose),
 		),
 		app.Div().Class("inspector-body").Body(

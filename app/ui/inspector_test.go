@@ -33,7 +33,7 @@ func TestLabShowsTheInspector(t *testing.T) {
 	l.receive(ctx, message.Envelope{Kind: message.Inspected, Look: sampleLook()})
 	html := app.HTMLString(l)
 	for _, want := range []string{
-		"Training image #8 of 1500 · Random labels", `data-run="1"`, `data-example="7"`,
+		"Training image #7 of 1500 · Random labels", `data-run="1"`, `data-example="7"`,
 		`data-true="0"`, "0 (disc)", `data-given="2"`, "2 (triangle)", "not its class",
 		"2 (triangle), 70.0% sure", "first at epoch 2, forgotten since",
 		`data-prob="0.7"`, "0 (disc) (true)", "2 (triangle) (given)",
