@@ -32,6 +32,12 @@ type Scene struct {
 	InspectedRun     int
 	InspectedExample int
 
+	// Zoom, when not 0, zooms every run's wall on the examples given label Zoom-1 (labels
+	// beyond the run's last count as its last): only they are shown, as tiles of 24 CSS
+	// pixels or more with every pixel of the image drawn as a block (see wall.go). 0 is
+	// the whole wall.
+	Zoom int
+
 	// Figure, when not nil, is one of the paper's figures being made, which the canvas then
 	// shows instead of the runs' cards (figureview.go).
 	Figure *FigureView
@@ -99,8 +105,12 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	if scene != nil {
 		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
 	}
-	if p.stale(dst.Rect, runs, density) {
-		p.relayout(dst.Rect, runs, density)
+	zoom := 0
+	if scene != nil && scene.Zoom > 0 && scene.Zoom <= maxGroups {
+		zoom = scene.Zoom
+	}
+	if p.stale(dst.Rect, runs, density) || p.lay.zoom != zoom {
+		p.relayout(dst.Rect, runs, density, zoom)
 	}
 	p.scale = p.lay.scale
 	p.r.fillAroundAll(dst.Rect, colBackground, p.lay.cards)
@@ -112,7 +122,9 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	for i := range runs {
 		p.paintRun(i, &runs[i], scene.Playing)
 	}
-	p.paintCharts(runs)
+	if p.lay.zoom == 0 {
+		p.paintCharts(runs)
+	}
 	if scene.Inspecting && scene.InspectedRun >= 0 && scene.InspectedRun < len(runs) {
 		if tile := p.lay.runs[scene.InspectedRun].wall.rectOf(scene.InspectedExample); !tile.Empty() {
 			u := p.scale
