@@ -34,11 +34,11 @@ type wallLayout struct {
 	// given label only, as its one group; first is the label of group 0 (only, or 0).
 	only, first int
 	k, n        int
-	maxCount int     // examples in the largest group
-	counts   []int   // examples per group (given label)
-	start    []int   // group g's examples are order[start[g]:start[g+1]]
-	order    []int32 // examples in wall order
-	slot     []int32 // example → its position in order
+	maxCount    int     // examples in the largest group
+	counts      []int   // examples per group (given label)
+	start       []int   // group g's examples are order[start[g]:start[g+1]]
+	order       []int32 // examples in wall order
+	slot        []int32 // example → its position in order
 
 	// The geometry (plan).
 	panel, area image.Rectangle // the dark panel and the part of it that holds tiles
