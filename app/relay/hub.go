@@ -77,6 +77,12 @@ func (h *Hub) Start(addressed message.Envelope, ok bool) {
 // Command applies a message of the page, and returns an error for one that is not a
 // command the hub takes (the canvas logs it; Export is the canvas's own business).
 func (h *Hub) Command(e message.Envelope) error {
+	if e.Kind == message.Zoom {
+		// A view of the walls: it concerns neither the workers nor a figure, and outlives
+		// Setups (the page keeps it in its link).
+		h.Scene.Zoom, h.rebuilt = e.Zoom, true
+		return nil
+	}
 	if h.Study != nil && e.Kind != message.Setup {
 		return h.studyCommand(e)
 	}

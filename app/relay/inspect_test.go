@@ -102,3 +102,21 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// The page's Zoom sets the scene's zoom at once, before a Setup as after it, and during a
+// figure too; it sends the workers nothing.
+func TestHubZooms(t *testing.T) {
+	h := newHarness(t, 1)
+	h.hub.Start(message.Envelope{}, false)
+	must(t, h.hub.Command(message.Envelope{Kind: message.Zoom, Zoom: 3}))
+	if h.hub.Scene.Zoom != 3 {
+		t.Fatalf("zoom %d before a Setup, want 3", h.hub.Scene.Zoom)
+	}
+	must(t, h.hub.Command(message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.DefaultVariants()}))
+	h.deliver()
+	h.hub.News()
+	must(t, h.hub.Command(message.Envelope{Kind: message.Zoom}))
+	if rebuilt, _ := h.hub.News(); h.hub.Scene.Zoom != 0 || !rebuilt {
+		t.Errorf("zoom %d, repaint %v after Zoom 0; want 0, true", h.hub.Scene.Zoom, rebuilt)
+	}
+}
