@@ -92,6 +92,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	l.wantPlay = l.view.Autoplay
 	ctx.Handle(actionCommand, l.onCommand)
 	ctx.Handle(actionSpeed, l.onSpeed)
+	ctx.Handle(actionZoom, l.onZoom)
 	ctx.Handle(actionSetting, l.onSetting)
 	ctx.Handle(actionRuns, l.onRuns)
 	ctx.Handle(actionPreset, l.onPreset)
@@ -134,6 +135,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.phase, l.problem, l.look = phaseReady, "", nil
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.view.Speed})
+		l.bridge.Post(message.Envelope{Kind: message.Zoom, Zoom: l.view.Zoom})
 		l.tellParent(l.news.ready(l.playing, l.stats))
 		if l.wantPlay {
 			l.wantPlay = false
@@ -240,6 +242,20 @@ func (l *Lab) onSpeed(ctx app.Context, a app.Action) {
 	l.view.Speed = speed
 	if l.phase == phaseReady {
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: speed})
+	}
+	l.updateAddress()
+}
+
+// onZoom zooms the canvas's walls (WallZoom), at once if the canvas is ready, else at
+// its Ready; the zoom is part of the view, so it goes in the address.
+func (l *Lab) onZoom(ctx app.Context, a app.Action) {
+	zoom, ok := a.Value.(int)
+	if !ok || zoom < 0 || zoom > message.MaxZoom {
+		return
+	}
+	l.view.Zoom = zoom
+	if l.phase == phaseReady {
+		l.bridge.Post(message.Envelope{Kind: message.Zoom, Zoom: zoom})
 	}
 	l.updateAddress()
 }
@@ -399,6 +415,7 @@ func (l *Lab) renderFull() app.UI {
 					Speed:   l.view.Speed,
 					Hide:    l.figureHides(0),
 				},
+				&WallZoom{Zoom: l.view.Zoom, Classes: l.exp.Config.Classes, Hidden: l.exp.Figure.Kind != ""},
 				l.inspector(),
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(

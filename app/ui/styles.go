@@ -26,6 +26,10 @@ const pageCSS = `
 }
 .chip.chip-small { min-height: 32px; padding: 4px 10px; font-size: 0.85rem; }
 
+/* ------------------------------------------------ the memory wall's zoom (under the canvas) */
+.wall-zoom { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 6px; }
+.wall-zoom-label { color: var(--ink-soft); font-size: 0.85rem; font-variant-numeric: tabular-nums; min-width: 8em; text-align: center; }
+
 /* ------------------------------------------------ the paper's figures */
 .figures { display: flex; flex-direction: column; gap: 6px; }
 .figures-title { margin: 0; font-size: 0.92rem; color: var(--ink-soft); }
