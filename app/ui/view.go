@@ -16,11 +16,11 @@ import (
 //
 // The zero value is not the default: use defaultView.
 type view struct {
-	Mode     viewMode
-	Speed    int        // message.MinSpeed..MaxSpeed
+	Mode  viewMode
+	Speed int // message.MinSpeed..MaxSpeed
 	// Zoom is the memory walls' zoom, as message.Envelope.Zoom: 0 the whole walls, z
 	// zoomed on label z-1. Links write the label: zoom=3.
-	Zoom int
+	Zoom     int
 	Autoplay bool       // start playing as soon as the runs are built
 	Panels   panelSet   // full page: the panels beside the canvas that are open
 	Controls controlSet // embed: the controls shown under the canvas
