@@ -406,6 +406,7 @@ func (l *Lab) renderFull() app.UI {
 				app.Div().Class("notices").Body(l.renderNotices()),
 				&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind)},
 				&FigureBar{Active: l.exp.Figure},
+				inputStrip(l.exp),
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
 				&Transport{
 					Ready:   ready,
