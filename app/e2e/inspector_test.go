@@ -24,35 +24,16 @@ type frameBox struct {
 	Left, Top, Width, Height, Density float64
 }
 
-// tileOf finds, in the default lesson's layout at the size and density of box, a point
-// well inside a tile of run's wall (its neighbours one device pixel away in every
-// direction on the same tile), and the training example of that tile. It paints the
+// tileOf finds, in the default lesson's layout at the size and density of box (its walls
+// zoomed as Scene.Zoom, 0 for whole), a point well inside a tile of run's wall (its
+// neighbours one device pixel away in every direction on the same tile), and the
+// training example of that tile. It paints the
 // lesson natively, with the same images and runs the canvas builds from the same
 // settings (app/lab, as the canvas's hub does), so that the point is where the student
 // would see the tile.
-func tileOf(t *testing.T, box frameBox, run int) (x, y float64, example int) {
+func tileOf(t *testing.T, box frameBox, run, zoom int) (x, y float64, example int) {
 	t.Helper()
-	b, err := labpkg.New(sim.Default().Encode(), sim.DefaultVariants())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var scene canvas.Scene
-	scene.Density = box.Density
-	for i := range b.Lanes {
-		l := &b.Lanes[i]
-		b.MakeImages(i)
-		r, err := sim.NewRun(l.Config)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r.Snapshot(&l.Snap)
-		scene.Cards = append(scene.Cards, canvas.Card{Title: l.Title, Classes: l.Config.Classes,
-			Images: &l.Images, Snap: &l.Snap, Params: r.Summary().Params, MaxEpochs: l.Config.Epochs})
-	}
-	w, h := int(box.Width*box.Density), int(box.Height*box.Density)
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	var p canvas.Painter
-	p.Paint(dst, &scene)
+	p, w, h := lessonPainter(t, box, zoom)
 	for py := 1; py < h-1; py++ {
 		for px := 1; px < w-1; px++ {
 			r, ex, ok := p.TileAt(px, py)
@@ -104,23 +85,9 @@ func TestInspector(t *testing.T) {
 	p.waitReady()
 	p.press("Play")
 
-	box := evalJS[frameBox](p, `(() => {
-		const f = document.getElementById("canvas-frame");
-		f.scrollIntoView({block: "center"});
-		const r = f.getBoundingClientRect();
-		return {Left: r.left + f.clientLeft, Top: r.top + f.clientTop, Width: f.clientWidth, Height: f.clientHeight,
-			Density: f.contentWindow.devicePixelRatio};
-	})()`)
-	x, y, want := tileOf(t, box, 1)
-
-	// Move, then press and release a tick apart: the canvas reads the mouse 30 times a
-	// second, and a click between two ticks would be missed.
-	for _, ev := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMouseMoved, input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
-		if err := chromedp.Do(p.ctx, chromedp.MouseEvent(ev, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(150 * time.Millisecond)
-	}
+	box := evalJS[frameBox](p, frameBoxJS)
+	x, y, want := tileOf(t, box, 1, 0)
+	clickAt(t, p, x, y)
 	p.waitUntil("the inspector, with the network's probabilities", loadTimeout,
 		`(() => { const s = document.getElementById("inspector"); return s && !s.hidden && s.querySelectorAll("[data-prob]").length === 10; })()`)
 
@@ -172,4 +139,53 @@ func TestInspector(t *testing.T) {
 	p.waitUntil("the inspector to close", loadTimeout,
 		`(() => { const s = document.getElementById("inspector"); return !s || s.hidden; })()`)
 	checkNoCSPViolation(p)
+}
+
+// frameBoxJS scrolls the canvas's iframe into view and says where it is.
+const frameBoxJS = `(() => {
+	const f = document.getElementById("canvas-frame");
+	f.scrollIntoView({block: "center"});
+	const r = f.getBoundingClientRect();
+	return {Left: r.left + f.clientLeft, Top: r.top + f.clientTop, Width: f.clientWidth, Height: f.clientHeight,
+		Density: f.contentWindow.devicePixelRatio};
+})()`
+
+// clickAt clicks at (x, y) on the page: move, then press and release a tick apart: the
+// canvas reads the mouse 30 times a second, and a click between two ticks would be missed.
+func clickAt(t *testing.T, p *page, x, y float64) {
+	t.Helper()
+	for _, ev := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMouseMoved, input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
+		if err := chromedp.Do(p.ctx, chromedp.MouseEvent(ev, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+}
+
+// lessonPainter paints the default lesson at epoch 0 natively, at the size and density of
+// box and with its walls zoomed as Scene.Zoom, and returns the painter (for its TileAt)
+// and the size painted, in device pixels.
+func lessonPainter(t *testing.T, box frameBox, zoom int) (p *canvas.Painter, w, h int) {
+	t.Helper()
+	b, err := labpkg.New(sim.Default().Encode(), sim.DefaultVariants())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scene canvas.Scene
+	scene.Density, scene.Zoom = box.Density, zoom
+	for i := range b.Lanes {
+		l := &b.Lanes[i]
+		b.MakeImages(i)
+		r, err := sim.NewRun(l.Config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Snapshot(&l.Snap)
+		scene.Cards = append(scene.Cards, canvas.Card{Title: l.Title, Classes: l.Config.Classes,
+			Images: &l.Images, Snap: &l.Snap, Params: r.Summary().Params, MaxEpochs: l.Config.Epochs})
+	}
+	w, h = int(box.Width*box.Density), int(box.Height*box.Density)
+	p = new(canvas.Painter)
+	p.Paint(image.NewRGBA(image.Rect(0, 0, w, h)), &scene)
+	return p, w, h
 }
