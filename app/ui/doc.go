@@ -15,8 +15,10 @@
 //	Lab
 //	├── Intro          the title and what the experiment is about
 //	├── PresetBar      one click per randomization test of the paper
+//	├── InputStrip     a few training images before and after the lesson's input randomization
 //	├── CanvasFrame    the <iframe> of the canvas
 //	├── Transport      Play, Pause, Step, Reset, Speed
+//	├── WallZoom       zooms the memory walls on one label, Previous and Next
 //	├── PanelBar       shows and hides the three panels below
 //	├── Readouts       one column per run: state, epoch, accuracies, losses, fitted
 //	├── SharePanel     the link, the embed snippet and its options, CSV and PNG downloads
