@@ -44,7 +44,7 @@
 //
 // Everything that makes the page what it is lives in its query string (link.go, view.go):
 // the experiment in the core's own encoding (sim.Config.Encode, the variants under runs=,
-// or preset=<id> for an unchanged lesson) and the view (view=embed, speed=, panels=,
+// or preset=<id> for an unchanged lesson) and the view (view=embed, speed=, zoom=, panels=,
 // controls=, autoplay=, parent=). Lab reads it once when it mounts and writes it back with
 // history.replaceState after every change, never pushState: the address bar always shows
 // a link that replays what is on screen (training is seeded), and Back leaves the page.
