@@ -26,8 +26,8 @@
 //   - The zoomed wall (Scene.Zoom, chosen in the page) is one label's part of every run's
 //     wall, large enough to read: tiles of 24 CSS pixels or more, each image drawn with
 //     every pixel a square block, exactly the grey levels the network is given (after any
-//     input randomization), lit or dimmed by its fit, its wrong labels marked. The charts
-//     give it their room. Moving through the wall is done by label, one block at a time,
+//     input randomization), lit or dimmed by its fit, its wrong labels marked. The charts,
+//     weights and gauge give it their room. Moving through the wall is done by label, one block at a time,
 //     not by scrolling: a block of ~150 tiles fits a laptop's canvas whole, the runs side
 //     by side stay aligned on the same label, the state is one number in the link, and
 //     the canvas needs no scroll position nor wheel or drag handling of its own (which

@@ -201,8 +201,8 @@ func (p *Painter) planRun(bx *runBox, card image.Rectangle, run *Card, lines int
 	if p.lay.narrow {
 		first = 4
 	}
-	if p.lay.zoom > 0 && p.lay.narrow {
-		first = 6 // a phone's zoomed wall needs every line: the wall alone
+	if p.lay.zoom > 0 {
+		first = 6 // a zoomed wall needs every line: the wall alone, under its header
 	}
 	for level := first; level < 7; level++ {
 		rows, g := 0, gaugeNone

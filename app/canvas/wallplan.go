@@ -67,11 +67,11 @@ func (p *Painter) planWalls() int {
 	if !any {
 		return 0
 	}
-	pmax, lo := min(pmax, 32*u), 1
+	lo, most := 1, 32*u
 	if p.lay.zoom > 0 {
-		lo = zoomMin * u
-		pmax = max(min(pmax, 64*u), lo)
+		lo, most = zoomMin*u, 64*u
 	}
+	pmax = max(min(pmax, most), lo)
 	var best [labelNone + 1]wallPlan
 	for mode := labelAbove; mode <= labelNone; mode++ {
 		for pp := pmax; pp >= lo; pp-- {
