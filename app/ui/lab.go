@@ -405,8 +405,8 @@ func (l *Lab) renderFull() app.UI {
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
 				&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind)},
-				&FigureBar{Active: l.exp.Figure},
 				inputStrip(l.exp),
+				&FigureBar{Active: l.exp.Figure},
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
 				&Transport{
 					Ready:   ready,
