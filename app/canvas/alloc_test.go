@@ -31,6 +31,18 @@ func TestPaintAllocatesNothing(t *testing.T) {
 		if a := testing.AllocsPerRun(5, func() { _, _, _ = p.TileAt(c.X, c.Y) }); a != 0 {
 			t.Errorf("TileAt: %v allocations, want 0", a)
 		}
+		// The zoomed wall: its tiles are large and drawn pixel by pixel, hovered or not.
+		sc.Zoom = 3
+		p.Paint(img, sc)
+		z := centre(p.lay.runs[1].wall.rectOf(int(p.lay.runs[1].wall.order[0])))
+		for _, hover := range []image.Point{{-1, -1}, z} {
+			sc.HoverX, sc.HoverY = hover.X, hover.Y
+			p.Paint(img, sc)
+			if a := testing.AllocsPerRun(20, func() { p.Paint(img, sc) }); a != 0 {
+				t.Errorf("%dx%d zoomed, hover %v: %v allocations per Paint, want 0", size[0], size[1], hover, a)
+			}
+		}
+		sc.Zoom = 0
 	}
 }
 

@@ -23,6 +23,16 @@
 //     runs show the clean part of each class learned first and the noisy tail late (Arpit et
 //     al. 2017). Hovering a tile shows its image, labels, prediction and when it was first
 //     fitted (tooltip.go).
+//   - The zoomed wall (Scene.Zoom, chosen in the page) is one label's part of every run's
+//     wall, large enough to read: tiles of 24 CSS pixels or more, each image drawn with
+//     every pixel a square block, exactly the grey levels the network is given (after any
+//     input randomization), lit or dimmed by its fit, its wrong labels marked. The charts,
+//     weights and gauge give it their room. Moving through the wall is done by label, one block at a time,
+//     not by scrolling: a block of ~150 tiles fits a laptop's canvas whole, the runs side
+//     by side stay aligned on the same label, the state is one number in the link, and
+//     the canvas needs no scroll position nor wheel or drag handling of its own (which
+//     would fight the page's scrolling on a phone). Where a block does not fit (a phone),
+//     its last rows are cut off and its label says how many are shown.
 //   - The learning curves (curves.go) of all runs overlaid: training accuracy climbs to 100%
 //     on random labels too, only a few epochs later, while test accuracy stays on the
 //     dotted chance line 1/K. The loss chart shows the price: test loss rising above that of

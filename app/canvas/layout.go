@@ -21,6 +21,7 @@ type layout struct {
 	bounds   image.Rectangle
 	density  float64
 	scale    int // p.scale for this layout (the figure view keeps its own)
+	zoom     int // Scene.Zoom it was made for
 	narrow   bool
 	wallKey  image.Rectangle // the key to the walls' tiles, above the runs
 	runs     []runBox
@@ -41,9 +42,9 @@ type runBox struct {
 
 const narrowBelow = 700 // px: below this width runs are stacked
 
-func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
+func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64, zoom int) {
 	L := &p.lay
-	L.bounds, L.density = b, density
+	L.bounds, L.density, L.zoom = b, density, zoom
 	p.layouts++
 	p.keys = p.keys[:0]
 	for i := range runs {
@@ -63,7 +64,7 @@ func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
 		return
 	}
 	for i := range runs {
-		L.runs[i].wall.group(runs[i].Images, runs[i].Classes)
+		L.runs[i].wall.group(runs[i].Images, runs[i].Classes, zoom-1)
 	}
 
 	margin, gap := 8*u, 8*u
@@ -97,6 +98,11 @@ func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
 		one = clamp(H*28/100, 110*u, 300*u)
 		chartsH = legendH + one
 	}
+	if zoom > 0 {
+		// A zoomed wall is there to be read image by image: the charts give it their room
+		// (the page's numbers still say how training goes).
+		chartsH, legendH, one = 0, 0, 0
+	}
 	charts := image.Rect(content.Min.X, content.Max.Y-chartsH, content.Max.X, content.Max.Y)
 	L.legend = image.Rect(charts.Min.X, charts.Min.Y, charts.Max.X, charts.Min.Y+legendH)
 	plots := image.Rect(charts.Min.X, L.legend.Max.Y, charts.Max.X, charts.Max.Y)
@@ -111,7 +117,11 @@ func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
 
 	// The runs, in between: a grid of cards. Wide canvases try all runs in one row, then two
 	// rows; narrow ones one column, then two; the arrangement giving the largest tiles wins.
-	area := image.Rect(content.Min.X, L.wallKey.Max.Y+gap/2, content.Max.X, charts.Min.Y-gap)
+	bottom := charts.Min.Y - gap
+	if zoom > 0 {
+		bottom = content.Max.Y
+	}
+	area := image.Rect(content.Min.X, L.wallKey.Max.Y+gap/2, content.Max.X, bottom)
 	n := len(runs)
 	first, second := n, (n+1)/2
 	if L.narrow {
@@ -126,7 +136,10 @@ func (p *Painter) relayout(b image.Rectangle, runs []Card, density float64) {
 	}
 	p.placeRuns(area, runs, bestCols, gap)
 	p.planWalls()
-	L.cards = append(L.cards[:0], L.acc.card, L.los.card)
+	L.cards = L.cards[:0]
+	if zoom == 0 {
+		L.cards = append(L.cards, L.acc.card, L.los.card)
+	}
 	for i := range L.runs {
 		L.cards = append(L.cards, L.runs[i].card)
 	}
@@ -187,6 +200,9 @@ func (p *Painter) planRun(bx *runBox, card image.Rectangle, run *Card, lines int
 	first := 0
 	if p.lay.narrow {
 		first = 4
+	}
+	if p.lay.zoom > 0 {
+		first = 6 // a zoomed wall needs every line: the wall alone, under its header
 	}
 	for level := first; level < 7; level++ {
 		rows, g := 0, gaugeNone

@@ -48,6 +48,16 @@ func TestLook(t *testing.T) {
 			return sc
 		}},
 		{"hover-960x600", 960, 600, func() *Scene { return hovering(synthScene(2, 300, 20), 960, 600, 1) }},
+		{"zoom-1280x720", 1280, 720, func() *Scene {
+			sc := synthScene(2, 1500, 20)
+			sc.Zoom = 4 // label 3
+			return sc
+		}},
+		{"zoom-phone-750x1400-density2", 750, 1400, func() *Scene {
+			sc := synthScene(2, 1500, 20)
+			sc.Zoom, sc.Density = 4, 2
+			return sc
+		}},
 		{"figure-sweep-1280x720", 1280, 720, func() *Scene { return halfSweep(t, 1) }},
 		{"figure-sweep-phone-750x1280-density2", 750, 1280, func() *Scene { return halfSweep(t, 2) }},
 		{"figure-table1-1280x720", 1280, 720, func() *Scene { return mostOfTable1(t, 1) }},

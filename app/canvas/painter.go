@@ -25,6 +25,19 @@ type Scene struct {
 	HoverX, HoverY int    // pointer position in pixels; -1,-1 when none
 	Playing        bool
 
+	// Inspected, when Inspecting, is the tile (run, training example) open in the page's
+	// inspector: it is framed on the wall, so that the student sees which image the
+	// inspector shows, and where the keyboard's next and previous lead.
+	Inspecting       bool
+	InspectedRun     int
+	InspectedExample int
+
+	// Zoom, when not 0, zooms every run's wall on the examples given label Zoom-1 (labels
+	// beyond the run's last count as its last): only they are shown, as tiles of 24 CSS
+	// pixels or more with every pixel of the image drawn as a block (see wall.go). 0 is
+	// the whole wall.
+	Zoom int
+
 	// Figure, when not nil, is one of the paper's figures being made, which the canvas then
 	// shows instead of the runs' cards (figureview.go).
 	Figure *FigureView
@@ -92,8 +105,12 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	if scene != nil {
 		runs = scene.Cards[:min(len(scene.Cards), maxRuns)]
 	}
-	if p.stale(dst.Rect, runs, density) {
-		p.relayout(dst.Rect, runs, density)
+	zoom := 0
+	if scene != nil && scene.Zoom > 0 && scene.Zoom <= maxGroups {
+		zoom = scene.Zoom
+	}
+	if p.stale(dst.Rect, runs, density) || p.lay.zoom != zoom {
+		p.relayout(dst.Rect, runs, density, zoom)
 	}
 	p.scale = p.lay.scale
 	p.r.fillAroundAll(dst.Rect, colBackground, p.lay.cards)
@@ -105,7 +122,17 @@ func (p *Painter) Paint(dst *image.RGBA, scene *Scene) {
 	for i := range runs {
 		p.paintRun(i, &runs[i], scene.Playing)
 	}
-	p.paintCharts(runs)
+	if p.lay.zoom == 0 {
+		p.paintCharts(runs)
+	}
+	if scene.Inspecting && scene.InspectedRun >= 0 && scene.InspectedRun < len(runs) {
+		if tile := p.lay.runs[scene.InspectedRun].wall.rectOf(scene.InspectedExample); !tile.Empty() {
+			u := p.scale
+			p.r.frame(tile.Inset(-3*u), u, colShadow)
+			p.r.frame(tile.Inset(-2*u), u, colHover)
+			p.r.frame(tile.Inset(-u), u, colShadow)
+		}
+	}
 	if ri, ex, ok := p.TileAt(scene.HoverX, scene.HoverY); ok {
 		p.paintTooltip(ri, &runs[ri], ex)
 	}

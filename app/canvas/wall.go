@@ -30,13 +30,15 @@ const maxGroups = 256
 
 // wallLayout is one run's wall: the order of its tiles and where they are.
 type wallLayout struct {
-	// The grouping, from the images (group).
-	k, n     int
-	maxCount int     // examples in the largest group
-	counts   []int   // examples per group (given label)
-	start    []int   // group g's examples are order[start[g]:start[g+1]]
-	order    []int32 // examples in wall order
-	slot     []int32 // example → its position in order
+	// The grouping, from the images (group). A zoomed wall (only ≥ 0) holds the examples
+	// given label only, as its one group; first is the label of group 0 (only, or 0).
+	only, first int
+	k, n        int
+	maxCount    int     // examples in the largest group
+	counts      []int   // examples per group (given label)
+	start       []int   // group g's examples are order[start[g]:start[g+1]]
+	order       []int32 // examples in wall order
+	slot        []int32 // example → its position in order
 
 	// The geometry (plan).
 	panel, area image.Rectangle // the dark panel and the part of it that holds tiles
@@ -45,18 +47,23 @@ type wallLayout struct {
 	mode        int
 	labelW      int               // width of the left label column, in labelLeft mode
 	showCounts  bool              // whether "fitted/count" fits next to every group's label
+	shown       int               // on a zoomed wall, its tiles that the panel does not cut off
 	blocks      []image.Rectangle // per group: its block, label included
 	tiles       []image.Point     // per group: the top-left corner of its first tile
 
-	// Thumbnails (build): t×t intensities per example, when tiles are big enough for them.
-	t      int
+	// Thumbnails (build): t×t intensities per example, when tiles are big enough for them,
+	// drawn off pixels inside the tile's corner (1 on the ordinary wall; on a zoomed wall,
+	// where t is a whole multiple of the image's side, what centres it).
+	t, off int
 	thumbs []uint8
 }
 
 // group sorts the examples into the wall's order: by given label, clean before corrupted,
 // and by index within each. Labels outside [0, K) are clamped, so that a bad label can only
-// misplace a tile, never crash the painter.
-func (w *wallLayout) group(im *data.Images, classes int) {
+// misplace a tile, never crash the painter. With only ≥ 0 the wall is zoomed on one label:
+// its examples make the one group (only is clamped to the labels there are), and the
+// others have no tile.
+func (w *wallLayout) group(im *data.Images, classes, only int) {
 	w.n = 0
 	if im != nil {
 		w.n = len(im.Labels)
@@ -66,18 +73,29 @@ func (w *wallLayout) group(im *data.Images, classes int) {
 		w.k = max(w.k, im.Labels[i]+1)
 	}
 	w.k = min(w.k, maxGroups)
+	w.only, w.first = -1, 0
+	if only >= 0 {
+		w.only = min(only, w.k-1)
+		w.first = w.only
+	}
+	groups := w.k
+	if w.only >= 0 {
+		w.k = 1
+	}
 	w.counts = resizeInts(w.counts, w.k)
 	w.start = resizeInts(w.start, w.k+1)
 	clear(w.counts)
 	for i := range w.n {
-		w.counts[w.labelOf(im, i)]++
+		if g := w.groupOf(im, i, groups); g >= 0 {
+			w.counts[g]++
+		}
 	}
 	w.start[0], w.maxCount = 0, 0
 	for g := range w.k {
 		w.start[g+1] = w.start[g] + w.counts[g]
 		w.maxCount = max(w.maxCount, w.counts[g])
 	}
-	w.order = resizeInt32s(w.order, w.n)
+	w.order = resizeInt32s(w.order, w.start[w.k])
 	w.slot = resizeInt32s(w.slot, w.n)
 	next := resizeInts(nil, w.k)
 	for pass := range 2 { // clean first, then corrupted
@@ -85,7 +103,11 @@ func (w *wallLayout) group(im *data.Images, classes int) {
 			if corrupted(im, i) != (pass == 1) {
 				continue
 			}
-			g := w.labelOf(im, i)
+			g := w.groupOf(im, i, groups)
+			if g < 0 {
+				w.slot[i] = -1
+				continue
+			}
 			pos := w.start[g] + next[g]
 			next[g]++
 			w.order[pos], w.slot[i] = int32(i), int32(pos)
@@ -93,7 +115,18 @@ func (w *wallLayout) group(im *data.Images, classes int) {
 	}
 }
 
-func (w *wallLayout) labelOf(im *data.Images, i int) int { return clamp(im.Labels[i], 0, w.k-1) }
+// groupOf returns example i's group, -1 when a zoomed wall has no tile for it; groups is
+// the number of labels.
+func (w *wallLayout) groupOf(im *data.Images, i, groups int) int {
+	g := clamp(im.Labels[i], 0, groups-1)
+	switch {
+	case w.only < 0:
+		return g
+	case g == w.only:
+		return 0
+	}
+	return -1
+}
 
 func corrupted(im *data.Images, i int) bool {
 	return im != nil && i < len(im.True) && i < len(im.Labels) && im.Labels[i] != im.True[i]
@@ -112,6 +145,9 @@ func (w *wallLayout) rectOf(i int) image.Rectangle {
 		return image.Rectangle{}
 	}
 	pos := int(w.slot[i])
+	if pos < 0 {
+		return image.Rectangle{} // not on this zoomed wall
+	}
 	for g := range w.k {
 		if pos < w.start[g+1] {
 			return w.tileRect(g, pos-w.start[g])
@@ -146,20 +182,27 @@ func (w *wallLayout) at(pt image.Point) (int, bool) {
 }
 
 // build makes the thumbnails, when tiles are big enough to hold one (8 px: a 1 px frame
-// around 6×6 pixels of image).
+// around 6×6 pixels of image). A zoomed wall draws every pixel of an image as a square
+// block of whole pixels (t a multiple of the side, when the tile holds one), so that a
+// student sees exactly the grey levels the network is given, not a blur of them; the
+// box filter below, at a whole scale, repeats each pixel.
 func (w *wallLayout) build(im *data.Images) {
-	w.t = 0
+	w.t, w.off = 0, 1
 	if w.s < 8 || im == nil || im.Side <= 0 {
 		return
 	}
 	w.t = w.s - 2
+	if b := w.t / im.Side; w.only >= 0 && b >= 1 {
+		w.t = b * im.Side
+		w.off = (w.s - w.t) / 2
+	}
 	t, side := w.t, im.Side
 	w.thumbs = resizeBytes(w.thumbs, w.n*t*t)
 	wt := boxWeights(side, t)
 	row := make([]float64, t*side)
 	for i := range w.n {
 		dst := w.thumbs[i*t*t : (i+1)*t*t]
-		if (i+1)*side*side > len(im.Pixels) {
+		if (i+1)*side*side > len(im.Pixels) || w.slot[i] < 0 {
 			clear(dst)
 			continue
 		}
@@ -231,17 +274,22 @@ func (p *Painter) paintWall(w *wallLayout, run *Card) {
 		// The group's label: its class, and how much of it is fitted.
 		switch w.mode {
 		case labelAbove:
-			buf := strconv.AppendInt(p.scratch(), int64(g), 10)
+			buf := strconv.AppendInt(p.scratch(), int64(w.first+g), 10)
 			x := p.text(b.Min.X, b.Min.Y+u, buf, colWallLabel)
 			buf = append(buf[:0], ' ')
 			buf = strconv.AppendInt(buf, int64(fitted), 10)
 			buf = append(buf, '/')
 			buf = strconv.AppendInt(buf, int64(w.counts[g]), 10)
+			if w.only >= 0 && w.shown < w.counts[g] {
+				buf = append(buf, ", first "...)
+				buf = strconv.AppendInt(buf, int64(w.shown), 10)
+				buf = append(buf, " shown"...)
+			}
 			if w.showCounts {
 				p.text(x, b.Min.Y+u, buf, colWallSoft)
 			}
 		case labelLeft:
-			buf := strconv.AppendInt(p.scratch(), int64(g), 10)
+			buf := strconv.AppendInt(p.scratch(), int64(w.first+g), 10)
 			p.text(b.Min.X, b.Min.Y, buf, colWallLabel)
 		}
 	}
@@ -263,7 +311,7 @@ func (p *Painter) paintTile(w *wallLayout, x, y, i int, lit, corrupt bool) {
 		if lit {
 			lut = &p.litLUT
 		}
-		p.r.blit(x+1, y+1, w.t, w.thumbs[i*w.t*w.t:(i+1)*w.t*w.t], lut)
+		p.r.blit(x+w.off, y+w.off, w.t, w.thumbs[i*w.t*w.t:(i+1)*w.t*w.t], lut)
 	case s >= 4:
 		if lit {
 			p.r.fill(image.Rect(x, y, x+s, y+s), colLitFrame)

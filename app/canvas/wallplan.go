@@ -14,6 +14,10 @@ type wallPlan struct {
 	width, height    int // of the widest and the tallest wall: every wall is aligned on them
 }
 
+// zoomMin is the smallest tile pitch of a zoomed wall, in layout units: a tile of 24 CSS
+// pixels, room for a 12×12 image drawn in blocks of 2×2 inside its frame.
+const zoomMin = 25
+
 func tileGap(pitch int) int {
 	if pitch >= 3 {
 		return 1
@@ -33,7 +37,7 @@ func (w *wallLayout) setPanel(p *Painter, panel image.Rectangle) {
 		pad = 2 * u
 	}
 	w.area = panel.Inset(pad)
-	w.labelW = p.widthOf(len(strconv.Itoa(w.k-1))) + 3*u
+	w.labelW = p.widthOf(len(strconv.Itoa(w.first+w.k-1))) + 3*u
 	w.p, w.s, w.gap, w.perRow, w.mode = 0, 0, 0, 0, labelNone
 	w.blocks = resizeRects(w.blocks, w.k)
 	w.tiles = resizePoints(w.tiles, w.k)
@@ -42,6 +46,11 @@ func (w *wallLayout) setPanel(p *Painter, panel image.Rectangle) {
 // planWalls finds the largest tiles with which every run's wall fits its panel, and lays the
 // walls out with them. Each label placement is tried; one with labels wins unless it costs
 // more than a fifth of the tile size. It returns the pitch (0 when no wall has tiles).
+//
+// A zoomed wall (one label's examples, Scene.Zoom) never takes tiles below zoomMin: it is
+// there to be read, pixel by pixel. Where a label's tiles do not fit at that size (a
+// phone's small card), the last rows are cut off by the panel rather than shrunk, and
+// the panel says how many are shown (paintWall).
 func (p *Painter) planWalls() int {
 	runs := p.lay.runs
 	u := p.scale
@@ -53,15 +62,19 @@ func (p *Painter) planWalls() int {
 		}
 		any = true
 		maxK = max(maxK, w.k)
-		pmax = max(pmax, int(math.Sqrt(float64(w.area.Dx()*w.area.Dy())/float64(w.n)))+1)
+		pmax = max(pmax, int(math.Sqrt(float64(w.area.Dx()*w.area.Dy())/float64(max(w.start[w.k], 1))))+1)
 	}
 	if !any {
 		return 0
 	}
-	pmax = min(pmax, 32*u)
+	lo, most := 1, 32*u
+	if p.lay.zoom > 0 {
+		lo, most = zoomMin*u, 64*u
+	}
+	pmax = max(min(pmax, most), lo)
 	var best [labelNone + 1]wallPlan
 	for mode := labelAbove; mode <= labelNone; mode++ {
-		for pp := pmax; pp >= 1; pp-- {
+		for pp := pmax; pp >= lo; pp-- {
 			if mode == labelAbove && pp < 5 {
 				break // a line of text per block would dwarf such tiles
 			}
@@ -73,6 +86,9 @@ func (p *Painter) planWalls() int {
 	}
 	top := max(best[labelAbove].p, best[labelLeft].p, best[labelNone].p)
 	plan := wallPlan{p: 1, mode: labelNone, bc: maxK} // too many examples for the room: clipped
+	if lo > 1 {
+		plan = wallPlan{p: lo, gap: tileGap(lo), mode: labelAbove, bc: 1}
+	}
 	for mode := labelAbove; mode <= labelNone; mode++ {
 		if best[mode].p > 0 && best[mode].p*5 >= top*4 {
 			plan = best[mode]
@@ -181,7 +197,7 @@ func (w *wallLayout) place(p *Painter, plan wallPlan) {
 	}
 	bw := lw + w.perRow*w.p - w.gap
 	digits := len(strconv.Itoa(w.maxCount))
-	w.showCounts = p.widthOf(len(strconv.Itoa(w.k-1))+2+2*digits) <= bw
+	w.showCounts = p.widthOf(len(strconv.Itoa(w.first+w.k-1))+2+2*digits) <= bw
 	x0 := w.area.Min.X + max(0, (w.area.Dx()-width)/2)
 	y := w.area.Min.Y + max(0, (w.area.Dy()-height)/2)
 	for r := 0; r*bc < w.k; r++ {
@@ -200,5 +216,13 @@ func (w *wallLayout) place(p *Painter, plan wallPlan) {
 			}
 		}
 		y += h + bg
+	}
+	w.shown = 0
+	if w.only >= 0 {
+		for k := range w.counts[0] {
+			if w.tileRect(0, k).In(w.area) {
+				w.shown++
+			}
+		}
 	}
 }

@@ -54,6 +54,8 @@ const (
 	Step  Kind = "step"  // train every unfinished run for exactly one epoch, then pause
 	Reset Kind = "reset" // back to epoch 0 with the same settings; pauses
 	Speed Kind = "speed" // set Speed
+	// Zoom shows the memory walls zoomed on one label (Envelope.Zoom), or whole again.
+	Zoom Kind = "zoom"
 	// Export asks for a file of the runs: Format is FormatCSV (the curves) or FormatPNG
 	// (the canvas). The canvas answers with File.
 	Export Kind = "export"
@@ -136,6 +138,11 @@ type Envelope struct {
 	// Speed
 	Speed int `json:"speed,omitempty"` // MinSpeed..MaxSpeed
 
+	// Zoom: 0 for the whole memory walls, z in 1..MaxZoom to zoom them on the examples
+	// given label z-1 (one more than the label, so that the whole wall is the zero value
+	// and left out of the JSON).
+	Zoom int `json:"zoom,omitempty"`
+
 	// Ready, Metrics
 	Playing bool       `json:"playing,omitempty"`
 	Stats   []RunStats `json:"stats,omitempty"`
@@ -159,7 +166,13 @@ type Envelope struct {
 	// trains several runs when the machine has fewer cores to spare than there are runs
 	// (see relay.Pool in app/relay); the page never sets it.
 	Run int `json:"run,omitempty"`
+
+	// Inspect, Inspected, and a worker's Metrics: one training example (inspect.go).
+	Look *Look `json:"look,omitempty"`
 }
+
+// MaxZoom bounds Envelope.Zoom: labels go up to 9 (sim's classes setting, at most 10).
+const MaxZoom = maxClasses
 
 // MaxRuns is the most runs a Setup may set side by side, and so bounds Envelope.Run: the
 // canvas draws a memory wall for each, and beyond four nothing is readable (every run is
@@ -256,6 +269,12 @@ func (e Envelope) check() error {
 	if e.Format != "" && e.Kind != Export && e.Kind != File {
 		return errors.New("fields of another kind")
 	}
+	if e.Zoom != 0 && e.Kind != Zoom {
+		return errors.New("fields of another kind")
+	}
+	if err := e.checkLook(); err != nil {
+		return err
+	}
 	if e.Figure != nil && e.Kind != Setup || e.Progress != nil && e.Kind != Ready && e.Kind != Metrics ||
 		(e.Trial != 0 || e.Kernel != "" || e.Values != nil) && e.Kind != Compute && e.Kind != Computed && e.Kind != Problem ||
 		e.Picture != nil && e.Kind != Computed {
@@ -274,13 +293,20 @@ func (e Envelope) check() error {
 				return err
 			}
 		}
-	case Play, Pause, Step, Reset, Hello:
+	case Play, Pause, Step, Reset, Hello, Inspect, Inspected:
 		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")
 		}
 	case Export, File:
 		if FileType(e.Format) == "" {
 			return fmt.Errorf("format %q, want %s or %s", e.Format, FormatCSV, FormatPNG)
+		}
+		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
+			return errors.New("fields of another kind")
+		}
+	case Zoom:
+		if e.Zoom < 0 || e.Zoom > MaxZoom {
+			return fmt.Errorf("zoom %d out of range 0..%d", e.Zoom, MaxZoom)
 		}
 		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")

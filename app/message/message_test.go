@@ -29,6 +29,7 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Setup},
 		{Kind: Play}, {Kind: Pause}, {Kind: Step}, {Kind: Reset}, {Kind: Hello},
 		{Kind: Speed, Speed: 3},
+		{Kind: Zoom, Zoom: 4}, {Kind: Zoom}, {Kind: Zoom, Zoom: MaxZoom},
 		{Kind: Ready, Stats: []RunStats{{Name: variant(t, "labels=true"), Examples: 10}}},
 		{Kind: Metrics, Playing: true, Stats: []RunStats{{Name: variant(t, "labels=random"), Epoch: 2, TrainAcc: 0.5, TestAcc: 0.25, TrainLoss: 1, Fitted: 5, Examples: 10, Stop: "running"}}},
 		{Kind: Problem, Error: "side = 40 is out of range 8..32"},
@@ -83,6 +84,10 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 		{"unknown field", `{"v":1,"kind":"play","x":1}`, "unknown field"},
 		{"wrong type", `{"v":1,"kind":"speed","speed":"fast"}`, "not a message"},
 		{"speed out of range", `{"v":1,"kind":"speed","speed":9}`, "out of range"},
+		{"zoom out of range", `{"v":1,"kind":"zoom","zoom":11}`, "out of range"},
+		{"negative zoom", `{"v":1,"kind":"zoom","zoom":-1}`, "out of range"},
+		{"zoom of another kind", `{"v":1,"kind":"play","zoom":2}`, "another kind"},
+		{"speed with a zoom", `{"v":1,"kind":"zoom","zoom":2,"speed":3}`, "another kind"},
 		{"play with a payload", `{"v":1,"kind":"play","query":"a=1"}`, "another kind"},
 		{"problem without text", `{"v":1,"kind":"problem"}`, "no error text"},
 		{"NaN-ish accuracy", `{"v":1,"kind":"metrics","stats":[{"name":"labels=true","train_acc":2}]}`, "outside 0..1"},
@@ -115,6 +120,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(`{"v":1,"kind":"setup","query":"width=64","runs":"labels=random"}`)
 	f.Add(`{"v":1,"kind":"setup","runs":" labels=corrupt , p=.40 ;;inputs=random"}`)
 	f.Add(`{"v":1,"kind":"ready","run":3,"stats":[{"name":"p=0.4,labels=corrupt","examples":9}]}`)
+	f.Add(`{"v":1,"kind":"inspected","look":{"run":1,"example":7,"examples":9,"classes":2,"side":1,"pixels":"/w==","given":1,"pred":0,"probs":[0.5,0.5],"epoch":2,"first_fit":1}}`)
 	f.Add(`{"v":1,"kind":"computed","trial":1,"values":{"train-acc":1},"picture":` + pictureJSON + `}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := Decode(s)

@@ -50,6 +50,8 @@ type Hub struct {
 
 	imagesMade int // the runs of the bench whose images Idle has made
 
+	look inspection // the training example the student inspects (inspect.go)
+
 	rebuilt bool // the scene has new runs or images: paint at once
 	fresh   bool // the runs have new numbers: paint soon
 }
@@ -75,6 +77,12 @@ func (h *Hub) Start(addressed message.Envelope, ok bool) {
 // Command applies a message of the page, and returns an error for one that is not a
 // command the hub takes (the canvas logs it; Export is the canvas's own business).
 func (h *Hub) Command(e message.Envelope) error {
+	if e.Kind == message.Zoom {
+		// A view of the walls: it concerns neither the workers nor a figure, and outlives
+		// Setups (the page keeps it in its link).
+		h.Scene.Zoom, h.rebuilt = e.Zoom, true
+		return nil
+	}
 	if h.Study != nil && e.Kind != message.Setup {
 		return h.studyCommand(e)
 	}
@@ -102,6 +110,7 @@ func (h *Hub) Command(e message.Envelope) error {
 			return nil
 		}
 		h.Bench, h.readySent, h.wantPlay = b, false, false
+		h.look.on = false // the page closes its inspector on a new Setup
 		h.awaiting = make([]bool, len(b.Lanes))
 		for i := range h.awaiting {
 			h.awaiting[i] = true
@@ -133,6 +142,8 @@ func (h *Hub) Command(e message.Envelope) error {
 		if h.Bench != nil {
 			h.pool.Broadcast(e)
 		}
+	case message.Inspect:
+		return h.inspectCommand(e)
 	default:
 		return fmt.Errorf("ignored a %s message from the page", e.Kind)
 	}
@@ -170,6 +181,8 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 		if h.awaiting[i] {
 			return nil // about the run before the last Setup
 		}
+		h.lookReport(i, e.Look)
+		e.Look = nil
 	}
 	if err := h.Bench.Receive(i, e, snap); err != nil {
 		return err
@@ -194,6 +207,7 @@ func (h *Hub) Tick(now time.Time) {
 	h.Bench.Playing = h.Bench.Playing && h.Bench.Busy()
 	h.page.Post(h.Bench.Report(message.Metrics))
 	h.dirty, h.lastReport = false, now
+	h.postLook(now)
 }
 
 // Idle does what the canvas leaves for a quiet moment, a piece per call (call it once per

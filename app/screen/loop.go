@@ -125,6 +125,20 @@ func (l *Loop) Update(x, y int) []File {
 	return l.files
 }
 
+// Click is a click or a tap at (x, y), in canvas pixels: on a tile of a memory wall it
+// opens the page's inspector on that training example (relay.Hub.Inspect); elsewhere it
+// does nothing, so that a stray click does not close what the student is reading (the
+// inspector has its own Close and Escape). The tile is found in the frame last painted,
+// the one the student saw.
+func (l *Loop) Click(x, y int) {
+	if run, example, ok := l.painter.TileAt(x, y); ok {
+		if err := l.hub.Inspect(run, example); err != nil {
+			l.warn("canvas: " + err.Error())
+		}
+		l.repaint = true
+	}
+}
+
 // point follows the pointer: a move over the canvas, or off it, changes the tooltip.
 func (l *Loop) point(x, y int) {
 	if l.frame == nil || !(image.Point{x, y}).In(l.frame.Rect) {
@@ -172,5 +186,6 @@ func (l *Loop) paint(dst *image.RGBA, x, y int) {
 	scene.HoverX, scene.HoverY = x, y
 	scene.Playing = l.hub.Bench != nil && l.hub.Bench.Playing
 	scene.Density = l.density
+	scene.InspectedRun, scene.InspectedExample, scene.Inspecting = l.hub.Inspecting()
 	l.painter.Paint(dst, scene)
 }

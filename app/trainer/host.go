@@ -30,6 +30,12 @@ type hosted struct {
 	tr       *Trainer
 	snap     sim.Snapshot
 	lastPost time.Time
+
+	// look is the training example the page inspects, -1 for none: every report of the
+	// run then carries its probabilities (probs, reused), computed with the weights of the
+	// moment between two steps (sim.Run.Probs), so that the inspector follows training.
+	look  int
+	probs []float64
 }
 
 // reportEvery is how often a run reports while it trains, besides every epoch's end.
@@ -68,6 +74,18 @@ func (h *Host) Handle(e message.Envelope) error {
 			return nil
 		}
 		h.report(e.Run, message.Metrics)
+	case message.Inspect:
+		// The canvas asks for an example's probabilities (Look), or for none (nil). The
+		// answer is the run's next report, sent at once.
+		if e.Run >= len(h.runs) || h.runs[e.Run] == nil {
+			return fmt.Errorf("%s for run %d, which this worker was not given", e.Kind, e.Run)
+		}
+		r := h.runs[e.Run]
+		r.look = -1
+		if e.Look != nil && e.Look.Example < r.tr.Run().Train().Len() {
+			r.look = e.Look.Example
+		}
+		h.report(e.Run, message.Metrics)
 	default:
 		return fmt.Errorf("a %s message is not for a worker", e.Kind)
 	}
@@ -83,7 +101,7 @@ func (h *Host) build(i int, query string) error {
 	for len(h.runs) <= i {
 		h.runs = append(h.runs, nil)
 	}
-	h.runs[i] = &hosted{tr: tr}
+	h.runs[i] = &hosted{tr: tr, look: -1}
 	return nil
 }
 
@@ -223,6 +241,11 @@ func (h *Host) report(i int, kind message.Kind) {
 	r := h.runs[i]
 	r.tr.Snapshot(&r.snap)
 	h.buf = message.AppendSnapshot(h.buf[:0], &r.snap)
-	h.post(message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.RunStats{r.tr.Stats()}}, h.buf)
+	e := message.Envelope{Kind: kind, Run: i, Playing: r.tr.Busy(), Stats: []message.RunStats{r.tr.Stats()}}
+	if r.look >= 0 && kind == message.Metrics {
+		r.probs = r.tr.Run().Probs(r.look, r.probs)
+		e.Look = &message.Look{Run: i, Example: r.look, Classes: len(r.probs), Probs: r.probs}
+	}
+	h.post(e, h.buf)
 	r.lastPost = h.now()
 }

@@ -13,6 +13,8 @@ const (
 	actionCommand = "genlab/command"
 	// actionSpeed carries the new speed, an int in message.MinSpeed..MaxSpeed.
 	actionSpeed = "genlab/speed"
+	// actionZoom carries the walls' zoom, an int in 0..message.MaxZoom (Envelope.Zoom).
+	actionZoom = "genlab/zoom"
 	// actionSetting carries a settingChange whose value sim.Config.Set accepts.
 	actionSetting = "genlab/setting"
 	// actionRuns carries the variants to train side by side, sim.Variants that parseRuns

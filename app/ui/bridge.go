@@ -188,7 +188,7 @@ func acceptMessage(in inbound, ownOrigin string) (message.Envelope, error) {
 		return e, nil
 	}
 	switch e.Kind {
-	case message.Hello, message.Ready, message.Metrics, message.Problem:
+	case message.Hello, message.Ready, message.Metrics, message.Problem, message.Inspected:
 		return e, nil
 	case message.File:
 		return message.Envelope{}, errors.New("a file message without its Blob")

@@ -16,8 +16,10 @@
 //	├── Intro          the title and what the experiment is about
 //	├── PresetBar      one click per randomization test of the paper (or, in a lesson:)
 //	├── LessonPanel    a guided lesson: predict, run, the outcome next to the prediction
+//	├── InputStrip     a few training images before and after the lesson's input randomization
 //	├── CanvasFrame    the <iframe> of the canvas
 //	├── Transport      Play, Pause, Step, Reset, Speed
+//	├── WallZoom       zooms the memory walls on one label, Previous and Next
 //	├── PanelBar       shows and hides the three panels below
 //	├── Readouts       one column per run: state, epoch, accuracies, losses, fitted
 //	├── SharePanel     the link, the embed snippet and its options, CSV and PNG downloads
@@ -48,7 +50,7 @@
 //
 // Everything that makes the page what it is lives in its query string (link.go, view.go):
 // the experiment in the core's own encoding (sim.Config.Encode, the variants under runs=,
-// or preset=<id> for an unchanged lesson) and the view (view=embed, speed=, panels=,
+// or preset=<id> for an unchanged lesson) and the view (view=embed, speed=, zoom=, panels=,
 // controls=, autoplay=, parent=). Lab reads it once when it mounts and writes it back with
 // history.replaceState after every change, never pushState: the address bar always shows
 // a link that replays what is on screen (training is seeded), and Back leaves the page.

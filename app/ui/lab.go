@@ -50,6 +50,7 @@ type Lab struct {
 	stats    []message.RunStats
 	figure   *message.FigureProgress // the figure's, when the experiment is one
 	problem  string                  // the canvas's Problem, if it refused the last Setup
+	look     *message.Look           // the training image open in the Inspector; nil: none
 
 	bridge *Bridge
 
@@ -94,6 +95,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	l.wantPlay = l.view.Autoplay
 	ctx.Handle(actionCommand, l.onCommand)
 	ctx.Handle(actionSpeed, l.onSpeed)
+	ctx.Handle(actionZoom, l.onZoom)
 	ctx.Handle(actionSetting, l.onSetting)
 	ctx.Handle(actionRuns, l.onRuns)
 	ctx.Handle(actionPreset, l.onPreset)
@@ -102,6 +104,7 @@ func (l *Lab) OnMount(ctx app.Context) {
 	ctx.Handle(actionExport, l.onExport)
 	ctx.Handle(actionFigure, l.onFigure)
 	ctx.Handle(actionLesson, l.onLesson)
+	ctx.Handle(actionInspect, l.onInspect)
 
 	if l.view.Mode == viewEmbed && app.IsClient {
 		referrer := app.Window().Get("document").Get("referrer").String()
@@ -133,9 +136,10 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.heard = true
 		l.sendSetup()
 	case message.Ready:
-		l.phase, l.problem = phaseReady, ""
+		l.phase, l.problem, l.look = phaseReady, "", nil
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.view.Speed})
+		l.bridge.Post(message.Envelope{Kind: message.Zoom, Zoom: l.view.Zoom})
 		l.tellParent(l.news.ready(l.playing, l.stats))
 		if l.wantPlay {
 			l.wantPlay = false
@@ -148,6 +152,10 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.tellParent(l.news.metrics(l.playing, l.stats))
 		l.reportLesson()
+	case message.Inspected:
+		if l.phase == phaseReady {
+			l.look = e.Look
+		}
 	case message.Problem:
 		l.phase, l.problem = phaseProblem, e.Error
 		l.playing, l.stats = false, nil
@@ -240,6 +248,20 @@ func (l *Lab) onSpeed(ctx app.Context, a app.Action) {
 	l.view.Speed = speed
 	if l.phase == phaseReady {
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: speed})
+	}
+	l.updateAddress()
+}
+
+// onZoom zooms the canvas's walls (WallZoom), at once if the canvas is ready, else at
+// its Ready; the zoom is part of the view, so it goes in the address.
+func (l *Lab) onZoom(ctx app.Context, a app.Action) {
+	zoom, ok := a.Value.(int)
+	if !ok || zoom < 0 || zoom > message.MaxZoom {
+		return
+	}
+	l.view.Zoom = zoom
+	if l.phase == phaseReady {
+		l.bridge.Post(message.Envelope{Kind: message.Zoom, Zoom: zoom})
 	}
 	l.updateAddress()
 }
@@ -391,6 +413,7 @@ func (l *Lab) renderFull() app.UI {
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
 				app.Div().Class("slot").Body(l.lessonOr(&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind), Lessons: true})),
+				inputStrip(l.exp),
 				&FigureBar{Active: l.exp.Figure},
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
 				&Transport{
@@ -401,6 +424,8 @@ func (l *Lab) renderFull() app.UI {
 					Speed:   l.view.Speed,
 					Hide:    l.lessonHides(l.figureHides(0)),
 				},
+				&WallZoom{Zoom: l.view.Zoom, Classes: l.exp.Config.Classes, Hidden: l.exp.Figure.Kind != ""},
+				l.inspector(),
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
 				&PanelBar{Open: open},
@@ -417,6 +442,30 @@ func (l *Lab) renderFull() app.UI {
 			),
 		),
 	)
+}
+
+// inspector is the Inspector of the image the canvas last sent, closed when none.
+func (l *Lab) inspector() app.UI {
+	in := &Inspector{Look: l.look}
+	if l.look != nil {
+		if titles := l.exp.Runs.Titles(); l.look.Run < len(titles) {
+			in.Title = titles[l.look.Run]
+		}
+		in.Family = runFamily(l.exp, l.look.Run)
+	}
+	return in
+}
+
+// onInspect asks the canvas for another image of the inspector (a *message.Look), or
+// closes it (nil).
+func (l *Lab) onInspect(ctx app.Context, a app.Action) {
+	look, _ := a.Value.(*message.Look)
+	if look == nil {
+		l.look = nil
+		l.bridge.Post(message.Envelope{Kind: message.Inspect})
+		return
+	}
+	l.bridge.Post(message.Envelope{Kind: message.Inspect, Look: look})
 }
 
 // numbers is the numbers panel: the runs' live numbers, or the figure's table.

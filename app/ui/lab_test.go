@@ -97,6 +97,14 @@ func TestLabAppliesPresetsSettingsAndLowerLR(t *testing.T) {
 	if l.view.Speed != 2 {
 		t.Error("speed 2 not applied")
 	}
+	l.onZoom(ctx, app.Action{Value: message.MaxZoom + 1})
+	if l.view.Zoom != 0 {
+		t.Error("an impossible zoom applied")
+	}
+	l.onZoom(ctx, app.Action{Value: 4})
+	if l.view.Zoom != 4 {
+		t.Error("zoom on label 3 not applied")
+	}
 }
 
 // A canvas that could not start says so before any Hello; changing a setting then must

@@ -26,6 +26,17 @@ const pageCSS = `
 }
 .chip.chip-small { min-height: 32px; padding: 4px 10px; font-size: 0.85rem; }
 
+/* ------------------------------------------------ the memory wall's zoom (under the canvas) */
+.wall-zoom { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 6px; }
+.wall-zoom-label { color: var(--ink-soft); font-size: 0.85rem; font-variant-numeric: tabular-nums; min-width: 8em; text-align: center; }
+
+/* ------------------------------------------------ before and after an input randomization */
+.input-strip { margin: 0; display: flex; flex-direction: column; gap: 4px; }
+.input-strip-line { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+.input-strip-row { color: var(--ink-soft); font-size: 0.85rem; width: 3.5em; }
+.input-strip-img { image-rendering: pixelated; width: 48px; height: 48px; border: 1px solid var(--ink-soft); }
+.input-strip figcaption { color: var(--ink-soft); font-size: 0.85rem; }
+
 /* ------------------------------------------------ the paper's figures */
 .figures { display: flex; flex-direction: column; gap: 6px; }
 .figures-title { margin: 0; font-size: 0.92rem; color: var(--ink-soft); }

@@ -16,8 +16,11 @@ import (
 //
 // The zero value is not the default: use defaultView.
 type view struct {
-	Mode     viewMode
-	Speed    int        // message.MinSpeed..MaxSpeed
+	Mode  viewMode
+	Speed int // message.MinSpeed..MaxSpeed
+	// Zoom is the memory walls' zoom, as message.Envelope.Zoom: 0 the whole walls, z
+	// zoomed on label z-1. Links write the label: zoom=3.
+	Zoom     int
 	Autoplay bool       // start playing as soon as the runs are built
 	Panels   panelSet   // full page: the panels beside the canvas that are open
 	Controls controlSet // embed: the controls shown under the canvas
@@ -52,6 +55,7 @@ const (
 	keyView     = "view"
 	keyPreset   = "preset"
 	keySpeed    = "speed"
+	keyZoom     = "zoom"
 	keyAutoplay = "autoplay"
 	keyPanels   = "panels"
 	keyControls = "controls"
@@ -60,7 +64,7 @@ const (
 
 // viewKeys are the keys of the view, in the order links write them (after the
 // experiment, except view and preset, which lead).
-var viewKeys = []string{keyView, keyPreset, keySpeed, keyPanels, keyControls, keyAutoplay, keyParent}
+var viewKeys = []string{keyView, keyPreset, keySpeed, keyZoom, keyPanels, keyControls, keyAutoplay, keyParent}
 
 // A nameSet is a set of names of a fixed list, written in links as a comma-separated
 // list in the list's order, or "none". panelSet and controlSet are the two.
@@ -184,6 +188,9 @@ func (v view) appendQuery(q []string) []string {
 	if v.Speed != d.Speed {
 		q = append(q, keySpeed+"="+strconv.Itoa(v.Speed))
 	}
+	if v.Zoom > 0 {
+		q = append(q, keyZoom+"="+strconv.Itoa(v.Zoom-1))
+	}
 	if v.Panels != d.Panels {
 		q = append(q, keyPanels+"="+v.Panels.String())
 	}
@@ -225,6 +232,20 @@ func setViewParam(v *view, key, value string) *sim.FieldError {
 			return bad("is out of range "+speedRange(), strconv.Itoa(d.Speed))
 		}
 		v.Speed = n
+	case keyZoom:
+		// The label the walls are zoomed on; a label beyond the classes setting shows
+		// the last one (the canvas clamps it).
+		want := "a label in 0.." + strconv.Itoa(message.MaxZoom-1)
+		n, err := strconv.Atoi(value)
+		switch {
+		case value == "":
+			return bad("is empty, want "+want, "none: the whole wall")
+		case err != nil && !isRangeErr(err):
+			return bad("is not "+want, "none: the whole wall")
+		case err != nil || n < 0 || n >= message.MaxZoom:
+			return bad("is out of range 0.."+strconv.Itoa(message.MaxZoom-1), "none: the whole wall")
+		}
+		v.Zoom = n + 1
 	case keyAutoplay:
 		switch value {
 		case "1", "true":

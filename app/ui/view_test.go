@@ -13,6 +13,9 @@ func TestViewKeysRoundTrip(t *testing.T) {
 		{Mode: viewEmbed, Speed: 2, Panels: defaultPanels, Controls: controlSet(1<<controlPlay | 1<<controlReset), Autoplay: true},
 		{Mode: viewEmbed, Speed: 5, Panels: defaultPanels, Controls: 0, Parent: "https://course.example:8443"},
 		{Mode: viewFull, Speed: 1, Panels: 0, Controls: allControls},
+		{Mode: viewFull, Speed: 5, Zoom: 4, Panels: defaultPanels, Controls: defaultControls},
+		{Mode: viewFull, Speed: 5, Zoom: 1, Panels: defaultPanels, Controls: defaultControls},
+		{Mode: viewFull, Speed: 5, Zoom: message.MaxZoom, Panels: defaultPanels, Controls: defaultControls},
 		{Mode: viewFull, Speed: 3, Panels: panelSet(1<<panelShare | 1<<panelReadouts | 1<<panelSettings), Controls: defaultControls},
 	}
 	for _, v := range views {
@@ -34,6 +37,11 @@ func TestViewLinkIsReadable(t *testing.T) {
 	want := "view=embed&preset=random-labels&speed=3&controls=play,reset&autoplay=1"
 	if got != want {
 		t.Errorf("link %q, want %q", got, want)
+	}
+	v = defaultView()
+	v.Zoom = 4
+	if got := linkQuery(pageState{Exp: defaultExperiment(), View: v}); got != "zoom=3" {
+		t.Errorf("zoom link %q, want zoom=3 (the label)", got)
 	}
 	v = defaultView()
 	v.Panels = v.Panels.toggle(panelShare).toggle(panelSettings)
@@ -84,6 +92,10 @@ func TestBadViewParameters(t *testing.T) {
 	}{
 		{"view=popup", []string{"view = popup is not full or embed", "using the default full"}},
 		{"view=", []string{`view = "" is empty`, "using the default full"}},
+		{"zoom=10", []string{"zoom = 10 is out of range 0..9", "using the default none: the whole wall"}},
+		{"zoom=-1", []string{"zoom = -1 is out of range 0..9"}},
+		{"zoom=big", []string{"zoom = big is not a label in 0..9"}},
+		{"zoom=", []string{`zoom = "" is empty`}},
 		{"speed=9", []string{"speed = 9 is out of range 1..5", "using the default 5"}},
 		{"speed=0", []string{"speed = 0 is out of range 1..5"}},
 		{"speed=fast", []string{"speed = fast is not an integer in 1..5", "using the default 5"}},

@@ -143,6 +143,11 @@ func uniform(rng *rand.Rand, lo, hi float64) float64 {
 // degrees converts an angle to radians.
 func degrees(a float64) float64 { return a * math.Pi / 180 }
 
+// ClassName is the name of class c (0..9) of family f: "disc", "square", … for shapes,
+// "0" to "9" for glyphs (digits), "hstripes", … for textures. The page's inspector names
+// an image's labels with it, so that a student reads "given: ring, true: square".
+func ClassName(f Family, c int) string { return className(f, c) }
+
 // className is the name of class c of family f, for messages and debugging.
 func className(f Family, c int) string {
 	switch f {

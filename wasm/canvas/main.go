@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"genlab/app/browser"
 	"genlab/app/relay"
@@ -40,10 +41,19 @@ type game struct {
 	loop *screen.Loop
 	page *browser.Page
 	img  *ebiten.Image // the loop's frame, uploaded
+	taps []ebiten.TouchID
 }
 
-// Update follows the mouse or the last touch, and posts the files the page asked for.
+// Update follows the mouse or the last touch, hands a click or a tap that ended (on a
+// tile, it opens the inspector) to the loop, and posts the files the page asked for.
 func (g *game) Update() error {
+	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+		g.loop.Click(ebiten.CursorPosition())
+	}
+	g.taps = inpututil.AppendJustReleasedTouchIDs(g.taps[:0])
+	for _, id := range g.taps {
+		g.loop.Click(inpututil.TouchPositionInPreviousTick(id))
+	}
 	x, y := ebiten.CursorPosition()
 	for _, id := range ebiten.AppendTouchIDs(nil) {
 		x, y = ebiten.TouchPosition(id)
