@@ -280,3 +280,44 @@ func darkPurple(img image.Image) int {
 	}
 	return n
 }
+
+// The two trained figures not checked above, each opened by its link and filled in:
+// Fig. 1a, whose five runs are all memorized, random labels testing at chance and
+// shuffled pixels leaving the MLP's test accuracy where true labels put it (S1, S5a,
+// S4c); and what is learned first at p = 0.4, clean images before noisy ones (S9).
+func TestFigureRandomizationsAndMemorization(t *testing.T) {
+	p := openLab(t, "figure=randomizations")
+	p.waitUntil("the figure's table and Play", loadTimeout,
+		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+	p.press("Play")
+	p.waitFigureDone(3 * trainTimeout)
+	c := p.figureCells()
+	num := func(key, metric string) float64 {
+		v, err := strconv.ParseFloat(c[key+" "+metric], 64)
+		if err != nil {
+			t.Fatalf("%s %s: %q is not a number", key, metric, c[key+" "+metric])
+		}
+		return v
+	}
+	for _, key := range []string{"labels=true", "labels=random", "inputs=shuffled", "inputs=random", "inputs=gaussian"} {
+		if acc := num(key, "train-acc"); acc != 1 {
+			t.Errorf("%s: training accuracy %.3f, want every image memorized", key, acc)
+		}
+	}
+	if test := num("labels=random", "test-acc"); math.Abs(test-0.1) > 0.04 {
+		t.Errorf("random labels test at %.3f, want chance (0.1 ± 0.04)", test)
+	}
+	if d := num("inputs=shuffled", "test-acc") - num("labels=true", "test-acc"); math.Abs(d) > 0.03 {
+		t.Errorf("shuffled pixels move the MLP's test accuracy by %.3f, want within ±0.03", d)
+	}
+
+	p.open(labURL("figure=memorization&p=0.4"))
+	p.waitUntil("the figure's table and Play", loadTimeout,
+		`document.getElementById("figure-progress") && `+buttonEnabledJS("Play"))
+	p.press("Play")
+	p.waitFigureDone(3 * trainTimeout)
+	c = p.figureCells()
+	if clean, noisy := num("p=0.4", "clean-median-fit"), num("p=0.4", "noisy-median-fit"); !(clean < noisy) {
+		t.Errorf("median epoch first fitted: clean %v, noisy %v; want clean first", clean, noisy)
+	}
+}
