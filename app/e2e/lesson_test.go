@@ -63,6 +63,10 @@ func TestLessonByKeyboard(t *testing.T) {
 	p.tabTo("Play", 60)
 	p.key(kb.Enter)
 	p.waitUntil("the runs to stop and the outcome to be known", 3*trainTimeout, buttonEnabledJS("See the outcome"))
+	// A screen reader heard it too: the page's polite live region said so when the runs
+	// stopped.
+	p.waitUntil("the live region to say the random labels were fitted", loadTimeout,
+		`(() => { const n = document.getElementById("progress-news"); return n && n.getAttribute("aria-live") === "polite" && /Random labels: every training image fitted/.test(n.textContent); })()`)
 	p.tabTo("See the outcome", 120)
 	p.key(kb.Enter)
 

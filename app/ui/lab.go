@@ -51,6 +51,7 @@ type Lab struct {
 	figure   *message.FigureProgress // the figure's, when the experiment is one
 	problem  string                  // the canvas's Problem, if it refused the last Setup
 	look     *message.Look           // the training image open in the Inspector; nil: none
+	spoken   progressNews            // the runs' progress, said at a calm rate (progress_news.go)
 
 	bridge *Bridge
 
@@ -152,6 +153,9 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
 		l.tellParent(l.news.metrics(l.playing, l.stats))
 		l.reportLesson()
+		if l.exp.Figure.Kind == "" {
+			l.spoken.update(time.Now(), l.stats)
+		}
 	case message.Inspected:
 		if l.phase == phaseReady {
 			l.look = e.Look
@@ -426,6 +430,7 @@ func (l *Lab) renderFull() app.UI {
 				},
 				&WallZoom{Zoom: l.view.Zoom, Classes: l.exp.Config.Classes, Hidden: l.exp.Figure.Kind != ""},
 				l.inspector(),
+				l.newsRegion(),
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
 				&PanelBar{Open: open},

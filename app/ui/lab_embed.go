@@ -76,5 +76,6 @@ func (l *Lab) renderEmbed() app.UI {
 		app.Div().Class("embed-bar").Body(transport, open),
 		app.Div().Class("slot").Body(readouts),
 		app.Div().Class("slot").Body(settings),
+		l.newsRegion(),
 	)
 }
