@@ -33,3 +33,14 @@ func Warn(text string) { js.Global().Get("console").Call("warn", text) }
 // LocationHash returns the window's location.hash (with its "#"; "" when none): where
 // the page puts its Setup for the canvas (see screen.AddressedSetup).
 func LocationHash() string { return js.Global().Get("location").Get("hash").String() }
+
+// PrefersReducedMotion reports whether the reader asked the system for less motion (the
+// CSS media feature prefers-reduced-motion: reduce). It is read once, when the canvas
+// starts: a reader who changes the setting reloads the page to see it.
+func PrefersReducedMotion() bool {
+	mm := js.Global().Get("matchMedia")
+	if mm.Type() != js.TypeFunction {
+		return false
+	}
+	return js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()
+}

@@ -24,7 +24,8 @@
 //   - new runs or new images, a new size, the pointer moving over the canvas: at once,
 //     because the student is waiting for them (the pointer shows a tile's tooltip);
 //   - new numbers from the workers, which each report five times a second: at most every
-//     RepaintEvery, which still looks live and leaves most frames free.
+//     RepaintEvery, which still looks live and leaves most frames free; or, for a reader
+//     who prefers reduced motion (Loop.Calm), at most every CalmRepaintEvery.
 //
 // Otherwise Frame returns nil and the screen keeps its last frame.
 //

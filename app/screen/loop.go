@@ -18,6 +18,12 @@ import (
 // make most frames late. The pointer and the size still repaint at once.
 const RepaintEvery = 250 * time.Millisecond
 
+// CalmRepaintEvery replaces RepaintEvery for a reader who asked the system for less
+// motion (prefers-reduced-motion: see Loop.Calm): the wall and the curves then move in
+// steps two seconds apart, like slides, rather than four times a second. The pointer
+// and the size still repaint at once, so the canvas still answers the hand.
+const CalmRepaintEvery = 2 * time.Second
+
 // Loop is the canvas's game loop, without Ebitengine: the binary calls Update at every
 // tick, Layout when Ebitengine asks for the size, and Frame when it draws. It applies the
 // events of its Inbox to a relay.Hub, follows the pointer, decides when the scene must be
@@ -41,6 +47,10 @@ type Loop struct {
 	repaint bool      // paint at the next frame: the runs, the size or the pointer changed
 	fresh   bool      // new numbers arrived: paint when RepaintEvery has passed
 	painted time.Time // when the scene was last painted
+
+	// Calm spaces new numbers' repaints CalmRepaintEvery apart, for a reader who prefers
+	// reduced motion. The binary sets it from the browser's media query before Start.
+	Calm bool
 }
 
 // NewLoop returns a loop that applies the events of in to hub, reads the time from now
@@ -172,7 +182,11 @@ func (l *Loop) Frame() *image.RGBA {
 		return nil
 	}
 	now := l.now()
-	if !l.repaint && !(l.fresh && now.Sub(l.painted) >= RepaintEvery) {
+	every := RepaintEvery
+	if l.Calm {
+		every = CalmRepaintEvery
+	}
+	if !l.repaint && !(l.fresh && now.Sub(l.painted) >= every) {
 		return nil
 	}
 	l.paint(l.frame, l.hoverX, l.hoverY)

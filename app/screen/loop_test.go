@@ -336,6 +336,38 @@ func TestFrameRepaintPolicy(t *testing.T) {
 	}
 }
 
+// For a reader who prefers reduced motion, new numbers repaint CalmRepaintEvery apart,
+// not RepaintEvery; the pointer still repaints at once.
+func TestFrameRepaintPolicyCalm(t *testing.T) {
+	h := newHarness(t, 1, true)
+	h.loop.Calm = true
+	h.ready()
+	steps := []struct {
+		name string
+		news bool
+		wait time.Duration
+		x, y int
+		want bool
+	}{
+		{"nothing new, a minute on", false, time.Minute, -1, -1, false},
+		{"new numbers, long after the last paint", true, 0, -1, -1, true},
+		{"new numbers, RepaintEvery later", true, RepaintEvery, -1, -1, false},
+		{"still within CalmRepaintEvery", false, CalmRepaintEvery / 2, -1, -1, false},
+		{"the pointer comes in", false, 0, 10, 20, true},
+		{"new numbers, then nothing for CalmRepaintEvery", true, CalmRepaintEvery, 10, 20, true},
+	}
+	for _, s := range steps {
+		if s.news {
+			h.news()
+		}
+		h.clock.t = h.clock.t.Add(s.wait)
+		h.update(s.x, s.y)
+		if got := h.loop.Frame() != nil; got != s.want {
+			t.Errorf("%s: painted %v, want %v", s.name, got, s.want)
+		}
+	}
+}
+
 // The exported picture is the scene as painted without the pointer: the tooltip shown on
 // screen is not in it, and the screen shows the tooltip again at the next frame.
 func TestExportPaintsWithoutTheTooltip(t *testing.T) {

@@ -27,6 +27,7 @@ func main() {
 	hub := relay.NewHub(page, pool)
 	hub.StartTheory = func() relay.Worker { return workers.StartTheory(relay.TheoryWorker) }
 	loop := screen.NewLoop(&inbox, hub, time.Now, browser.Warn)
+	loop.Calm = browser.PrefersReducedMotion()
 	loop.Start(browser.LocationHash(), page.Alone())
 	ebiten.SetWindowTitle("Generalization Lab canvas")
 	ebiten.SetScreenClearedEveryFrame(false) // Draw uploads only the frames the loop paints
