@@ -7,6 +7,8 @@
 //   - Page, the canvas's end of the channel to the page that embeds it, with the
 //     checks on every message received (origin and source) and the files posted back
 //     (page.go);
+//   - ListenToPointer, the mouse, pen and touches over the canvas, as DOM pointer
+//     events in canvas pixels (pointer.go);
 //   - Workers, the training workers that web/canvas.js started before the canvas's
 //     binary, adopted with what they said meanwhile (workers.go);
 //   - LocationHash, where the page puts its Setup, and Warn, the console;

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -138,6 +139,14 @@ func TestInspector(t *testing.T) {
 	}
 	p.waitUntil("the inspector to close", loadTimeout,
 		`(() => { const s = document.getElementById("inspector"); return !s || s.hidden; })()`)
+
+	// A tap opens it too: a phone has no mouse. (Closing gave the focus back, which may
+	// have scrolled the page: the tile is found again.)
+	x, y, _ = tileOf(t, evalJS[frameBox](p, frameBoxJS), 1, 0)
+	tapAt(t, p, x, y)
+	p.waitUntil("the inspector, opened by a tap", loadTimeout,
+		`(() => { const s = document.getElementById("inspector"); return s && !s.hidden && +s.dataset.example === `+strconv.Itoa(want)+` && s.querySelectorAll("[data-prob]").length === 10; })()`)
+	check(evalJS[inspected](p, inspectedJS), want)
 	checkNoCSPViolation(p)
 }
 
@@ -156,6 +165,25 @@ func clickAt(t *testing.T, p *page, x, y float64) {
 	t.Helper()
 	for _, ev := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMouseMoved, input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
 		if err := chromedp.Do(p.ctx, chromedp.MouseEvent(ev, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+}
+
+// tapAt touches the page at (x, y) and lifts the finger a tick later, on a screen that
+// says it has touch.
+func tapAt(t *testing.T, p *page, x, y float64) {
+	t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range []input.DispatchTouchEventType{input.DispatchTouchEventTypeTouchStart, input.DispatchTouchEventTypeTouchEnd} {
+		var points []*input.TouchPoint
+		if ev == input.DispatchTouchEventTypeTouchStart {
+			points = []*input.TouchPoint{{X: x, Y: y}}
+		}
+		if _, err := chromedp.Call(p.ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: ev, TouchPoints: points}); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(150 * time.Millisecond)

@@ -26,11 +26,11 @@ func TestClickOpensTheInspector(t *testing.T) {
 		t.Fatal("no tile of run 1 on the canvas")
 	}
 	before := bytes.Clone(h.loop.frame.Pix) // as painted by ready
-	h.loop.Click(0, 0)
+	h.click(0, 0)
 	if n := len(h.page.got); h.loop.Frame() != nil || n > 0 && h.page.got[n-1].Kind == message.Inspected {
 		t.Fatal("a click beside the tiles opened something")
 	}
-	h.loop.Click(x, y)
+	h.click(x, y)
 	got := h.page.got[len(h.page.got)-1]
 	if got.Kind != message.Inspected || got.Look.Run != 1 || got.Look.Example != ex {
 		t.Fatalf("after a click on example %d of run 1, the page heard %s %+v", ex, got.Kind, got.Look)

@@ -7,16 +7,19 @@ import (
 )
 
 // Inbox is the queue between the browser's callbacks, which put in it what the page and
-// the workers post, and the game loop, whose Loop.Update takes it all out at each tick.
+// the workers post and what the pointer does, and the game loop, whose Loop.Update takes
+// it all out at each tick, in order (a click lands on the scene its earlier messages made).
 // It is safe for concurrent use; the zero Inbox is empty and ready.
 type Inbox struct {
 	mu     sync.Mutex
 	events []event
 }
 
-// event is something that happened outside the game loop: a command from the page, or
-// a report from a worker.
+// event is something that happened outside the game loop: a command from the page, a
+// report from a worker, or the pointer's move or click.
 type event struct {
+	pointer  pointerAction // none for a message
+	x, y     int           // the pointer's, in canvas pixels
 	fromPage bool
 	worker   int // which worker reported (fromPage false); the run is msg.Run
 	msg      message.Envelope
@@ -33,6 +36,22 @@ func (in *Inbox) FromPage(e message.Envelope) {
 func (in *Inbox) FromWorker(worker int, e message.Envelope, snap []byte) {
 	in.put(event{worker: worker, msg: e, snap: snap})
 }
+
+// pointerAction is what the pointer did.
+type pointerAction int
+
+const (
+	noPointer pointerAction = iota
+	pointerMoved
+	pointerClicked
+)
+
+// Pointer queues where the pointer now is, in canvas pixels; (-1, -1), or anywhere off the
+// canvas, is none: it left.
+func (in *Inbox) Pointer(x, y int) { in.put(event{pointer: pointerMoved, x: x, y: y}) }
+
+// Click queues a click, or a tap, that ended at (x, y) in canvas pixels.
+func (in *Inbox) Click(x, y int) { in.put(event{pointer: pointerClicked, x: x, y: y}) }
 
 func (in *Inbox) put(e event) {
 	in.mu.Lock()

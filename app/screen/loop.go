@@ -102,18 +102,22 @@ func AddressedSetup(hash string) (setup message.Envelope, ok bool, err error) {
 	return e, true, nil
 }
 
-// Update is one tick of the game loop. It applies the queued events in order, lets the
-// hub make what it leaves for a quiet moment (relay.Hub.Idle), follows the pointer (x, y
-// in canvas pixels: Ebitengine's cursor or the last touch; anywhere off the canvas is
-// none), and lets the hub tell the page the latest numbers.
+// Update is one tick of the game loop. It applies the queued events in order (the
+// page's messages, the workers' reports, the pointer's moves and clicks), lets the hub
+// make what it leaves for a quiet moment (relay.Hub.Idle), and lets the hub tell the page
+// the latest numbers.
 //
 // It returns the files the page's Exports asked for, which the caller posts to the page;
 // the slice and the pictures in it are reused by the next Update.
-func (l *Loop) Update(x, y int) []File {
+func (l *Loop) Update() []File {
 	l.files = l.files[:0]
 	l.queue = l.in.take(l.queue)
 	for _, e := range l.queue {
 		switch {
+		case e.pointer == pointerMoved:
+			l.point(e.x, e.y)
+		case e.pointer == pointerClicked:
+			l.click(e.x, e.y)
 		case e.fromPage && e.msg.Kind == message.Export:
 			l.export(e.msg.Format)
 		case e.fromPage:
@@ -130,17 +134,16 @@ func (l *Loop) Update(x, y int) []File {
 	l.hub.Idle()
 	rebuilt, fresh := l.hub.News()
 	l.repaint, l.fresh = l.repaint || rebuilt, l.fresh || fresh
-	l.point(x, y)
 	l.hub.Tick(l.now())
 	return l.files
 }
 
-// Click is a click or a tap at (x, y), in canvas pixels: on a tile of a memory wall it
+// click is a click or a tap at (x, y), in canvas pixels: on a tile of a memory wall it
 // opens the page's inspector on that training example (relay.Hub.Inspect); elsewhere it
 // does nothing, so that a stray click does not close what the student is reading (the
 // inspector has its own Close and Escape). The tile is found in the frame last painted,
 // the one the student saw.
-func (l *Loop) Click(x, y int) {
+func (l *Loop) click(x, y int) {
 	if run, example, ok := l.painter.TileAt(x, y); ok {
 		if err := l.hub.Inspect(run, example); err != nil {
 			l.warn("canvas: " + err.Error())

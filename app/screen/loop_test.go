@@ -105,10 +105,20 @@ func (h *harness) ready() {
 	h.t.Fatal("the runs were not ready after 20 ticks")
 }
 
-// update is a tick with the pointer at x, y; it fails the test on a file.
+// click is a tick with a click at x, y; it fails the test on a file.
+func (h *harness) click(x, y int) {
+	h.t.Helper()
+	h.in.Click(x, y)
+	if files := h.loop.Update(); len(files) != 0 {
+		h.t.Fatalf("Update returned %d files, none asked for", len(files))
+	}
+}
+
+// update is a tick with the pointer moved to x, y; it fails the test on a file.
 func (h *harness) update(x, y int) {
 	h.t.Helper()
-	if files := h.loop.Update(x, y); len(files) != 0 {
+	h.in.Pointer(x, y)
+	if files := h.loop.Update(); len(files) != 0 {
 		h.t.Fatalf("Update returned %d files, none asked for", len(files))
 	}
 }
@@ -249,7 +259,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 			t.Fatalf("%s: applied before Update", tt.name)
 		}
 		var formats []string
-		for _, f := range h.loop.Update(-1, -1) {
+		for _, f := range h.loop.Update() {
 			formats = append(formats, f.Format)
 			switch f.Format {
 			case message.FormatCSV:
@@ -279,7 +289,7 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 		case tt.wantWarn != "" && (len(h.warns) != 1 || !strings.HasPrefix(h.warns[0], tt.wantWarn)):
 			t.Errorf("%s: warned %q, want one warning %q", tt.name, h.warns, tt.wantWarn)
 		}
-		if files := h.loop.Update(-1, -1); len(files) != 0 {
+		if files := h.loop.Update(); len(files) != 0 {
 			t.Errorf("%s: the files came again at the next Update", tt.name)
 		}
 	}
@@ -403,7 +413,8 @@ func TestExportPaintsWithoutTheTooltip(t *testing.T) {
 	}
 
 	h.in.FromPage(message.Envelope{Kind: message.Export, Format: message.FormatPNG})
-	files := h.loop.Update(x, y)
+	h.in.Pointer(x, y)
+	files := h.loop.Update()
 	if len(files) != 1 || files[0].Format != message.FormatPNG || files[0].Image == nil {
 		t.Fatalf("Export returned %+v, want one PNG", files)
 	}
