@@ -54,8 +54,8 @@ type Lesson struct {
 	// (which still name the ranges the measurement is read into).
 	Number *NumberQuestion
 	Right  string // the ID of the choice the claims assert at the defaults
-	Base     string // settings that differ from sim.Default, as a link query
-	Runs     sim.Variants
+	Base   string // settings that differ from sim.Default, as a link query
+	Runs   sim.Variants
 	// Figure, when its Kind is set, is the paper's figure the lesson makes instead of
 	// the runs side by side (which stay in the experiment, as for any figure).
 	Figure message.FigureSetup

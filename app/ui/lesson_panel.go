@@ -269,7 +269,7 @@ func (p *LessonPanel) numbers(l Lesson, pr prediction) app.UI {
 		el = el.DataSet("measured-number", strconv.FormatFloat(p.Outcome.Number, 'f', 1, 64))
 	}
 	return el.Body(
-		app.Strong().Text("You predicted "+pr.Text+"; measured "+measured+"."),
+		app.Strong().Text("You predicted " + pr.Text + "; measured " + measured + "."),
 	)
 }
 
