@@ -67,7 +67,10 @@ func (p *LessonPanel) Render() app.UI {
 			app.P().Class("lesson-watch").Text(l.Watch),
 			p.toOutcome())
 	case stepOutcome:
-		body = append(body, p.prediction(l), p.outcome(l))
+		if pr, ok := l.predicted(p.Guess); !ok || !pr.HasNumber || !p.Outcome.Known || p.Changed {
+			body = append(body, p.prediction(l))
+		} // else the outcome says the number predicted next to the one measured
+		body = append(body, p.outcome(l))
 	default:
 		body = append(body, p.predict(l))
 	}
@@ -263,7 +266,7 @@ func (p *LessonPanel) numbers(l Lesson, pr prediction) app.UI {
 		return nil
 	}
 	measured := "no number (see below)"
-	el := app.P().Class("lesson-numbers").DataSet("prediction-number", p.Guess)
+	el := app.P().Class("lesson-numbers").DataSet("prediction", pr.Choice.ID).DataSet("prediction-number", p.Guess)
 	if p.Outcome.HasNumber {
 		measured = l.Number.Unit + strconv.FormatFloat(p.Outcome.Number, 'f', 1, 64)
 		el = el.DataSet("measured-number", strconv.FormatFloat(p.Outcome.Number, 'f', 1, 64))
