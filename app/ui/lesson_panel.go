@@ -9,12 +9,13 @@ import (
 
 // LessonPanel is a guided lesson (lesson.go) on screen, in three steps:
 //
-//  1. the question and the student's prediction, chosen among the lesson's choices and
-//     locked in before anything trains (the Transport is hidden meanwhile, so the runs
-//     cannot give the answer away);
+//  1. the question and the student's prediction, chosen among the lesson's choices (or
+//     typed as a number, where the lesson asks for one) and locked in before anything
+//     trains (the Transport is hidden meanwhile, so the runs cannot give the answer away);
 //  2. the runs, with the prediction above them, and what to watch;
-//  3. the outcome next to the prediction: what the runs measured, which choice that is,
-//     whether it is the one predicted, and why, in the essay's terms.
+//  3. the outcome next to the prediction: what the runs measured (a number prediction
+//     next to the measured number), which choice that is, whether it is the one
+//     predicted, and why, in the essay's terms.
 //
 // It is a component of UI state only: the choice being considered before it is locked
 // in. Everything else comes from Lab (the step and the prediction are in the link, the
@@ -22,7 +23,9 @@ import (
 //
 // Why native radio buttons in a fieldset: they are the one control whose keyboard use
 // every student and screen reader already knows (Tab into the group, arrows or Space to
-// choose, Tab on to the button), with no script of ours to get wrong.
+// choose, Tab on to the button), with no script of ours to get wrong. A number is a
+// native <input type=number> with its <label>, for the same reason, and its range said
+// in text it is described by.
 type LessonPanel struct {
 	app.Compo
 
@@ -154,7 +157,7 @@ func (p *LessonPanel) predictNumber(l Lesson) app.UI {
 		app.Div().Class("lesson-number").Body(
 			app.Label().For("guess-number").Text(q.Label),
 			app.Div().Class("lesson-number-field").Body(
-				app.Span().Aria("hidden", true).Text(q.Unit),
+				app.Span().Aria("hidden", "true").Text(q.Unit),
 				field,
 			),
 			app.P().ID("guess-number-hint").Class("lesson-note").Text(hint),
@@ -239,7 +242,7 @@ func (p *LessonPanel) outcome(l Lesson) app.UI {
 	}
 	if pr.HasNumber {
 		// Judged by its range, never by its distance (see Lesson, "Numbers").
-		verdict = "Your prediction is in another range than the measurement: " + lowerFirst(pr.Choice.Text) + "."
+		verdict = "Your prediction is in another range than the measurement: you predicted " + lowerFirst(pr.Choice.Text) + "."
 		if pr.Choice.ID == p.Outcome.Answer {
 			verdict = "Your prediction is in the same range as the measurement: " + lowerFirst(got.Text) + "."
 		}

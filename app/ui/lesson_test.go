@@ -513,7 +513,7 @@ func TestNumberPrediction(t *testing.T) {
 		{"outcome, not yet", stepOutcome, "3", outcome{}, []string{"You predicted: </strong> ×3.", "appears here when the runs have all stopped"},
 			[]string{"measured ×"}},
 		{"outcome, another range", stepOutcome, "12", measured, []string{"You predicted ×12; measured ×2.6.",
-			"another range than the measurement: far longer (over 10 times), or never.", "lesson-miss"}, []string{"lesson-match"}},
+			"another range than the measurement: you predicted far longer (over 10 times), or never.", "lesson-miss"}, []string{"lesson-match"}},
 		{"outcome, a choice", stepOutcome, "factor", measured, []string{"You predicted: </strong> A small factor longer", "matches what the runs measured"},
 			[]string{"You predicted ×"}},
 	}
