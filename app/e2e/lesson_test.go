@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,8 +119,8 @@ func TestLessonTellsItsCoursePage(t *testing.T) {
 }
 
 // TestLessonNumberAndFigure: lesson 2's prediction is a number, typed into its labelled
-// field, locked in, kept in the address, and shown next to the measured number at the
-// outcome; meanwhile, in another tab, lesson 8 opens from its link at its outcome step
+// field (axe-core finds no serious violation there), locked in, kept in the address, and
+// shown next to the measured number at the outcome; meanwhile, in another tab, lesson 8 opens from its link at its outcome step
 // and reads its figure (Theorem 1's construction, computed in the theory worker).
 func TestLessonNumberAndFigure(t *testing.T) {
 	start := time.Now()
@@ -129,6 +130,18 @@ func TestLessonNumberAndFigure(t *testing.T) {
 	p.waitUntil("lesson 2's number field", loadTimeout, `document.querySelector('.lesson[data-lesson="2"] input#guess-number[type=number]') !== null`)
 	if label := evalJS[string](p, `document.querySelector('label[for="guess-number"]').textContent`); label == "" {
 		t.Error("the number field has no label")
+	}
+	// axe-core on the number question: the field, its label and its hint.
+	if src, err := os.ReadFile(axeFile); err != nil {
+		t.Errorf("reading axe-core (%v): install it with npm ci --prefix app/e2e", err)
+	} else if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](string(src)+"\n;typeof axe === 'object'")); err != nil {
+		t.Errorf("injecting axe-core: %v", err)
+	} else {
+		for _, v := range evalJS[[]axeViolation](p, axeRunJS) {
+			if v.Impact == "serious" || v.Impact == "critical" {
+				t.Errorf("lesson 2's number question: %s (%s) on %d elements: %s", v.ID, v.Impact, len(v.Nodes), v.Help)
+			}
+		}
 	}
 	evalJS[bool](p, `(document.getElementById("guess-number").focus(), true)`)
 	p.key("3")
