@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -93,22 +95,84 @@ func TestLessonByKeyboard(t *testing.T) {
 		`document.querySelector('.lesson[data-lesson="1"][data-step="3"] [data-prediction="all"]') !== null`)
 }
 
-// TestLessonTellsItsCoursePage embeds lesson 1 at its outcome step with a prediction and
-// autoplay, in a course page of another origin: once the runs have stopped, the course
-// page receives one lesson event with the prediction and the outcome, from the lab's origin.
+// TestLessonTellsItsCoursePage embeds lesson 2 at its outcome step with a number
+// predicted (×2.5) and autoplay, in a course page of another origin: once the runs have
+// stopped, the course page receives one lesson event with the prediction (the number, and
+// the choice whose range it is) and the outcome (the measured ratio, and its choice),
+// from the lab's origin.
 func TestLessonTellsItsCoursePage(t *testing.T) {
 	bctx := newBrowser(t)
 	course := serve(t, courseDir, serving{})
-	src := labURL("view=embed&lesson=1&step=3&guess=none&autoplay=1")
+	src := labURL("view=embed&lesson=2&step=3&guess=2.5&autoplay=1")
 	p := newTab(t, bctx, testTimeout)
 	p.open(course.at("course.html?src=" + url.QueryEscape(src)))
 	p.waitEvent("the lesson's outcome", 3*trainTimeout, 0,
-		`d.type === "lesson" && d.lesson.n === 1 && d.lesson.step === 3 && d.lesson.prediction === "none" && `+
-			`d.lesson.outcome === "all" && d.lesson.matched === false && d.lesson.measured.startsWith("Random labels fitted all")`)
+		`d.type === "lesson" && d.lesson.n === 2 && d.lesson.step === 3 && d.lesson.prediction === "factor" && `+
+			`d.lesson.prediction_number === 2.5 && typeof d.lesson.measured_number === "number" && `+
+			`d.lesson.outcome === "factor" && d.lesson.matched === true && d.lesson.measured.startsWith("True labels took")`)
 	time.Sleep(2 * time.Second) // any second event would come with the next report
 	raw := evalJS[string](p, `JSON.stringify((window.received || []).filter(e => e.data.type === "lesson").map(e => [e.origin, e.data.lesson]))`)
-	if strings.Count(raw, `"n":1`) != 1 || !strings.Contains(raw, lab.URL) {
+	if strings.Count(raw, `"n":2`) != 1 || !strings.Contains(raw, lab.URL) {
 		t.Errorf("want one lesson event from %s, got %s", lab.URL, raw)
 	}
 	t.Logf("lesson events: %s", raw)
+}
+
+// TestLessonNumberAndFigure: lesson 2's prediction is a number, typed into its labelled
+// field (axe-core finds no serious violation there), locked in, kept in the address, and
+// shown next to the measured number at the outcome; meanwhile, in another tab, lesson 8 opens from its link at its outcome step
+// and reads its figure (Theorem 1's construction, computed in the theory worker).
+func TestLessonNumberAndFigure(t *testing.T) {
+	start := time.Now()
+	bctx := newBrowser(t)
+	p := newTab(t, bctx, testTimeout)
+	p.open(labURL("lesson=2&step=1"))
+	p.waitUntil("lesson 2's number field", loadTimeout, `document.querySelector('.lesson[data-lesson="2"] input#guess-number[type=number]') !== null`)
+	if label := evalJS[string](p, `document.querySelector('label[for="guess-number"]').textContent`); label == "" {
+		t.Error("the number field has no label")
+	}
+	// axe-core on the number question: the field, its label and its hint.
+	if src, err := os.ReadFile(axeFile); err != nil {
+		t.Errorf("reading axe-core (%v): install it with npm ci --prefix app/e2e", err)
+	} else if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](string(src)+"\n;typeof axe === 'object'")); err != nil {
+		t.Errorf("injecting axe-core: %v", err)
+	} else {
+		for _, v := range evalJS[[]axeViolation](p, axeRunJS) {
+			if v.Impact == "serious" || v.Impact == "critical" {
+				t.Errorf("lesson 2's number question: %s (%s) on %d elements: %s", v.ID, v.Impact, len(v.Nodes), v.Help)
+			}
+		}
+	}
+	evalJS[bool](p, `(document.getElementById("guess-number").focus(), true)`)
+	p.key("3")
+	p.press("Lock in my prediction and run")
+	p.waitUntil("step 2 with the number kept", loadTimeout,
+		`document.querySelector('.lesson[data-step="2"] [data-prediction-number="3"]') !== null && `+
+			`location.search.includes("guess=3") && location.search.includes("step=2")`)
+	p.waitReady()
+	p.press("Play")
+
+	// Lesson 8, from its link, while lesson 2's runs train.
+	q := newTab(t, bctx, testTimeout)
+	q.open(labURL("lesson=8&step=3&guess=all&autoplay=1"))
+	q.waitUntil("lesson 8's outcome", 3*trainTimeout, `document.querySelector('.lesson[data-lesson="8"][data-step="3"] [data-outcome]') !== null`)
+	text := evalJS[string](q, `document.querySelector(".lesson").innerText`)
+	t.Logf("lesson 8:\n%s", text)
+	for _, want := range []string{"You predicted: Yes: every one of them.", "Measured: With 3,144 weights per output",
+		"fitted 100.0% of the random labels", "matches what the runs measured", "Backed by claim S12"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lesson 8: no %q in\n%s", want, text)
+		}
+	}
+
+	p.waitUntil("lesson 2's runs to stop", 3*trainTimeout, buttonEnabledJS("See the outcome"))
+	p.press("See the outcome")
+	p.waitUntil("the number next to the measured one", loadTimeout,
+		`document.querySelector('.lesson[data-step="3"] [data-prediction-number="3"][data-measured-number]') !== null`)
+	text = evalJS[string](p, `document.querySelector(".lesson").innerText`)
+	t.Logf("lesson 2:\n%s", text)
+	if !regexp.MustCompile(`You predicted ×3; measured ×\d+\.\d\.`).MatchString(text) || !strings.Contains(text, "same range as the measurement") {
+		t.Errorf("lesson 2 at the defaults (S2: ×1.5 to ×10, here a prediction of ×3): \n%s", text)
+	}
+	t.Logf("%.1f s", time.Since(start).Seconds())
 }

@@ -53,7 +53,15 @@ import (
 //	            "matched": true}}
 //
 //     Before the outcome is known, "outcome", "outcome_text" and "measured" are "" and
-//     "matched" is false.
+//     "matched" is false. A lesson that asks for a number (lesson 2: how many times
+//     longer) adds the number predicted and, once known, the number measured; its
+//     "prediction" is the choice whose range the number falls in, which "matched" judges:
+//
+//	"lesson": {"n": 2, …, "prediction": "factor", "prediction_text": "×3",
+//	           "prediction_number": 3, "measured_number": 2.62, "matched": true, …}
+//
+//     Both are left out otherwise (a choice predicted, no outcome yet, or no ratio to
+//     measure), so a page written before them reads the event as it did.
 //
 // Accuracies are fractions in 0..1; "fitted" counts the training examples fitted, of
 // "examples"; "epochs_to_fit" is the epoch at which every example was first fitted, 0
@@ -108,6 +116,9 @@ type ParentLesson struct {
 	OutcomeText    string `json:"outcome_text"`
 	Measured       string `json:"measured"`
 	Matched        bool   `json:"matched"`
+	// PredictionNumber and MeasuredNumber are a number lesson's numbers, nil otherwise.
+	PredictionNumber *float64 `json:"prediction_number,omitempty"`
+	MeasuredNumber   *float64 `json:"measured_number,omitempty"`
 }
 
 // ParentRunStats holds the numbers of one run as the course page sees them: a few of its

@@ -2,6 +2,8 @@ package message
 
 import (
 	"encoding/json"
+	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -100,30 +102,56 @@ func FuzzDecodeParentCommand(f *testing.F) {
 }
 
 // A lesson event carries the prediction and the outcome, and reads back as it was written:
-// a course page's JSON.parse sees every field, and a ready event has no "lesson".
+// a course page's JSON.parse sees every field, and a ready event has no "lesson". A choice
+// lesson's event is the same JSON as before number predictions came (no number fields); a
+// number lesson's adds the two numbers.
 func TestParentLessonEventRoundTrip(t *testing.T) {
-	e := ParentEvent{Type: ParentLessonEvent, Runs: []ParentRunStats{}, Lesson: &ParentLesson{
+	three, measured := 3.0, 2.62
+	choice := ParentLesson{
 		N: 2, Title: "Only a constant factor longer", Step: 3,
 		Prediction: "factor", PredictionText: "A small factor longer (1.5 to 10 times)",
 		Outcome: "factor", OutcomeText: "A small factor longer (1.5 to 10 times)",
 		Measured: "True labels took 8.4 epochs, random labels 22.0 (×2.6).", Matched: true,
-	}}
-	text := EncodeParentEvent(e)
-	want := `{"source":"genlab","v":1,"type":"lesson","playing":false,"runs":[],"lesson":{"n":2,` +
-		`"title":"Only a constant factor longer","step":3,"prediction":"factor",` +
-		`"prediction_text":"A small factor longer (1.5 to 10 times)","outcome":"factor",` +
-		`"outcome_text":"A small factor longer (1.5 to 10 times)",` +
-		`"measured":"True labels took 8.4 epochs, random labels 22.0 (×2.6).","matched":true}}`
-	if text != want {
-		t.Errorf("got  %s\nwant %s", text, want)
 	}
-	var back ParentEvent
-	if err := json.Unmarshal([]byte(text), &back); err != nil {
-		t.Fatal(err)
+	number := choice
+	number.PredictionText, number.PredictionNumber, number.MeasuredNumber = "×3", &three, &measured
+	head := `{"source":"genlab","v":1,"type":"lesson","playing":false,"runs":[],"lesson":{"n":2,` +
+		`"title":"Only a constant factor longer","step":3,"prediction":"factor",`
+	tail := `"outcome":"factor","outcome_text":"A small factor longer (1.5 to 10 times)",` +
+		`"measured":"True labels took 8.4 epochs, random labels 22.0 (×2.6).","matched":true`
+	tests := []struct {
+		name   string
+		lesson ParentLesson
+		want   string
+	}{
+		{"choice", choice, head + `"prediction_text":"A small factor longer (1.5 to 10 times)",` + tail + `}}`},
+		{"number", number, head + `"prediction_text":"×3",` + tail + `,"prediction_number":3,"measured_number":2.62}}`},
 	}
-	e.Source, e.V = ParentSource, ParentVersion
-	if back.Lesson == nil || *back.Lesson != *e.Lesson || back.Type != e.Type || back.Source != e.Source || back.V != e.V {
-		t.Errorf("read back %+v (lesson %+v), want %+v", back, back.Lesson, e.Lesson)
+	for _, tt := range tests {
+		e := ParentEvent{Type: ParentLessonEvent, Runs: []ParentRunStats{}, Lesson: &tt.lesson}
+		text := EncodeParentEvent(e)
+		if text != tt.want {
+			t.Errorf("%s: got  %s\nwant %s", tt.name, text, tt.want)
+		}
+		var back ParentEvent
+		if err := json.Unmarshal([]byte(text), &back); err != nil {
+			t.Fatal(err)
+		}
+		e.Source, e.V = ParentSource, ParentVersion
+		if !reflect.DeepEqual(back, e) {
+			t.Errorf("%s: read back %+v (lesson %+v), want %+v", tt.name, back, back.Lesson, e.Lesson)
+		}
+	}
+	// A course page written before number predictions reads a number lesson's event into
+	// the fields it knows.
+	var old struct {
+		Lesson struct {
+			Prediction string `json:"prediction"`
+			Matched    bool   `json:"matched"`
+		} `json:"lesson"`
+	}
+	if err := json.Unmarshal([]byte(tests[1].want), &old); err != nil || old.Lesson.Prediction != "factor" || !old.Lesson.Matched {
+		t.Errorf("an older reader: %+v, %v", old, err)
 	}
 	if strings.Contains(EncodeParentEvent(ParentEvent{Type: ParentReady}), `"lesson"`) {
 		t.Error("a ready event has a lesson")
@@ -133,17 +161,21 @@ func TestParentLessonEventRoundTrip(t *testing.T) {
 // Whatever a lesson's texts hold (quotes, markup, line breaks, any Unicode), its event is
 // one JSON object that reads back to the same lesson.
 func FuzzParentLessonEvent(f *testing.F) {
-	f.Add(1, 3, "all", "Yes: it fits every training image", `"</script><b>`, "×2.6\n", true)
-	f.Fuzz(func(t *testing.T, n, step int, id, text, measured, title string, matched bool) {
+	f.Add(1, 3, "all", "Yes: it fits every training image", `"</script><b>`, "×2.6\n", true, 0.0, false)
+	f.Add(2, 3, "factor", "×3", "×2.6", "Only a constant factor longer", true, 2.5, true)
+	f.Fuzz(func(t *testing.T, n, step int, id, text, measured, title string, matched bool, number float64, hasNumber bool) {
 		l := ParentLesson{N: n, Title: title, Step: step, Prediction: id, PredictionText: text,
 			Outcome: id, OutcomeText: text, Measured: measured, Matched: matched}
+		if hasNumber && !math.IsNaN(number) && !math.IsInf(number, 0) { // JSON has no NaN nor infinity
+			l.PredictionNumber, l.MeasuredNumber = &number, &number
+		}
 		out := EncodeParentEvent(ParentEvent{Type: ParentLessonEvent, Lesson: &l})
 		var back ParentEvent
 		if err := json.Unmarshal([]byte(out), &back); err != nil || back.Lesson == nil {
 			t.Fatalf("%s: %v", out, err)
 		}
 		valid := utf8.ValidString(id) && utf8.ValidString(text) && utf8.ValidString(measured) && utf8.ValidString(title)
-		if valid && *back.Lesson != l { // JSON writes invalid UTF-8 as U+FFFD
+		if valid && !reflect.DeepEqual(*back.Lesson, l) { // JSON writes invalid UTF-8 as U+FFFD
 			t.Fatalf("read back %+v, want %+v", *back.Lesson, l)
 		}
 	})

@@ -33,7 +33,7 @@ func (l *Lab) onLesson(ctx app.Context, a app.Action) {
 	if !found || m.Step < stepQuestion || m.Step > stepOutcome {
 		return
 	}
-	if _, ok := les.choice(m.Guess); !ok && m.Guess != "" {
+	if _, ok := les.predicted(m.Guess); !ok && m.Guess != "" {
 		return
 	}
 	predicted := m.Guess != "" && m.Guess != l.view.Guess
@@ -98,13 +98,28 @@ func (l *Lab) reportLesson() {
 
 // lessonEvent is the parent API's lesson event: the prediction, and the outcome if known.
 func (l *Lab) lessonEvent(les Lesson, o outcome) message.ParentEvent {
-	pred, _ := les.choice(l.view.Guess)
-	got, _ := les.choice(o.Answer)
 	return message.ParentEvent{Type: message.ParentLessonEvent, Playing: l.playing, Runs: parentRuns(l.stats),
-		Lesson: &message.ParentLesson{
-			N: les.N, Title: les.Title, Step: l.view.Step,
-			Prediction: pred.ID, PredictionText: pred.Text,
-			Outcome: got.ID, OutcomeText: got.Text, Measured: o.Measured,
-			Matched: o.Known && pred.ID != "" && pred.ID == got.ID,
-		}}
+		Lesson: parentLesson(les, l.view.Step, l.view.Guess, o)}
+}
+
+// parentLesson is a lesson's prediction and outcome as the course page reads them. A
+// number prediction is sent as the number and as the choice its range is (Prediction),
+// the one it is judged by (see Lesson, "Numbers"), so that a page counting choices counts
+// it too.
+func parentLesson(les Lesson, step int, guess string, o outcome) *message.ParentLesson {
+	pred, _ := les.predicted(guess)
+	got, _ := les.choice(o.Answer)
+	pl := &message.ParentLesson{
+		N: les.N, Title: les.Title, Step: step,
+		Prediction: pred.Choice.ID, PredictionText: pred.Text,
+		Outcome: got.ID, OutcomeText: got.Text, Measured: o.Measured,
+		Matched: o.Known && pred.Choice.ID != "" && pred.Choice.ID == got.ID,
+	}
+	if pred.HasNumber {
+		pl.PredictionNumber = &pred.Number
+	}
+	if o.Known && o.HasNumber {
+		pl.MeasuredNumber = &o.Number
+	}
+	return pl
 }

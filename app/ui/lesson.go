@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"genlab/app/message"
@@ -33,14 +34,28 @@ import (
 // A choice is a prediction a student can make in one keystroke and a course page can
 // count; each choice is a range of the measurement (Outcome maps every measurement to
 // exactly one), so a prediction is never "nearly right".
+//
+// # Numbers
+//
+// Where the natural question is "how much?", a lesson asks for a number instead (Number:
+// lesson 2, how many times longer random labels take). The number is kept in the link's
+// guess= like a choice, and shown next to the measured number at the outcome ("You
+// predicted ×3; measured ×2.6"). It is judged as the choice whose range it falls in, by
+// the very ranges the measurement is read into (NumberQuestion.Choice), and never by its
+// distance to the measured number: ×3 and ×9 both predict "a small factor longer", which
+// is all the claims assert (S2: a ratio between 1.5 and 10 on 9 of 10 seeds); how close
+// a number came on one seed is the student's to see, not a verdict the lesson could back.
 type Lesson struct {
 	N        int    // the finding's number in issue #11, and the link's lesson=N
 	Title    string // short, for the lesson's heading and next/previous
 	Question string // asked before the run
 	Choices  []Choice
-	Right    string // the ID of the choice the claims assert at the defaults
-	Base     string // settings that differ from sim.Default, as a link query
-	Runs     sim.Variants
+	// Number, when set, asks for the prediction as a number rather than one of Choices
+	// (which still name the ranges the measurement is read into).
+	Number *NumberQuestion
+	Right  string // the ID of the choice the claims assert at the defaults
+	Base   string // settings that differ from sim.Default, as a link query
+	Runs   sim.Variants
 	// Figure, when its Kind is set, is the paper's figure the lesson makes instead of
 	// the runs side by side (which stay in the experiment, as for any figure).
 	Figure message.FigureSetup
@@ -60,11 +75,66 @@ type Choice struct {
 	Text string
 }
 
+// NumberQuestion is a prediction asked as a number (see Lesson, "Numbers").
+type NumberQuestion struct {
+	Label    string  // the input's label, the question in a few words
+	Min, Max float64 // the numbers a prediction may be, both included
+	Unit     string  // written before the number: "×"
+	// Choice returns the ID of the choice whose range v falls in: the same ranges as
+	// the lesson's Outcome reads the measured number into.
+	Choice func(v float64) string
+}
+
+// parse reads a number prediction as written in a link or typed in, and returns it in
+// the link's words ("2.5"), or false for text that is not a number from Min to Max.
+func (q *NumberQuestion) parse(text string) (string, float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+	if err != nil || !sim.Finite(v) || v < q.Min || v > q.Max {
+		return "", 0, false
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64), v, true
+}
+
+// rangeText says which numbers a prediction may be, for the input's hint and problems.
+func (q *NumberQuestion) rangeText() string {
+	return "a number from " + strconv.FormatFloat(q.Min, 'g', -1, 64) + " to " + strconv.FormatFloat(q.Max, 'g', -1, 64)
+}
+
 // outcome is what a lesson's runs measured.
 type outcome struct {
 	Known    bool
 	Measured string // "Random labels: all 1,500 training images fitted by epoch 22.1; …"
 	Answer   string // the ID of the choice the measurement is
+	// Number is the measured number of a lesson that asks for one (Lesson.Number), when
+	// HasNumber: there may be none (no ratio when the true labels were never fitted).
+	Number    float64
+	HasNumber bool
+}
+
+// prediction is a guess= read for the lesson: the choice it is (a number's by its
+// range), and the number when it is one.
+type prediction struct {
+	Choice    Choice
+	Text      string // what the student predicted, in words: the choice's text or "×3"
+	Number    float64
+	HasNumber bool
+}
+
+// predicted reads guess (a choice's ID, or for a number lesson a number in range); ok is
+// false for "" and for anything else.
+func (l Lesson) predicted(guess string) (prediction, bool) {
+	if c, ok := l.choice(guess); ok {
+		return prediction{Choice: c, Text: c.Text}, true
+	}
+	if l.Number == nil {
+		return prediction{}, false
+	}
+	canonical, v, ok := l.Number.parse(guess)
+	if !ok || canonical != guess {
+		return prediction{}, false
+	}
+	c, _ := l.choice(l.Number.Choice(v))
+	return prediction{Choice: c, Text: l.Number.Unit + canonical, Number: v, HasNumber: true}, true
 }
 
 // lessonSteps are the steps of a lesson, in the link's step=.
@@ -247,6 +317,8 @@ func lessonList() []Lesson {
 				{"factor", "A small factor longer (1.5 to 10 times)"},
 				{"much", "Far longer (over 10 times), or never"},
 			},
+			Number: &NumberQuestion{Label: "Random labels take this many times as long:", Min: 0.1, Max: 100, Unit: "×",
+				Choice: ratioChoice},
 			Right: "factor",
 			Runs:  sim.DefaultVariants(),
 			Watch: "Press Play and watch the two times to fit in the numbers: true labels on the left, " +
@@ -260,17 +332,8 @@ func lessonList() []Lesson {
 					return outcome{Known: true, Measured: "True labels " + fitText(t) + "; random labels " + fitText(r) + ".", Answer: "much"}
 				}
 				ratio := r.FitEpochs / t.FitEpochs
-				o := outcome{Known: true, Measured: fmt.Sprintf("True labels took %.1f epochs, random labels %.1f (×%.1f).",
-					t.FitEpochs, r.FitEpochs, ratio)}
-				switch {
-				case ratio < 1.5:
-					o.Answer = "same"
-				case ratio <= 10:
-					o.Answer = "factor"
-				default:
-					o.Answer = "much"
-				}
-				return o
+				return outcome{Known: true, Measured: fmt.Sprintf("True labels took %.1f epochs, random labels %.1f (×%.1f).",
+					t.FitEpochs, r.FitEpochs, ratio), Answer: ratioChoice(ratio), Number: ratio, HasNumber: true}
 			},
 			Explain: "Optimization on random labels stays easy: it takes only a small constant factor " +
 				"longer than on true labels, not an impossible search. The network does not need " +
@@ -410,6 +473,105 @@ func lessonList() []Lesson {
 			Claims: []string{"S7"},
 		},
 		{
+			N: 7, Title: "Implicit regularization: SGD and the minimum norm",
+			Question: "No weight decay, no dropout, no early stopping: the solution fits every true training " +
+				"label exactly. It is the minimum-norm one, which SGD converges to on a linear model (here of an " +
+				"RBF kernel's features) started from zero. How will it test on images it was not fitted to?",
+			Choices: []Choice{
+				{"well", "Well: 80% or more"},
+				{"some", "Better than chance, but under 80%"},
+				{"chance", "Near chance (10%): fitting every label exactly is overfitting"},
+			},
+			Right:  "well",
+			Runs:   sim.DefaultVariants(),
+			Figure: message.FigureSetup{Kind: figure.Kernel.String(), Levels: 2},
+			Watch: "Press Play: the kernel figure solves for the minimum-norm interpolants (no training: one linear " +
+				"system each), for a linear and an RBF kernel, on true labels (p = 0) and random ones (p = 1), and " +
+				"on fewer images. The lesson reads the RBF kernel's rows at p = 0 and p = 1.",
+			Outcome: func(_ []message.RunStats, fig *message.FigureProgress) outcome {
+				exact, ok1 := cell(fig, "rbf/p=0", figure.Interpolates)
+				train, ok2 := cell(fig, "rbf/p=0", figure.TrainAcc)
+				test, ok3 := cell(fig, "rbf/p=0", figure.TestAcc)
+				norm, ok4 := cell(fig, "rbf/p=0", figure.Norm)
+				randomTest, ok5 := cell(fig, "rbf/p=1", figure.TestAcc)
+				randomNorm, ok6 := cell(fig, "rbf/p=1", figure.Norm)
+				if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 {
+					return outcome{}
+				}
+				fit := "fitted every true training label exactly"
+				if exact != 1 || train != 1 {
+					fit = "did not fit the true labels exactly (" + formatPercent(train) + " of them)"
+				}
+				o := outcome{Known: true, Measured: fmt.Sprintf("The RBF interpolant %s and tests at %s on true labels. "+
+					"On random labels it tests at %s (chance: 10%%), with a norm of %s against %s on true labels.",
+					fit, formatPercent(test), formatPercent(randomTest), formatNorm(randomNorm), formatNorm(norm))}
+				switch {
+				case test >= kernelGeneralizes:
+					o.Answer = "well"
+				case test > 0.1+chanceTolerance:
+					o.Answer = "some"
+				default:
+					o.Answer = "chance"
+				}
+				return o
+			},
+			Explain: "Nothing explicit kept this solution from overfitting: no regularizer, and a training error of " +
+				"exactly zero. Yet it generalizes on true labels. The regularization is implicit, in the algorithm: " +
+				"SGD on a linear model started from zero stays in the span of the training data, and so converges " +
+				"to the interpolant of minimum norm, a choice nobody wrote down. The same method fits random labels " +
+				"exactly too, and tests at chance on them, with a larger norm: the fit is the same, the norm tells " +
+				"the two apart. The paper warns that norm alone does not explain generalization; here it measures " +
+				"what fitting noise costs.",
+			Claims: []string{"S11a", "S11b"},
+		},
+		{
+			N: 8, Title: "Theorem 1: capacity against data",
+			Question: "A network of one hidden layer of ReLUs, one hidden unit per training image: 2n + d weights " +
+				"per output, for n images of d pixels. Its weights are not trained but built from the images " +
+				"themselves (Theorem 1). Can it fit every one of the n random labels exactly?",
+			Choices: []Choice{
+				{"all", "Yes: every one of them"},
+				{"most", "Most of them, not all"},
+				{"few", "No: about one in ten, as a guess would"},
+			},
+			Right:  "all",
+			Runs:   sim.DefaultVariants(),
+			Figure: message.FigureSetup{Kind: figure.Theorem1.String()},
+			Watch: "Press Play: the figure builds the network on true labels and on random labels (one projection " +
+				"of the images on a line, a bias between each two, a triangular system solved) and draws the " +
+				"construction. Its table gives the weights and the training and test accuracy.",
+			Outcome: func(_ []message.RunStats, fig *message.FigureProgress) outcome {
+				one, ok1 := cell(fig, "labels=random", figure.WeightsOne)
+				all, ok2 := cell(fig, "labels=random", figure.Weights)
+				train, ok3 := cell(fig, "labels=random", figure.TrainAcc)
+				test, ok4 := cell(fig, "labels=random", figure.TestAcc)
+				trueTrain, ok5 := cell(fig, "labels=true", figure.TrainAcc)
+				trueTest, ok6 := cell(fig, "labels=true", figure.TestAcc)
+				if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 {
+					return outcome{}
+				}
+				o := outcome{Known: true, Measured: fmt.Sprintf("With %s weights per output (%s in all), the construction "+
+					"fitted %s of the random labels and %s of the true ones; it tests at %s on random labels and %s on "+
+					"true labels (chance: 10%%).", formatCount(int(one)), formatCount(int(all)), formatPercent(train),
+					formatPercent(trueTrain), formatPercent(test), formatPercent(trueTest))}
+				switch {
+				case train == 1:
+					o.Answer = "all"
+				case train >= 0.5:
+					o.Answer = "most"
+				default:
+					o.Answer = "few"
+				}
+				return o
+			},
+			Explain: "Capacity against data: as soon as a two-layer ReLU network has as many hidden units as there are " +
+				"training points, it can fit any labels on them, with no search at all, and 2n + d weights is not many " +
+				"next to the networks the paper trains. So fitting the training set, even exactly, says nothing about " +
+				"generalization: this network fits true labels as exactly as random ones, and tests at chance on both. " +
+				"What a network learns from real data is decided by how its weights are found, not by what it can fit.",
+			Claims: []string{"S12"},
+		},
+		{
 			N: 9, Title: "What is learned first",
 			Question: "40% of the training labels are replaced by random ones. Which training images does " +
 				"the network fit first: those whose label is still right (clean), or those whose label was " +
@@ -449,6 +611,30 @@ func lessonList() []Lesson {
 				"doing shows in when each image is fitted, not in the final training error.",
 			Claims: []string{"S9"},
 		},
+	}
+}
+
+// The thresholds of claims the lessons read at their words: the page does not link
+// sim/claims (it would bring sim/theory's linear algebra into app.wasm), so the tests
+// check that these are the claims' own.
+const (
+	kernelGeneralizes = 0.8  // claims.KernelGeneralizes: S11a's test accuracy on true labels
+	chanceTolerance   = 0.04 // claims.ChanceTolerance: how far from 10% is still chance
+)
+
+// formatNorm writes an interpolant's norm with three significant digits: "34.4".
+func formatNorm(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+
+// ratioChoice is the choice of lesson 2 that a ratio of times to fit is, measured or
+// predicted.
+func ratioChoice(ratio float64) string {
+	switch {
+	case ratio < 1.5:
+		return "same"
+	case ratio <= 10:
+		return "factor"
+	default:
+		return "much"
 	}
 }
 

@@ -8,11 +8,16 @@ import (
 	"genlab/sim"
 )
 
-// A lesson's link: lesson=N, step=1|2|3 and guess=<choice>, after view= and before the
-// rest of the view:
+// A lesson's link: lesson=N, step=1|2|3 and guess=<choice>, or guess=<number> for a
+// lesson that asks for a number (Lesson.Number), after view= and before the rest of the
+// view:
 //
+//	/?lesson=2&step=3&guess=3
 //	/?lesson=2&step=3&guess=factor
 //	/?view=embed&lesson=1&controls=play,pause,reset
+//
+// A lesson that asks for a number still reads a choice's ID, so that a link written
+// before it asked for one replays as it did.
 //
 // The prediction is in the link so that the link replays the lesson as the student left
 // it, prediction included: a teacher collecting links sees what each student predicted,
@@ -22,7 +27,8 @@ import (
 // it: a written link never has both); the settings and runs of the same link change it,
 // and are written against the lesson's, so that a link always reads back to the state that
 // wrote it. Bad values are forgiven like every other key: lesson= not a lesson (no
-// lesson), step= not 1..3 (step 1), guess= not a choice of the lesson (no prediction), and
+// lesson), step= not 1..3 (step 1), guess= not a choice of the lesson, nor a number in range
+// where it asks for one (no prediction), and
 // step= or guess= without a lesson (ignored), each with its sentence in the page's alert.
 
 // Link keys of a lesson.
@@ -69,11 +75,22 @@ func parseLesson(s *pageState, once func(key, def string) (string, bool)) []stri
 		}
 	}
 	if guess, ok := once(keyGuess, noGuess); ok {
-		if _, found := l.choice(guess); s.View.Lesson == 0 {
+		_, found := l.choice(guess)
+		if !found && l.Number != nil {
+			// A number as the student typed it, written back in the link's words.
+			if canonical, _, ok := l.Number.parse(guess); ok {
+				guess, found = canonical, true
+			}
+		}
+		switch {
+		case s.View.Lesson == 0:
 			problems = append(problems, problem(keyGuess, sim.Clip(guess), "is given without a lesson", noGuess))
-		} else if !found {
+		case !found && l.Number != nil:
+			problems = append(problems, problem(keyGuess, sim.Clip(guess), emptyOr(guess, "is not ")+l.Number.rangeText()+
+				" (nor one of "+orList(l.choiceIDs())+")", noGuess))
+		case !found:
 			problems = append(problems, problem(keyGuess, sim.Clip(guess), emptyOr(guess, "is not ")+"one of "+orList(l.choiceIDs()), noGuess))
-		} else {
+		default:
 			s.View.Guess = guess
 		}
 	}

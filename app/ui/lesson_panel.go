@@ -9,12 +9,13 @@ import (
 
 // LessonPanel is a guided lesson (lesson.go) on screen, in three steps:
 //
-//  1. the question and the student's prediction, chosen among the lesson's choices and
-//     locked in before anything trains (the Transport is hidden meanwhile, so the runs
-//     cannot give the answer away);
+//  1. the question and the student's prediction, chosen among the lesson's choices (or
+//     typed as a number, where the lesson asks for one) and locked in before anything
+//     trains (the Transport is hidden meanwhile, so the runs cannot give the answer away);
 //  2. the runs, with the prediction above them, and what to watch;
-//  3. the outcome next to the prediction: what the runs measured, which choice that is,
-//     whether it is the one predicted, and why, in the essay's terms.
+//  3. the outcome next to the prediction: what the runs measured (a number prediction
+//     next to the measured number), which choice that is, whether it is the one
+//     predicted, and why, in the essay's terms.
 //
 // It is a component of UI state only: the choice being considered before it is locked
 // in. Everything else comes from Lab (the step and the prediction are in the link, the
@@ -22,7 +23,9 @@ import (
 //
 // Why native radio buttons in a fieldset: they are the one control whose keyboard use
 // every student and screen reader already knows (Tab into the group, arrows or Space to
-// choose, Tab on to the button), with no script of ours to get wrong.
+// choose, Tab on to the button), with no script of ours to get wrong. A number is a
+// native <input type=number> with its <label>, for the same reason, and its range said
+// in text it is described by.
 type LessonPanel struct {
 	app.Compo
 
@@ -37,7 +40,9 @@ type LessonPanel struct {
 	// else, so it offers no way out of the lessons.
 	Embedded bool
 
-	draft string // the choice selected at step 1, not yet locked in
+	draft string // the choice selected (or the number typed) at step 1, not yet locked in
+	// typed: the number field has been typed in, so its draft is what it holds, even "".
+	typed bool
 }
 
 // lessonMove is actionLesson's payload: go to lesson N (0 to leave the lessons) at step
@@ -65,7 +70,10 @@ func (p *LessonPanel) Render() app.UI {
 			app.P().Class("lesson-watch").Text(l.Watch),
 			p.toOutcome())
 	case stepOutcome:
-		body = append(body, p.prediction(l), p.outcome(l))
+		if pr, ok := l.predicted(p.Guess); !ok || !pr.HasNumber || !p.Outcome.Known || p.Changed {
+			body = append(body, p.prediction(l))
+		} // else the outcome says the number predicted next to the one measured
+		body = append(body, p.outcome(l))
 	default:
 		body = append(body, p.predict(l))
 	}
@@ -91,8 +99,12 @@ func (p *LessonPanel) steps() app.UI {
 	return app.Ol().Class("lesson-steps").Aria("label", "Steps of the lesson").Body(items...)
 }
 
-// predict is step 1: the choices and the button that locks the prediction in.
+// predict is step 1: the choices (or the number) and the button that locks the
+// prediction in.
 func (p *LessonPanel) predict(l Lesson) app.UI {
+	if l.Number != nil {
+		return p.predictNumber(l)
+	}
 	selected := p.draft
 	if selected == "" {
 		selected = p.Guess
@@ -117,25 +129,67 @@ func (p *LessonPanel) predict(l Lesson) app.UI {
 	)
 }
 
+// predictNumber is step 1 of a lesson that asks for a number: a labelled number field
+// (the keyboard's digits, a phone's numeric keypad), its range said under it, and the
+// button, enabled once the field holds a number in range.
+func (p *LessonPanel) predictNumber(l Lesson) app.UI {
+	q := l.Number
+	value := p.draft
+	if pr, ok := l.predicted(p.Guess); !p.typed && ok && pr.HasNumber {
+		value = p.Guess // the prediction of the link, to change or to keep
+	}
+	_, _, valid := q.parse(value)
+	hint := "Your prediction, before anything trains: " + q.rangeText() + "."
+	if value != "" && !valid {
+		hint = value + " is not " + q.rangeText() + "."
+	}
+	field := app.Input().Type("number").ID("guess-number").Name("guess").
+		Attr("min", strconv.FormatFloat(q.Min, 'g', -1, 64)).Attr("max", strconv.FormatFloat(q.Max, 'g', -1, 64)).Attr("step", "any").Attr("inputmode", "decimal").
+		Aria("describedby", "guess-number-hint").Aria("invalid", value != "" && !valid).
+		OnInput(p.enterNumber)
+	if !p.typed {
+		// Only before typing: written back while typed, a value the browser does not
+		// read as a number yet ("2." on the way to "2.5") would come back as "" and
+		// erase what is being typed.
+		field = field.Value(value)
+	}
+	return app.Div().Body(
+		app.Div().Class("lesson-number").Body(
+			app.Label().For("guess-number").Text(q.Label),
+			app.Div().Class("lesson-number-field").Body(
+				app.Span().Aria("hidden", "true").Text(q.Unit),
+				field,
+			),
+			app.P().ID("guess-number-hint").Class("lesson-note").Text(hint),
+		),
+		app.Button().Type("button").Class("btn", "btn-primary").
+			Disabled(!valid).
+			Text("Lock in my prediction and run").
+			OnClick(p.lockIn),
+	)
+}
+
 // lockIn locks the selected choice in and goes on to the runs. It reads the selection
 // when pressed rather than capturing it when drawn: go-app keeps the handler of the first
 // render of an element whose handler is the same function (a closure's code), so a
 // captured value would be the one of the first render.
 func (p *LessonPanel) lockIn(ctx app.Context, e app.Event) {
 	guess := p.draft
-	if guess == "" {
+	if l, ok := lessonByN(p.N); ok && l.Number != nil && p.typed {
+		guess, _, _ = l.Number.parse(guess) // as the link writes it: "2.50" is 2.5
+	} else if guess == "" {
 		guess = p.Guess
 	}
 	if guess == "" {
 		return
 	}
-	p.draft = ""
+	p.draft, p.typed = "", false
 	ctx.NewActionWithValue(actionLesson, lessonMove{N: p.N, Step: stepRun, Guess: guess})
 }
 
 // prediction is the prediction as it was locked in, shown above the runs and the outcome.
 func (p *LessonPanel) prediction(l Lesson) app.UI {
-	c, ok := l.choice(p.Guess)
+	pr, ok := l.predicted(p.Guess)
 	if !ok {
 		return app.P().Class("lesson-prediction").DataSet("prediction", "").Body(
 			app.Strong().Text("You predicted: "),
@@ -144,9 +198,11 @@ func (p *LessonPanel) prediction(l Lesson) app.UI {
 				OnClick(p.toQuestion),
 		)
 	}
-	return app.P().Class("lesson-prediction").DataSet("prediction", c.ID).Body(
-		app.Strong().Text("You predicted: "), app.Text(c.Text+"."),
-	)
+	el := app.P().Class("lesson-prediction").DataSet("prediction", pr.Choice.ID)
+	if pr.HasNumber {
+		el = el.DataSet("prediction-number", p.Guess)
+	}
+	return el.Body(app.Strong().Text("You predicted: "), app.Text(pr.Text+"."))
 }
 
 // toOutcome is the way from the runs to the outcome, open once the runs have measured it.
@@ -179,14 +235,23 @@ func (p *LessonPanel) outcome(l Lesson) app.UI {
 		)
 	}
 	got, _ := l.choice(p.Outcome.Answer)
+	pr, predicted := l.predicted(p.Guess)
 	verdict, class := "Your prediction differs from what the runs measured.", "lesson-verdict lesson-miss"
-	if p.Outcome.Answer == p.Guess {
+	if predicted && pr.Choice.ID == p.Outcome.Answer {
 		verdict, class = "Your prediction matches what the runs measured.", "lesson-verdict lesson-match"
 	}
-	if p.Guess == "" {
+	if pr.HasNumber {
+		// Judged by its range, never by its distance (see Lesson, "Numbers").
+		verdict = "Your prediction is in another range than the measurement: you predicted " + lowerFirst(pr.Choice.Text) + "."
+		if pr.Choice.ID == p.Outcome.Answer {
+			verdict = "Your prediction is in the same range as the measurement: " + lowerFirst(got.Text) + "."
+		}
+	}
+	if !predicted {
 		verdict, class = "You made no prediction.", "lesson-verdict"
 	}
 	return app.Div().Class("lesson-outcome").Aria("live", "polite").Body(
+		p.numbers(l, pr),
 		app.P().Class("lesson-measured").DataSet("outcome", got.ID).Body(
 			app.Strong().Text("Measured: "), app.Text(p.Outcome.Measured+" "),
 			app.Strong().Text("That is: "), app.Text(got.Text+"."),
@@ -195,6 +260,31 @@ func (p *LessonPanel) outcome(l Lesson) app.UI {
 		app.P().Class("lesson-explain").Text(l.Explain),
 		app.P().Class("lesson-claims").Text(claimsNote(l.Claims)),
 	)
+}
+
+// numbers is a number prediction next to the measured number ("You predicted ×3;
+// measured ×2.6."), or nothing for a prediction that is not a number.
+func (p *LessonPanel) numbers(l Lesson, pr prediction) app.UI {
+	if !pr.HasNumber {
+		return nil
+	}
+	measured := "no number (see below)"
+	el := app.P().Class("lesson-numbers").DataSet("prediction", pr.Choice.ID).DataSet("prediction-number", p.Guess)
+	if p.Outcome.HasNumber {
+		measured = l.Number.Unit + strconv.FormatFloat(p.Outcome.Number, 'f', 1, 64)
+		el = el.DataSet("measured-number", strconv.FormatFloat(p.Outcome.Number, 'f', 1, 64))
+	}
+	return el.Body(
+		app.Strong().Text("You predicted " + pr.Text + "; measured " + measured + "."),
+	)
+}
+
+// lowerFirst lowers a choice's first letter, for it to go on a sentence.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // claimsNote names the claims behind a lesson's words, which the simulator tests at the
@@ -242,6 +332,12 @@ func (p *LessonPanel) choose(ctx app.Context, e app.Event) {
 	p.draft = ctx.JSSrc().Get("value").String()
 }
 
+// enterNumber keeps the number field's text as the draft, as it is typed. The browser
+// gives "" for text that is not a number, which leaves the button disabled.
+func (p *LessonPanel) enterNumber(ctx app.Context, e app.Event) {
+	p.draft, p.typed = ctx.JSSrc().Get("value").String(), true
+}
+
 // toQuestion goes back to step 1, to make a prediction.
 func (p *LessonPanel) toQuestion(ctx app.Context, e app.Event) {
 	p.moveTo(ctx, lessonMove{N: p.N, Step: stepQuestion, Guess: p.Guess})
@@ -275,7 +371,7 @@ func (p *LessonPanel) leave(ctx app.Context, e app.Event) { p.moveTo(ctx, lesson
 
 // moveTo asks Lab for another step or lesson; a draft does not outlive its question.
 func (p *LessonPanel) moveTo(ctx app.Context, m lessonMove) {
-	p.draft = ""
+	p.draft, p.typed = "", false
 	ctx.NewActionWithValue(actionLesson, m)
 }
 
@@ -303,4 +399,11 @@ const lessonCSS = `
 .lesson-match { background: var(--good-soft); color: var(--good); }
 .lesson-miss { background: var(--warn-soft); border: 1px solid var(--warn-line); }
 .lesson-nav { display: flex; flex-wrap: wrap; gap: 6px; }
+.lesson-number { display: flex; flex-direction: column; gap: 4px; margin: 0 0 8px; }
+.lesson-number label { font-size: 0.92rem; }
+.lesson-number-field { display: flex; align-items: center; gap: 4px; font-weight: 600; }
+.lesson-number input { width: 7em; min-height: 32px; padding: 2px 6px; font: inherit;
+  border: 1px solid var(--line); border-radius: 6px; }
+.lesson-number input[aria-invalid="true"] { border-color: var(--warn-line); }
+.lesson-numbers { margin: 0; padding: 4px 10px; border-left: 3px solid var(--accent); }
 `

@@ -11,6 +11,7 @@ import (
 	"genlab/sim"
 	"genlab/sim/claims"
 	"genlab/sim/figure"
+	"genlab/sim/theory"
 )
 
 // Every lesson is a valid experiment whose runs are runs the claims measure, names claims
@@ -61,6 +62,16 @@ func TestLessonsSayWhatTheClaimsTest(t *testing.T) {
 				t.Errorf("lesson %d: run %d (%s) is not one the claims measure", l.N, i+1, c.Encode())
 			}
 		}
+		if e.Figure.Kind != "" && !lessonFigure(t, l).Kind.Trained() {
+			// A computed figure: the claims compute some of its trials, the very ones (key
+			// and settings), and its outcome is read from those alone.
+			fig := claimsCells(t, l, 0.5)
+			if len(fig.Cells) == 0 {
+				t.Errorf("lesson %d: the claims compute none of the %s figure's trials", l.N, e.Figure.Kind)
+			} else if o := l.read(nil, fig); !o.Known {
+				t.Errorf("lesson %d: no outcome from the cells of the trials the claims compute", l.N)
+			}
+		}
 	}
 	// The issue's order of work: 1, 2, 3 first.
 	for _, n := range []int{1, 2, 3} {
@@ -70,7 +81,8 @@ func TestLessonsSayWhatTheClaimsTest(t *testing.T) {
 	}
 }
 
-// lessonRuns returns the runs a lesson trains: its figure's, or its runs side by side.
+// lessonRuns returns the runs a lesson trains: its figure's, or its runs side by side
+// (none for a figure computed without training).
 func lessonRuns(t *testing.T, l Lesson) []sim.Config {
 	t.Helper()
 	e := l.experiment()
@@ -78,6 +90,9 @@ func lessonRuns(t *testing.T, l Lesson) []sim.Config {
 		return e.Runs.Configs(e.Config)
 	}
 	f := lessonFigure(t, l)
+	if !f.Kind.Trained() {
+		return nil
+	}
 	var cs []sim.Config
 	for _, tr := range f.Trials {
 		cs = append(cs, tr.Config)
@@ -98,6 +113,40 @@ func lessonFigure(t *testing.T, l Lesson) *figure.Figure {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// claimsCells returns, for a lesson that shows a computed figure, the progress of that
+// figure, done, with the cells of only the trials the claims compute at the defaults
+// (claims.Computations), each trial checked to be the figure's (same key, same settings).
+// Every value is v, but for what set overrides: key and metric to value.
+func claimsCells(t *testing.T, l Lesson, v float64, set ...map[string]float64) *message.FigureProgress {
+	t.Helper()
+	f := lessonFigure(t, l)
+	computed, err := claims.Computations(sim.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig := &message.FigureProgress{Done: 1, Total: 1}
+	for _, c := range computed {
+		if (c.Kernel != "") != (f.Kind == figure.Kernel) {
+			continue // a trial of the other computed figure
+		}
+		i := slices.IndexFunc(f.Trials, func(tr figure.Trial) bool { return tr.Key == c.Key })
+		if i < 0 || f.Trials[i].Config != c.Config || f.Trials[i].Kernel != c.Kernel {
+			t.Errorf("lesson %d: the claims compute %s (%s), the lesson's figure does not", l.N, c.Key, c.Config.Encode())
+			continue
+		}
+		for _, m := range f.Kind.Metrics() {
+			x := v
+			for _, s := range set {
+				if y, ok := s[c.Key+" "+m]; ok {
+					x = y
+				}
+			}
+			fig.Cells = append(fig.Cells, message.FigureCell{Key: c.Key, Metric: m, Value: &x})
+		}
+	}
+	return fig
 }
 
 // memorized is the memorization figure's progress, done, with median first fits.
@@ -170,6 +219,41 @@ func TestLessonOutcomesAtTheClaimsRanges(t *testing.T) {
 			t.Errorf("lesson 9: an outcome before the figure is done: %+v", o)
 		}
 	}
+	// S11a, S11b: the RBF interpolant fits exactly, tests at 94.3–96.5% on true labels and
+	// at chance (7.6–11.6%) on random ones, with a norm of 75.4–77.1 against 33.6–34.4. S12:
+	// the construction fits every label, true and random, and tests at 10.1–12.6% on true
+	// labels, 9.0–11.1% on random ones.
+	for _, tt := range []struct {
+		n          int
+		set        map[string]float64
+		want, text string
+	}{
+		{7, map[string]float64{"rbf/p=0 test-acc": 0.956, "rbf/p=0 norm": 34.4, "rbf/p=1 test-acc": 0.087, "rbf/p=1 norm": 76.5}, "well",
+			"The RBF interpolant fitted every true training label exactly and tests at 95.6% on true labels. On random labels it tests at 8.7% (chance: 10%), with a norm of 76.5 against 34.4 on true labels."},
+		{7, map[string]float64{"rbf/p=0 test-acc": 0.943, "rbf/p=0 norm": 33.6, "rbf/p=1 test-acc": 0.116, "rbf/p=1 norm": 75.4}, "well", "tests at 94.3% on true labels"},
+		{7, map[string]float64{"rbf/p=0 test-acc": 0.965}, "well", ""},
+		{7, map[string]float64{"rbf/p=0 test-acc": 0.6}, "some", ""},
+		{7, map[string]float64{"rbf/p=0 test-acc": 0.13}, "chance", ""},
+		{7, map[string]float64{"rbf/p=0 interpolates": 0, "rbf/p=0 train-acc": 0.9, "rbf/p=0 test-acc": 0.95}, "well", "did not fit the true labels exactly (90.0% of them)"},
+		{8, map[string]float64{"labels=random weights-one": 3144, "labels=random weights": 16644, "labels=random test-acc": 0.09, "labels=true test-acc": 0.126}, "all",
+			"With 3,144 weights per output (16,644 in all), the construction fitted 100.0% of the random labels and 100.0% of the true ones; it tests at 9.0% on random labels and 12.6% on true labels (chance: 10%)."},
+		{8, map[string]float64{"labels=random test-acc": 0.111, "labels=true test-acc": 0.101}, "all", "11.1% on random labels and 10.1% on true labels"},
+		{8, map[string]float64{"labels=random train-acc": 0.7}, "most", ""},
+		{8, map[string]float64{"labels=random train-acc": 0.1}, "few", ""},
+	} {
+		l, _ := lessonByN(tt.n)
+		base := map[string]float64{"rbf/p=0 interpolates": 1, "rbf/p=1 interpolates": 1, "rbf/p=0 train-acc": 1, "rbf/p=1 train-acc": 1,
+			"labels=true train-acc": 1, "labels=random train-acc": 1}
+		fig := claimsCells(t, l, 0.1, base, tt.set)
+		if o := l.read(nil, fig); !o.Known || o.Answer != tt.want || !strings.Contains(o.Measured, tt.text) {
+			t.Errorf("lesson %d: read %+v, want %q with %q", tt.n, o, tt.want, tt.text)
+		}
+		running := *fig
+		running.Done = 0
+		if o := l.read(nil, &running); o.Known {
+			t.Errorf("lesson %d: an outcome before the figure is done: %+v", tt.n, o)
+		}
+	}
 	for _, tt := range tests {
 		l, ok := lessonByN(tt.n)
 		if !ok {
@@ -205,6 +289,15 @@ func TestLessonOutcomesOfTheirRuns(t *testing.T) {
 		var f *figure.Figure
 		if l.experiment().Figure.Kind != "" {
 			f = lessonFigure(t, l)
+		}
+		if f != nil && !f.Kind.Trained() {
+			for i, tr := range f.Trials {
+				res, err := theory.Compute(tr)
+				if err != nil {
+					t.Fatalf("lesson %d, %s: %v", l.N, tr.Key, err)
+				}
+				f.Set(i, res)
+			}
 		}
 		for i, c := range lessonRuns(t, l) {
 			r, err := sim.NewRun(c)
@@ -252,6 +345,12 @@ func TestLessonLinkRoundTrip(t *testing.T) {
 		"lesson=4&model=mlp", // back to sim's default, against the lesson's cnn
 		"lesson=1&step=2&seed=7&runs=labels=true",
 		"lesson=6&guess=slower", // predicted, not yet locked in
+		"lesson=2&step=3&guess=3",
+		"lesson=2&step=2&guess=2.5",
+		"lesson=2&guess=0.1",
+		"lesson=2&step=3&guess=factor", // written before lesson 2 asked for a number
+		"lesson=7&step=3&guess=well",
+		"view=embed&lesson=8&step=2&guess=all",
 	} {
 		s, problems := parseLink(q)
 		if len(problems) > 0 {
@@ -279,11 +378,20 @@ func TestLessonLinkProblems(t *testing.T) {
 		step    int
 		guess   string
 	}{
-		{"lesson=99&seed=3", "lesson = 99 is not one of 1, 2, 3, 4, 5, 6 or 9", 0, 0, ""},
+		{"lesson=99&seed=3", "lesson = 99 is not one of 1, 2, 3, 4, 5, 6, 7, 8 or 9", 0, 0, ""},
 		{"lesson=&seed=3", "lesson = \"\" is empty", 0, 0, ""},
 		{"lesson=2&step=4", "step = 4 is not 1, 2 or 3", 2, 1, ""},
 		{"lesson=2&step=x&guess=factor", "step = x is not 1, 2 or 3", 2, 1, "factor"},
-		{"lesson=2&step=3&guess=maybe", "guess = maybe is not one of same, factor or much", 2, 3, ""},
+		{"lesson=3&step=3&guess=maybe", "guess = maybe is not one of lower, same or higher", 3, 3, ""},
+		// Lesson 2 asks for a number: a guess that is none, out of range, or not finite
+		// is dropped, and the problem says what a guess may be.
+		{"lesson=2&step=3&guess=maybe", "guess = maybe is not a number from 0.1 to 100 (nor one of same, factor or much)", 2, 3, ""},
+		{"lesson=2&step=3&guess=500", "guess = 500 is not a number from 0.1 to 100", 2, 3, ""},
+		{"lesson=2&step=3&guess=-3", "guess = -3 is not a number from 0.1 to 100", 2, 3, ""},
+		{"lesson=2&step=3&guess=NaN", "guess = NaN is not a number from 0.1 to 100", 2, 3, ""},
+		{"lesson=2&step=3&guess=Inf", "guess = Inf is not a number from 0.1 to 100", 2, 3, ""},
+		{"lesson=2&step=3&guess=3x", "guess = 3x is not a number from 0.1 to 100", 2, 3, ""},
+		{"lesson=1&guess=3", "guess = 3 is not one of all, some or none", 1, 1, ""},
 		{"step=2", "step = 2 is given without a lesson", 0, 0, ""},
 		{"guess=all", "guess = all is given without a lesson", 0, 0, ""},
 		{"lesson=1&lesson=2", "is given 2 times", 0, 0, ""},
@@ -367,4 +475,90 @@ func TestLessonInThePage(t *testing.T) {
 	if got := claimsNote([]string{"S4a", "S4c"}); !strings.Contains(got, "claims S4a and S4c") {
 		t.Errorf("claimsNote = %q", got)
 	}
+}
+
+// The lessons' thresholds are their claims' own: the page cannot link sim/claims.
+func TestLessonThresholdsAreTheClaims(t *testing.T) {
+	l, _ := lessonByN(7)
+	if kernelGeneralizes != claims.KernelGeneralizes || chanceTolerance != claims.ChanceTolerance ||
+		l.Figure.Levels != claims.KernelLevels {
+		t.Errorf("lesson thresholds %v, %v, levels %d; the claims' %v, %v, %d", kernelGeneralizes, chanceTolerance,
+			l.Figure.Levels, claims.KernelGeneralizes, claims.ChanceTolerance, claims.KernelLevels)
+	}
+}
+
+// Lesson 2 asks for a number: typed as the student likes, written back in the link's
+// words, shown at the run and next to the measured number at the outcome, and judged by
+// the range it falls in (see Lesson, "Numbers"); the course page gets both numbers.
+func TestNumberPrediction(t *testing.T) {
+	s, problems := parseLink("lesson=2&step=3&guess=2.50")
+	if len(problems) > 0 || s.View.Guess != "2.5" || linkQuery(s) != "lesson=2&step=3&guess=2.5" {
+		t.Errorf("guess=2.50: guess %q, link %q, problems %q", s.View.Guess, linkQuery(s), problems)
+	}
+	les, _ := lessonByN(2)
+	measured := les.read([]message.RunStats{fitted(8, 0.9), fitted(21, 0.1)}, nil) // ×2.625
+	tests := []struct {
+		name        string
+		step        int
+		guess       string
+		outcome     outcome
+		has, hasNot []string
+	}{
+		{"question", stepQuestion, "", outcome{}, []string{`type="number"`, `<label for="guess-number"`, `id="guess-number"`,
+			`aria-describedby="guess-number-hint"`, "a number from 0.1 to 100", `min="0.1"`, `max="100"`, "disabled>Lock in"}, []string{`type="radio"`}},
+		{"question, predicted", stepQuestion, "3", outcome{}, []string{`value="3"`, `disabled="false"`}, []string{"disabled>"}},
+		{"run", stepRun, "3", outcome{}, []string{"You predicted: </strong> ×3.", `data-prediction="factor"`, `data-prediction-number="3"`}, []string{`type="number"`}},
+		{"outcome, same range", stepOutcome, "3", measured, []string{"You predicted ×3; measured ×2.6.", `data-measured-number="2.6"`,
+			"same range as the measurement: a small factor longer (1.5 to 10 times).", "lesson-match"}, []string{"lesson-miss", "You predicted: "}},
+		{"outcome, not yet", stepOutcome, "3", outcome{}, []string{"You predicted: </strong> ×3.", "appears here when the runs have all stopped"},
+			[]string{"measured ×"}},
+		{"outcome, another range", stepOutcome, "12", measured, []string{"You predicted ×12; measured ×2.6.",
+			"another range than the measurement: you predicted far longer (over 10 times), or never.", "lesson-miss"}, []string{"lesson-match"}},
+		{"outcome, a choice", stepOutcome, "factor", measured, []string{"You predicted: </strong> A small factor longer", "matches what the runs measured"},
+			[]string{"You predicted ×"}},
+	}
+	for _, tt := range tests {
+		// One space for each run of white space: the sentences, whatever the indentation.
+		html := strings.Join(strings.Fields(app.HTMLString(&LessonPanel{N: 2, Step: tt.step, Guess: tt.guess, Outcome: tt.outcome})), " ")
+		for _, want := range tt.has {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s: no %q in\n%s", tt.name, want, html)
+			}
+		}
+		for _, not := range tt.hasNot {
+			if strings.Contains(html, not) {
+				t.Errorf("%s: %q in\n%s", tt.name, not, html)
+			}
+		}
+	}
+
+	num := func(v float64) *float64 { return &v }
+	for _, tt := range []struct {
+		guess     string
+		o         outcome
+		want      message.ParentLesson
+		predicted *float64
+		measured  *float64
+	}{
+		{"3", measured, message.ParentLesson{Prediction: "factor", PredictionText: "×3", Outcome: "factor", Matched: true}, num(3), num(2.625)},
+		{"12", measured, message.ParentLesson{Prediction: "much", PredictionText: "×12", Outcome: "factor"}, num(12), num(2.625)},
+		{"3", outcome{}, message.ParentLesson{Prediction: "factor", PredictionText: "×3"}, num(3), nil},
+		{"factor", measured, message.ParentLesson{Prediction: "factor", PredictionText: "A small factor longer (1.5 to 10 times)", Outcome: "factor", Matched: true}, nil, num(2.625)},
+	} {
+		got := parentLesson(les, stepOutcome, tt.guess, tt.o)
+		if got.Prediction != tt.want.Prediction || got.PredictionText != tt.want.PredictionText || got.Outcome != tt.want.Outcome ||
+			got.Matched != tt.want.Matched || !sameNumber(got.PredictionNumber, tt.predicted) || !sameNumber(got.MeasuredNumber, tt.measured) {
+			t.Errorf("guess %s: %+v (numbers %v, %v), want %+v (numbers %v, %v)", tt.guess, got, deref(got.PredictionNumber),
+				deref(got.MeasuredNumber), tt.want, deref(tt.predicted), deref(tt.measured))
+		}
+	}
+}
+
+func sameNumber(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

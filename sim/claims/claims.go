@@ -286,8 +286,62 @@ func Claims() []Claim {
 			},
 			Holds: func(f *Figures) bool { return f.NoisyMedianFit > f.CleanMedianFit },
 		},
+		{
+			// Section 5: no regularizer at all, and yet the solution SGD converges to on a
+			// linear model (of the kernel's features) generalizes on true labels.
+			ID: "S11a",
+			Statement: "the minimum-norm RBF kernel interpolant, with no regularization, fits every true training " +
+				"label exactly and tests at ≥ " + pct(KernelGeneralizes) + "% on true labels (chance 10%)",
+			Need: 10,
+			Figure: func(f *Figures) string {
+				return fmt.Sprintf("exact %v, train %s, test %s", f.KernelTrue.Interpolates, pct(f.KernelTrue.TrainAcc), pct(f.KernelTrue.TestAcc))
+			},
+			Holds: func(f *Figures) bool {
+				k := f.KernelTrue
+				return k.Interpolates && k.TrainAcc == 1 && k.TestAcc >= KernelGeneralizes
+			},
+		},
+		{
+			// Section 5: fitting random labels is possible but costly, and the norm
+			// measures the cost.
+			ID: "S11b",
+			Statement: "the minimum-norm RBF kernel interpolant fits every random label exactly too, tests at chance " +
+				"(10% ± 4 pts) on them, and its norm is larger than on true labels",
+			Need: 10,
+			Figure: func(f *Figures) string {
+				return fmt.Sprintf("exact %v, train %s, test %s, norm %.4g (true labels: %.4g)", f.KernelRandom.Interpolates,
+					pct(f.KernelRandom.TrainAcc), pct(f.KernelRandom.TestAcc), f.KernelRandom.Norm, f.KernelTrue.Norm)
+			},
+			Holds: func(f *Figures) bool {
+				k := f.KernelRandom
+				return k.Interpolates && k.TrainAcc == 1 && nearChance(k.TestAcc, ChanceTolerance) && k.Norm > f.KernelTrue.Norm
+			},
+		},
+		{
+			// Theorem 1 (Section 4): a two-layer ReLU network with n hidden units fits any
+			// labels on n points, by construction, with no training.
+			ID: "S12",
+			Statement: "Theorem 1's construction, a two-layer ReLU network of 2n + d weights per output (n·K + n + d " +
+				"in all), fits all n training labels exactly, true and random, and tests at chance (10% ± 4 pts) on both",
+			Need: 10,
+			Figure: func(f *Figures) string {
+				return fmt.Sprintf("%d weights (%d per output) on n = %d: true %s/%s, random %s/%s", f.ConstructWeights,
+					f.ConstructWeightsOne, f.ConstructN, pct(f.ConstructTrueTrainAcc), pct(f.ConstructTrueTestAcc),
+					pct(f.ConstructRandomTrainAcc), pct(f.ConstructRandomTestAcc))
+			},
+			Holds: func(f *Figures) bool {
+				n, d := f.ConstructN, f.ConstructD
+				return f.ConstructWeightsOne == 2*n+d && f.ConstructWeights == n*f.ConstructClasses+n+d &&
+					f.ConstructTrueTrainAcc == 1 && f.ConstructRandomTrainAcc == 1 &&
+					nearChance(f.ConstructTrueTestAcc, ChanceTolerance) && nearChance(f.ConstructRandomTestAcc, ChanceTolerance)
+			},
+		},
 	}
 }
+
+// KernelGeneralizes is the test accuracy on true labels that S11a asks of the minimum-norm
+// interpolant: far above chance (10%), which is what "generalizes" means in a lesson.
+const KernelGeneralizes = 0.8
 
 // stillMemorizing says that random labels are being memorized, if slowly, by a run whose
 // training accuracy was halfway halfway through its epochs and final at their end (S6,

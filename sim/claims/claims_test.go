@@ -81,11 +81,15 @@ func TestS8RegularizersAloneStillMemorize(t *testing.T)             { judge(t, "
 func TestS10aShiftsSlowMemorizationDown(t *testing.T)               { judge(t, "S10a") }
 func TestS10bEarlyStoppingStopsRandomLabels(t *testing.T)           { judge(t, "S10b") }
 func TestS9NoisyExamplesAreFittedLater(t *testing.T)                { judge(t, "S9") }
+func TestS11aTheMinimumNormInterpolantGeneralizes(t *testing.T)     { judge(t, "S11a") }
+func TestS11bItsNormGrowsOnRandomLabels(t *testing.T)               { judge(t, "S11b") }
+func TestS12TheoremOneFitsAnyLabels(t *testing.T)                   { judge(t, "S12") }
 
 // Every claim has a test above.
 func TestEveryClaimIsTested(t *testing.T) {
 	tested := map[string]bool{"S1": true, "S2": true, "S3a": true, "S3b": true, "S4a": true, "S4b": true,
-		"S4c": true, "S5a": true, "S5b": true, "S6": true, "S7": true, "S8": true, "S9": true, "S10a": true, "S10b": true}
+		"S4c": true, "S5a": true, "S5b": true, "S6": true, "S7": true, "S8": true, "S9": true, "S10a": true, "S10b": true,
+		"S11a": true, "S11b": true, "S12": true}
 	for _, c := range Claims() {
 		if !tested[c.ID] {
 			t.Errorf("claim %s has no test", c.ID)

@@ -6,7 +6,10 @@
 // Measure trains, for each seed, every run the claims need — true labels, label corruption
 // p = 0.2 … 0.8, random labels, shuffled pixels for the MLP and for the CNN, random pixels,
 // Gaussian inputs, and random labels under weight decay and dropout, with and without
-// random shifts — once (Runs lists them), and reads from them one Figures per seed. Claims lists the findings, each with the share of
+// random shifts — once (Runs lists them), computes what needs no training (Computations:
+// Theorem 1's construction and the minimum-norm RBF interpolant, on true and random
+// labels, as the page's theorem1 and kernel figures compute them), and reads from them one
+// Figures per seed. Claims lists the findings, each with the share of
 // seeds it must hold on (most on 9 of 10, some on every seed), and Judge counts the seeds
 // each holds on. The same code serves the tests of this package (at the simulator's
 // defaults, on seeds 1–10) and the command "genlab seeds", which prints the table for any

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"genlab/sim"
 	"genlab/sim/data"
 	"genlab/sim/figure"
+	"genlab/sim/theory"
 )
 
 // Corruption levels of the sweep (paper Fig. 1b, 1c). p = 0 is the true-label run and
@@ -81,6 +83,60 @@ func Runs(base sim.Config) []sim.Config {
 		regularizer(key).Apply(&cs[run])
 	}
 	return cs
+}
+
+// The computations of one seed, which need no training (paper Sections 4 and 5): Theorem
+// 1's construction on true and on random labels, and the minimum-norm interpolant of the
+// RBF kernel on the same two label sets, each the trial of its page figure (theorem1,
+// kernel) with that key, so that a lesson showing the figure reads the very numbers the
+// claims judge. The linear kernel and the figure's other levels and sizes are left to
+// sim/theory's own tests: no claim needs them, and each RBF solve at the defaults costs
+// about a second.
+const (
+	computeTheoremTrue = iota
+	computeTheoremRandom
+	computeKernelTrue
+	computeKernelRandom
+	computedPerSeed
+)
+
+// computedKeys are the figures' trials of the computations, by kind and key.
+var computedKeys = [computedPerSeed]struct {
+	kind figure.Kind
+	key  string
+}{
+	computeTheoremTrue:   {figure.Theorem1, "labels=true"},
+	computeTheoremRandom: {figure.Theorem1, "labels=random"},
+	computeKernelTrue:    {figure.Kernel, "rbf/p=0"},
+	computeKernelRandom:  {figure.Kernel, "rbf/p=1"},
+}
+
+// KernelLevels are the corruption levels of the kernel figure the claims compute:
+// 2, that is p = 0 and p = 1 (true and random labels) only.
+const KernelLevels = 2
+
+// Computations returns the computed trials the claims measure on one seed (base with its
+// seed): trials of the theorem1 figure and of the kernel figure at KernelLevels, with
+// their keys and configs. The page's lessons that show these figures read only their
+// cells, and its tests check that.
+func Computations(base sim.Config) ([]figure.Trial, error) {
+	ts := make([]figure.Trial, computedPerSeed)
+	for i, want := range computedKeys {
+		f, err := figure.New(want.kind, base, figure.Options{Levels: KernelLevels})
+		if err != nil {
+			return nil, err
+		}
+		found := false
+		for _, t := range f.Trials {
+			if t.Key == want.key {
+				ts[i], found = t, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("claims: the %v figure has no trial %s", want.kind, want.key)
+		}
+	}
+	return ts, nil
 }
 
 // Number is a measured figure that may be infinite (a time to fit that never came) or NaN
@@ -165,6 +221,32 @@ type Figures struct {
 	// (+Inf for examples never fitted).
 	CleanMedianFit Number `json:"clean_median_fit"`
 	NoisyMedianFit Number `json:"noisy_median_fit"`
+
+	// S11: the minimum-norm interpolant of the RBF kernel, with no regularization, on
+	// true and on random labels: whether it solved K α = Y exactly, its training and test
+	// accuracy, and its norm.
+	KernelTrue   Interpolant `json:"kernel_true"`
+	KernelRandom Interpolant `json:"kernel_random"`
+
+	// S12: Theorem 1's construction on true and on random labels, and its weights: n·K + n
+	// + d in all, 2n + d for one output, on n training points of d pixels.
+	ConstructTrueTrainAcc   float64 `json:"construct_true_train_acc"`
+	ConstructTrueTestAcc    float64 `json:"construct_true_test_acc"`
+	ConstructRandomTrainAcc float64 `json:"construct_random_train_acc"`
+	ConstructRandomTestAcc  float64 `json:"construct_random_test_acc"`
+	ConstructWeights        int     `json:"construct_weights"`
+	ConstructWeightsOne     int     `json:"construct_weights_one"`
+	ConstructN              int     `json:"construct_n"`
+	ConstructD              int     `json:"construct_d"`
+	ConstructClasses        int     `json:"construct_classes"`
+}
+
+// Interpolant is what a kernel's minimum-norm interpolant measured (S11).
+type Interpolant struct {
+	Interpolates bool    `json:"interpolates"`
+	TrainAcc     float64 `json:"train_acc"`
+	TestAcc      float64 `json:"test_acc"`
+	Norm         float64 `json:"norm"`
 }
 
 // Measure trains every run of the claims on each seed (base with its Seed replaced) and
@@ -174,6 +256,7 @@ type Figures struct {
 // goroutine at a time.
 func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, total int)) ([]Figures, error) {
 	runs := make([]*sim.Run, 0, len(seeds)*runsPerSeed)
+	trials := make([]figure.Trial, 0, len(seeds)*computedPerSeed)
 	for _, seed := range seeds {
 		base.Seed = seed
 		for _, c := range Runs(base) {
@@ -183,16 +266,27 @@ func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, t
 			}
 			runs = append(runs, r)
 		}
+		ts, err := Computations(base)
+		if err != nil {
+			return nil, err
+		}
+		trials = append(trials, ts...)
 	}
+	computed := make([]figure.Result, len(trials))
+	errs := make([]error, len(trials))
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// The slow runs (regularized, CNN) go first, so that no worker is left with one at the end.
-	order := make([]int, len(runs))
+	// The slow runs (regularized, CNN) go first, so that no worker is left with one at the
+	// end; the computations (indices from len(runs) on), a second or less each, go last.
+	order := make([]int, len(runs)+len(trials))
 	for i := range order {
 		order[i] = i
 	}
 	slowness := func(i int) int {
+		if i >= len(runs) {
+			return -1
+		}
 		switch i % runsPerSeed {
 		case runRegularized, runShifts:
 			return 2
@@ -214,26 +308,53 @@ func Measure(base sim.Config, seeds []uint64, workers int, progress func(done, t
 					mu.Unlock()
 					return
 				}
-				r := runs[order[next]]
+				i := order[next]
 				next++
 				mu.Unlock()
-				r.RunToEnd()
+				if i < len(runs) {
+					runs[i].RunToEnd()
+				} else {
+					i -= len(runs)
+					computed[i], errs[i] = theory.Compute(trials[i])
+				}
 				mu.Lock()
 				done++
 				if progress != nil {
-					progress(done, len(runs))
+					progress(done, len(order))
 				}
 				mu.Unlock()
 			}
 		})
 	}
 	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("claims: seed %d, %s: %w", trials[i].Config.Seed, trials[i].Key, err)
+		}
+	}
 
 	figs := make([]Figures, len(seeds))
 	for i, seed := range seeds {
 		figs[i] = figures(seed, runs[i*runsPerSeed:(i+1)*runsPerSeed])
+		readComputed(&figs[i], trials[i*computedPerSeed:(i+1)*computedPerSeed], computed[i*computedPerSeed:(i+1)*computedPerSeed])
 	}
 	return figs, nil
+}
+
+// readComputed reads one seed's computations (see Computations) into f.
+func readComputed(f *Figures, trials []figure.Trial, res []figure.Result) {
+	interpolant := func(r figure.Result) Interpolant {
+		v := r.Values
+		return Interpolant{Interpolates: v[figure.Interpolates] == 1, TrainAcc: v[figure.TrainAcc],
+			TestAcc: v[figure.TestAcc], Norm: v[figure.Norm]}
+	}
+	f.KernelTrue, f.KernelRandom = interpolant(res[computeKernelTrue]), interpolant(res[computeKernelRandom])
+	tr, rn := res[computeTheoremTrue].Values, res[computeTheoremRandom].Values
+	f.ConstructTrueTrainAcc, f.ConstructTrueTestAcc = tr[figure.TrainAcc], tr[figure.TestAcc]
+	f.ConstructRandomTrainAcc, f.ConstructRandomTestAcc = rn[figure.TrainAcc], rn[figure.TestAcc]
+	f.ConstructWeights, f.ConstructWeightsOne = int(rn[figure.Weights]), int(rn[figure.WeightsOne])
+	c := trials[computeTheoremRandom].Config
+	f.ConstructN, f.ConstructD, f.ConstructClasses = c.Train, c.Side*c.Side, c.Classes
 }
 
 // figures reads one seed's finished runs.
