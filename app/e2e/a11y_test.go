@@ -289,12 +289,52 @@ func TestCanvasInWordsAndReducedMotion(t *testing.T) {
 		}
 	}
 
+	// While the words wait for their next turn: every control the keyboard reaches shows
+	// where the focus is.
+	checkFocusVisible(p)
+
 	// The words follow the training, at their calm rate (at most 15 s apart).
 	p.waitUntil("the words to tell an epoch of the random labels", loadTimeout,
 		`/Random labels: epoch [1-9]/.test(document.getElementById("canvas-words").textContent)`)
 	if _, description = canvasFrameAX(p); !strings.Contains(description, "training images fitted") {
 		t.Errorf("the canvas iframe's description after training: %q", description)
 	}
+}
+
+// checkFocusVisible presses Tab through the page, from its top until the focus leaves
+// it, and fails for every control focused without a visible focus: an outline of 2 px
+// or more, as :focus-visible draws it.
+func checkFocusVisible(p *page) {
+	p.tb.Helper()
+	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
+	seen := map[string]bool{}
+	for range 120 {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			p.tb.Fatal(err)
+		}
+		r := evalJS[map[string]any](p, `(() => {
+			const e = document.activeElement;
+			if (!e || e === document.body) return {done: true};
+			const s = getComputedStyle(e);
+			return {name: e.tagName + " " + (e.getAttribute("aria-label") || e.textContent || e.id).trim().slice(0, 40),
+				visible: e.matches(":focus-visible") && s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2};
+		})()`)
+		if r["done"] == true {
+			break
+		}
+		name, _ := r["name"].(string)
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		if r["visible"] != true {
+			p.tb.Errorf("%s has the keyboard's focus without a visible outline", name)
+		}
+	}
+	if len(seen) < 15 {
+		p.tb.Errorf("Tab reached only %d controls: %v", len(seen), seen)
+	}
+	p.tb.Logf("Tab focused %d controls", len(seen))
 }
 
 // canvasShooter returns a function that takes a quick shot of the canvas iframe, at half
