@@ -158,3 +158,23 @@ $(E2E_NPM): app/e2e/package-lock.json
 
 need-chromium:
 	$(call need-debian,$(CHROMIUM),chromium,the browser tests drive Debian's Chromium)
+
+## lighthouse: build, then Lighthouse's accessibility score of the default view, a lesson
+##             and a figure, at its mobile and desktop form factors, with the audits that
+##             failed (a measurement, not a test: make test does not run it)
+#
+# Lighthouse is installed by npm into app/e2e/lighthouse/node_modules, apart from the browser
+# tests' packages, so that their npm ci stays small. It is pinned to 12.2.3: 13 wants
+# Node 22, and npm ci refuses a lock written by the npm of 12.3 to 13.4. The script
+# (app/e2e/lighthouse/run.sh) serves public/ on a free 127.0.0.1 port and runs
+# Lighthouse with Debian's Chromium, headless; it exits non-zero when a page scores under
+# 100. About two minutes.
+LIGHTHOUSE_NPM := app/e2e/lighthouse/node_modules/.package-lock.json
+.PHONY: lighthouse
+
+lighthouse: need-chromium build $(LIGHTHOUSE_NPM)
+	CHROME_PATH=$(CHROMIUM) sh app/e2e/lighthouse/run.sh public
+
+$(LIGHTHOUSE_NPM): app/e2e/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: make lighthouse installs Lighthouse with it. Install it with: apt-get install -y npm" >&2; exit 1; }
+	npm ci --prefix app/e2e/lighthouse --no-audit --no-fund

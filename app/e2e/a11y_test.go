@@ -9,14 +9,21 @@ package e2e
 // none of it.
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -215,4 +222,166 @@ func checkFocusNotUnderBar(p *page) {
 		}
 	}
 	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
+}
+
+// TestCanvasInWordsAndReducedMotion opens the lab as a reader who asked the system for
+// less motion (prefers-reduced-motion: reduce, emulated before the page loads). The
+// canvas's iframe has a name and, as its accessible description, the canvas in words,
+// which say where the runs stand and follow the training. While the runs train, the
+// canvas repaints its numbers at most every 2 s (screen.CalmRepaintEvery), instead of
+// four times a second, and nothing on the page is animated by CSS.
+func TestCanvasInWordsAndReducedMotion(t *testing.T) {
+	p := newTab(t, newBrowser(t), testTimeout)
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.open(labURL("speed=3"))
+	p.waitReady()
+	p.waitUntil("the canvas in words", loadTimeout,
+		`/Random labels: not trained yet/.test(document.getElementById("canvas-words").textContent)`)
+	name, description := canvasFrameAX(p)
+	if !strings.HasPrefix(name, "Live training canvas") || !strings.Contains(description, "memory wall") ||
+		!strings.Contains(description, "True labels: not trained yet") {
+		t.Errorf("the canvas iframe is named %q and described %q", name, description)
+	}
+	if !evalJS[bool](p, `document.getElementById("canvas-frame").contentWindow.matchMedia("(prefers-reduced-motion: reduce)").matches`) {
+		t.Fatal("the canvas does not see prefers-reduced-motion: reduce")
+	}
+	if moving := evalJS[[]string](p, `[...document.querySelectorAll("*")].filter((e) => {
+			const s = getComputedStyle(e);
+			return s.animationName !== "none" || s.transitionDuration.split(",").some((d) => parseFloat(d) > 0);
+		}).map((e) => e.tagName + "." + e.className).slice(0, 5)`); len(moving) > 0 {
+		t.Errorf("animated with reduced motion: %v", moving)
+	}
+
+	// The canvas's repaints, seen in screenshots of its iframe taken one after the other
+	// for 6 s of training: a repaint happened between a shot and the one before it when
+	// they differ by a thousandth of their pixels at least (a few pixels at the canvas's
+	// edge blink by themselves: a text cursor of Ebitengine's). Two repaints seen are at most (the shot after the second) − (the shot
+	// before the first) apart, which must leave room for 2 s. The runs train at speed 3
+	// (64 steps a second, an epoch about every 0.75 s): the numbers change all the time,
+	// and the machine is free enough for a shot every few tenths of a second, so that
+	// repaints four times a second could not pass.
+	p.press("Play")
+	shoot := canvasShooter(p)
+	start := time.Now()
+	prev, prevAt := shoot(), time.Duration(0)
+	var repaints [][2]time.Duration // the shots before and after each repaint seen
+	shots := 0
+	for time.Since(start) < 6*time.Second {
+		shot, at := shoot(), time.Since(start)
+		if c, total := pixelsChanged(prev, shot); c*1000 >= total {
+			repaints = append(repaints, [2]time.Duration{prevAt, at})
+		}
+		prev, prevAt = shot, at
+		shots++
+	}
+	t.Logf("%d shots in 6 s; repaints seen between shots at %v", shots, repaints)
+	if len(repaints) < 2 {
+		t.Fatalf("only %d repaints in 6 s of training: the canvas did not move", len(repaints))
+	}
+	for i := 1; i < len(repaints); i++ {
+		// A frame's worth of slack: the repaint waits for the frame after the 2 s.
+		if most := repaints[i][1] - repaints[i-1][0]; most < 2*time.Second-50*time.Millisecond {
+			t.Errorf("repaints %d and %d were at most %v apart (between shots %v and %v): want 2 s", i-1, i, most, repaints[i-1], repaints[i])
+		}
+	}
+
+	// While the words wait for their next turn: every control the keyboard reaches shows
+	// where the focus is.
+	checkFocusVisible(p)
+
+	// The words follow the training, at their calm rate (at most 15 s apart).
+	p.waitUntil("the words to tell an epoch of the random labels", loadTimeout,
+		`/Random labels: epoch [1-9]/.test(document.getElementById("canvas-words").textContent)`)
+	if _, description = canvasFrameAX(p); !strings.Contains(description, "training images fitted") {
+		t.Errorf("the canvas iframe's description after training: %q", description)
+	}
+}
+
+// checkFocusVisible presses Tab through the page, from its top until the focus leaves
+// it, and fails for every control focused without a visible focus: an outline of 2 px
+// or more, as :focus-visible draws it.
+func checkFocusVisible(p *page) {
+	p.tb.Helper()
+	evalJS[int](p, `(window.scrollTo(0, 0), document.activeElement.blur(), 0)`)
+	seen := map[string]bool{}
+	for range 120 {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			p.tb.Fatal(err)
+		}
+		r := evalJS[map[string]any](p, `(() => {
+			const e = document.activeElement;
+			if (!e || e === document.body) return {done: true};
+			const s = getComputedStyle(e);
+			return {name: e.tagName + " " + (e.getAttribute("aria-label") || e.textContent || e.id).trim().slice(0, 40),
+				visible: e.matches(":focus-visible") && s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2};
+		})()`)
+		if r["done"] == true {
+			break
+		}
+		name, _ := r["name"].(string)
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		if r["visible"] != true {
+			p.tb.Errorf("%s has the keyboard's focus without a visible outline", name)
+		}
+	}
+	if len(seen) < 15 {
+		p.tb.Errorf("Tab reached only %d controls: %v", len(seen), seen)
+	}
+	p.tb.Logf("Tab focused %d controls", len(seen))
+}
+
+// canvasShooter returns a function that takes a quick shot of the canvas iframe, at half
+// its size: a tenth of a second or so where page.canvasFrame's full screenshot takes
+// most of one.
+func canvasShooter(p *page) func() image.Image {
+	p.tb.Helper()
+	r := evalJS[map[string]float64](p, `(() => { const f = document.getElementById("canvas-frame");
+		f.scrollIntoView({block: "nearest"}); const r = f.getBoundingClientRect();
+		return {x: r.x, y: r.y, w: r.width, h: r.height}; })()`)
+	clip := &cdppage.Viewport{X: r["x"], Y: r["y"], Width: r["w"], Height: r["h"], Scale: 0.5}
+	fast := true
+	return func() image.Image {
+		res, err := chromedp.Call(p.ctx, cdppage.CaptureScreenshot, cdppage.CaptureScreenshotParams{Clip: clip, OptimizeForSpeed: &fast})
+		if err != nil {
+			p.tb.Fatalf("a shot of the canvas: %v", err)
+		}
+		img, err := png.Decode(bytes.NewReader(res.Data))
+		if err != nil {
+			p.tb.Fatalf("a shot of the canvas: %v", err)
+		}
+		return img
+	}
+}
+
+// canvasFrameAX returns the canvas iframe's accessible name and description, as the
+// browser computes them for assistive technology.
+func canvasFrameAX(p *page) (name, description string) {
+	p.tb.Helper()
+	ids, err := chromedp.Run(p.ctx, chromedp.QueryNodeIDs(chromedp.CSS("#canvas-frame")))
+	if err != nil || len(ids) == 0 {
+		p.tb.Fatalf("the canvas iframe: %v", err)
+	}
+	no := false
+	res, err := chromedp.Call(p.ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{NodeID: ids[0], FetchRelatives: &no})
+	if err != nil || len(res.Nodes) == 0 {
+		p.tb.Fatalf("the canvas iframe's accessibility node: %v", err)
+	}
+	text := func(v *accessibility.Value) string {
+		if v == nil {
+			return ""
+		}
+		var s string
+		if err := json.Unmarshal(v.Value, &s); err != nil {
+			return string(v.Value)
+		}
+		return s
+	}
+	return text(res.Nodes[0].Name), text(res.Nodes[0].Description)
 }

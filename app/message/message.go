@@ -193,6 +193,11 @@ type RunStats struct {
 	TestLoss  float64     `json:"test_loss"`
 	Fitted    int         `json:"fitted"`
 	Examples  int         `json:"examples"`
+	// Wrong counts the training images whose label was corrupted to a wrong class (0
+	// without corrupted labels), and WrongFitted those of them fitted at the last epoch:
+	// the memory wall's pink-cornered tiles, lit and all, which the page puts in words.
+	Wrong       int `json:"wrong,omitempty"`
+	WrongFitted int `json:"wrong_fitted,omitempty"`
 	// MsPerExample is the wall-clock training time per example, averaged over the last
 	// epoch (evaluation included); 0 before the first epoch.
 	MsPerExample float64 `json:"ms_per_example"`
@@ -389,7 +394,8 @@ func (r RunStats) check() error {
 	if r.Path != "" && r.Path != PathSIMD && r.Path != PathGo {
 		return fmt.Errorf("unknown path %q", r.Path)
 	}
-	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples || r.EpochsToFit < 0 || r.StepsToFit < 0 || r.Validation < 0 || r.Params < 0 {
+	if r.Epoch < 0 || r.Steps < 0 || r.Fitted < 0 || r.Fitted > r.Examples ||
+		r.WrongFitted < 0 || r.WrongFitted > r.Wrong || r.Wrong > r.Examples || r.WrongFitted > r.Fitted || r.EpochsToFit < 0 || r.StepsToFit < 0 || r.Validation < 0 || r.Params < 0 {
 		return errors.New("counts out of range")
 	}
 	if s := r.Summary; s != nil {

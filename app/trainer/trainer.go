@@ -7,6 +7,7 @@ package trainer
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"genlab/app/message"
@@ -151,9 +152,14 @@ func (t *Trainer) Stats() message.RunStats {
 	if kernel.SIMD() {
 		st.Path = message.PathSIMD
 	}
+	// Summary and Epoch keep shares, which came from counts: rounding gives the counts back.
+	st.Wrong = int(math.Round(s.WrongLabels * float64(s.Examples)))
 	if h := t.run.History(); len(h) > 0 {
 		e := h[len(h)-1]
 		st.TrainAcc, st.TestAcc, st.TrainLoss, st.TestLoss, st.Fitted = e.TrainAcc, e.TestAcc, e.TrainLoss, e.TestLoss, e.Fitted
+		if e.CorruptAcc >= 0 {
+			st.WrongFitted = int(math.Round(e.CorruptAcc * float64(st.Wrong)))
+		}
 		if s.Validation > 0 {
 			st.Validation, st.ValAcc = s.Validation, e.ValAcc
 		}

@@ -160,3 +160,39 @@ func TestStatsCarryTheSummaryAtTheEnd(t *testing.T) {
 	}
 	t.Logf("stopped %v at epoch %d, best %d", want.Stop, want.Epochs, want.BestEpoch)
 }
+
+// The stats count the wrong labels and those of them fitted, as the memory wall marks
+// and lights them: the same counts as the training images' corrupted flags and the
+// snapshot's fitted ones, after an epoch.
+func TestStatsCountWrongLabels(t *testing.T) {
+	tr, err := New(quick+"&labels=corrupt&p=0.5", (&fakeClock{tick: time.Millisecond}).now)
+	must(t, err)
+	for range 3 {
+		must(t, tr.Handle(message.Envelope{Kind: message.Step}))
+		for tr.Busy() {
+			tr.Work(time.Second)
+		}
+	}
+	var snap sim.Snapshot
+	tr.Snapshot(&snap)
+	train := tr.Run().Train()
+	wrong, wrongFitted := 0, 0
+	for i := range train.Len() {
+		if train.Corrupted(i) {
+			wrong++
+			if snap.Fitted[i] {
+				wrongFitted++
+			}
+		}
+	}
+	st := tr.Stats()
+	if st.Wrong != wrong || st.WrongFitted != wrongFitted {
+		t.Errorf("wrong %d, of them fitted %d; want %d, %d", st.Wrong, st.WrongFitted, wrong, wrongFitted)
+	}
+	if wrong == 0 || wrongFitted == 0 {
+		t.Errorf("%d wrong labels, %d of them fitted: the test checks nothing", wrong, wrongFitted)
+	}
+	if clean := newTrainer(t, &fakeClock{tick: time.Millisecond}).Stats(); clean.Wrong != 0 || clean.WrongFitted != 0 {
+		t.Errorf("true labels: wrong %d, of them fitted %d; want 0, 0", clean.Wrong, clean.WrongFitted)
+	}
+}

@@ -52,6 +52,7 @@ type Lab struct {
 	problem  string                  // the canvas's Problem, if it refused the last Setup
 	look     *message.Look           // the training image open in the Inspector; nil: none
 	spoken   progressNews            // the runs' progress, said at a calm rate (progress_news.go)
+	words    canvasWords             // the canvas put in words, at the same rate (canvas_words.go)
 
 	bridge *Bridge
 
@@ -139,6 +140,8 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 	case message.Ready:
 		l.phase, l.problem, l.look = phaseReady, "", nil
 		l.playing, l.stats, l.figure = e.Playing, e.Stats, e.Progress
+		l.words = canvasWords{} // new runs: the last ones' numbers describe nothing now
+		l.words.update(time.Now(), l.stats)
 		l.bridge.Post(message.Envelope{Kind: message.Speed, Speed: l.view.Speed})
 		l.bridge.Post(message.Envelope{Kind: message.Zoom, Zoom: l.view.Zoom})
 		l.tellParent(l.news.ready(l.playing, l.stats))
@@ -155,6 +158,7 @@ func (l *Lab) receive(ctx app.Context, e message.Envelope) {
 		l.reportLesson()
 		if l.exp.Figure.Kind == "" {
 			l.spoken.update(time.Now(), l.stats)
+			l.words.update(time.Now(), l.stats)
 		}
 	case message.Inspected:
 		if l.phase == phaseReady {
@@ -419,7 +423,7 @@ func (l *Lab) renderFull() app.UI {
 				app.Div().Class("slot").Body(l.lessonOr(&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind), Lessons: true})),
 				inputStrip(l.exp),
 				&FigureBar{Active: l.exp.Figure},
-				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
+				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus(), Figure: l.exp.Figure.Kind != "", Words: l.canvasWords()},
 				&Transport{
 					Ready:   ready,
 					Failed:  l.phase == phaseProblem,

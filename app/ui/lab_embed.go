@@ -72,7 +72,7 @@ func (l *Lab) renderEmbed() app.UI {
 		pageStyle(),
 		app.Div().Class("notices").Body(l.renderNotices()),
 		app.Div().Class("slot").Body(presets),
-		&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus()},
+		&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus(), Figure: l.exp.Figure.Kind != "", Words: l.canvasWords()},
 		app.Div().Class("embed-bar").Body(transport, open),
 		app.Div().Class("slot").Body(readouts),
 		app.Div().Class("slot").Body(settings),
