@@ -24,6 +24,9 @@ type Readouts struct {
 	Runs         sim.Variants       // the experiment's runs, shown until the canvas reports them
 	Stats        []message.RunStats // the canvas's last report; nil before Ready
 	LearningRate string             // the base learning rate, for the advice when a run diverges
+	// Locked: a teacher's locked lesson (teacher_lock.go), whose learning rate is not the
+	// student's to lower; a divergence is then reported without the button.
+	Locked bool
 }
 
 // Render draws the table and, if a run diverged, the way out.
@@ -181,6 +184,11 @@ func (r *Readouts) divergedAlert() app.UI {
 		return nil
 	}
 	subject := capitalize(strings.Join(which, " and ")) + " diverged"
+	if r.Locked {
+		return app.Div().Class("diverged").Role("alert").Body(
+			app.P().Body(app.Strong().Text(subject+". "), app.Text(lockedDivergedAdvice)),
+		)
+	}
 	return app.Div().Class("diverged").Role("alert").Body(
 		app.P().Body(
 			app.Strong().Text(subject+". "),
@@ -195,6 +203,11 @@ func (r *Readouts) divergedAlert() app.UI {
 			}),
 	)
 }
+
+// lockedDivergedAdvice explains a divergence on a locked lesson, where the learning rate
+// cannot be lowered.
+const lockedDivergedAdvice = "The learning rate is too large for this network: every step overshoots and the loss " +
+	"becomes infinite. This lesson is locked by your teacher's link; open it unlocked to lower the learning rate."
 
 // divergedAdvice explains a divergence and what the button does.
 func divergedAdvice(lr string) string {

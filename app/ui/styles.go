@@ -12,7 +12,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // It is written as raw HTML: a <style> element's text is not HTML-escaped by the parser,
 // and go-app would escape the quotes and ">" of the selectors.
 func pageStyle() app.UI {
-	return app.Raw("<style>" + pageCSS + lessonCSS + "</style>")
+	return app.Raw("<style>" + pageCSS + lessonCSS + teacherCSS + "</style>")
 }
 
 const pageCSS = `
@@ -130,4 +130,15 @@ textarea.copy-field { resize: vertical; min-height: 6.4em; word-break: break-all
   .embed-bar .transport { width: 100%; }
   .embed-open { margin: 0 auto; }
 }
+`
+
+// teacherCSS is the style of a teacher's locked lesson (teacher_lock.go) and of what
+// keeps the page within a phone's width (issue #11: the figure tables, the zoomed wall).
+const teacherCSS = `
+/* ------------------------------------------------ a teacher's locked lesson */
+.lock-note {
+  margin: 0 0 8px; padding: 6px 10px; font-size: 0.85rem; line-height: 1.4;
+  background: var(--card); border: 1px dashed var(--line-strong); border-radius: 8px;
+}
+.lock-note a { color: var(--accent); white-space: nowrap; }
 `
