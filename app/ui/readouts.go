@@ -33,14 +33,39 @@ type Readouts struct {
 func (r *Readouts) Render() app.UI {
 	return app.Section().Class("readouts").Aria("labelledby", "readouts-title").Body(
 		app.H2().ID("readouts-title").Text("Live numbers"),
+		r.legend(),
 		scrollRegion("Live numbers").Body(
-			app.Table().Class("readout-table").Body(
+			app.Table().Class("readout-table", "runs-"+strconv.Itoa(len(r.columns()))).Body(
 				app.THead().Body(app.Tr().Body(r.headerCells()...)),
 				app.TBody().Body(r.rows()...),
 			),
 		),
 		r.divergedAlert(),
 	)
+}
+
+// legend names the runs above the table, for a column too narrow for their names: with
+// three or four runs in a phone's width (or four beside the canvas), the table's heads
+// show only "Run 1" and the legend the rest (teacherCSS), so that every number fits without
+// scrolling sideways. It is hidden from screen readers, whose column heads still hold
+// every word (only hidden from the eye).
+func (r *Readouts) legend() app.UI {
+	runs := r.columns()
+	titles := runs.Titles()
+	items := make([]app.UI, len(runs))
+	for i, run := range runs {
+		variant := run.String()
+		if variant == "" {
+			variant = "base settings"
+		}
+		items[i] = app.Li().Body(
+			app.Span().Class("run-dot", "run-"+strconv.Itoa(i)),
+			app.Strong().Text(strconv.Itoa(i+1)+" "+titles[i]),
+			app.Text(" "),
+			app.Code().Class("run-variant").Text(variant),
+		)
+	}
+	return app.Ol().Class("run-legend").Aria("hidden", true).Body(items...)
 }
 
 // columns returns the runs to show, one per column: those of the report when there is

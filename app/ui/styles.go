@@ -141,4 +141,38 @@ const teacherCSS = `
   background: var(--card); border: 1px dashed var(--line-strong); border-radius: 8px;
 }
 .lock-note a { color: var(--accent); white-space: nowrap; }
+
+/* ------------------------------------------------ many runs in a narrow numbers panel
+   The readouts panel is a container: when three runs are in less than 340 px, or four in
+   less than 480 (a phone; four beside the canvas), each column is narrowed to its numbers:
+   the heads keep "Run 1" for the eye (the names, still in the heads for screen readers,
+   move to the legend above), units go under their numbers, and the type shrinks a step.
+   The table stays a table; nothing scrolls sideways. */
+.readouts { container-type: inline-size; }
+.run-legend { display: none; }
+@container (max-width: 339px) {
+  .readouts:has(.runs-3) .run-legend { display: flex; }
+  .runs-3 { font-size: 0.8rem; }
+  .runs-3 th, .runs-3 td { padding: 4px 3px; }
+  .runs-3 .run-head { min-width: 0; }
+  .runs-3 .run-head > :not(.run-index) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .runs-3 .unit { display: block; font-size: 0.72rem; }
+  .runs-3 .badge { padding: 1px 5px; font-size: 0.7rem; }
+}
+@container (max-width: 479px) {
+  .readouts:has(.runs-4) .run-legend { display: flex; }
+  .runs-4 { font-size: 0.8rem; }
+  .runs-4 th, .runs-4 td { padding: 4px 3px; }
+  .runs-4 .run-head { min-width: 0; }
+  .runs-4 .run-head > :not(.run-index) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .runs-4 .unit { display: block; font-size: 0.72rem; }
+  .runs-4 .badge { padding: 1px 5px; font-size: 0.7rem; }
+}
+.run-legend {
+  flex-direction: column; gap: 2px; margin: 0 0 6px; padding: 0; list-style: none;
+  font-size: 0.8rem; color: var(--ink-soft);
+}
+.run-legend li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 6px; }
+.run-legend strong { color: var(--ink); }
+.run-legend .run-variant { display: inline; }
 `

@@ -122,12 +122,17 @@ func TestSharePanelLock(t *testing.T) {
 	for _, want := range []string{
 		`?view=embed&amp;lesson=2&amp;lock=1&amp;controls=play,pause,reset`,
 		`Generalization Lab: Lesson 2: `,
-		`id="embed-control-settings" disabled`,
-		`id="embed-control-presets" disabled`,
 		"Locked: students get this lesson at its question",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("locked panel lacks %q", want)
+		}
+	}
+	for _, c := range []string{"settings", "presets", "play"} {
+		tag := html[strings.LastIndex(html[:strings.Index(html, `id="embed-control-`+c+`"`)], "<"):]
+		tag = tag[:strings.Index(tag, ">")]
+		if disabled := strings.Contains(tag, "disabled"); disabled != (c != "play") {
+			t.Errorf("locked panel: %s disabled %v: %s", c, disabled, tag)
 		}
 	}
 }
