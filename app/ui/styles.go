@@ -153,7 +153,9 @@ const teacherCSS = `
 @container (max-width: 339px) {
   .readouts:has(.runs-3) .run-legend { display: flex; }
   .runs-3 { font-size: 0.8rem; }
-  .runs-3 th, .runs-3 td { padding: 4px 3px; }
+  .runs-3 th, .runs-3 td { padding: 4px 2px; }
+  .runs-3 .run-index { letter-spacing: 0; }
+  .runs-3 .run-dot { margin-right: 3px; }
   .runs-3 .run-head { min-width: 0; }
   .runs-3 .run-head > :not(.run-index) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .runs-3 .unit { display: block; font-size: 0.72rem; }
@@ -162,7 +164,9 @@ const teacherCSS = `
 @container (max-width: 479px) {
   .readouts:has(.runs-4) .run-legend { display: flex; }
   .runs-4 { font-size: 0.8rem; }
-  .runs-4 th, .runs-4 td { padding: 4px 3px; }
+  .runs-4 th, .runs-4 td { padding: 4px 2px; }
+  .runs-4 .run-index { letter-spacing: 0; }
+  .runs-4 .run-dot { margin-right: 3px; }
   .runs-4 .run-head { min-width: 0; }
   .runs-4 .run-head > :not(.run-index) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .runs-4 .unit { display: block; font-size: 0.72rem; }
@@ -175,4 +179,17 @@ const teacherCSS = `
 .run-legend li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 6px; }
 .run-legend strong { color: var(--ink); }
 .run-legend .run-variant { display: inline; }
+
+/* ------------------------------------------------ a figure's table in a narrow column
+   Up to five measures beside the runs' names: in less than 480 px the heads take their
+   short names (abbr, its title the full one; screen readers still say the full name, only
+   hidden from the eye), the type shrinks a step and the cells' padding narrows, so that
+   the table fits without scrolling sideways. */
+.metric-short { display: none; text-decoration: none; }
+@container (max-width: 479px) {
+  .figure-table .readout-table { font-size: 0.75rem; }
+  .figure-table .readout-table th, .figure-table .readout-table td { padding: 4px 2px; }
+  .figure-table .metric-short { display: inline; }
+  .figure-table .metric-full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+}
 `
