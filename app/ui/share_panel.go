@@ -8,12 +8,14 @@ import (
 
 // SharePanel gives the experiment on screen away: the link that replays it, the HTML
 // that embeds it in a course page (with the controls and autoplay the teacher picks),
-// and downloads of the curves (CSV) and of the canvas (PNG).
+// and downloads of the curves (CSV) and of the canvas (PNG). With a lesson on screen it
+// offers to lock it for students (teacher_lock.go): the link and the HTML then open the
+// lesson locked, at its question.
 //
 // The link and the snippet are in read-only text fields, so that they can be read, and
 // selected by hand, as well as copied with their button (see copyText). The embed's
-// options are this panel's own state, not the page's: they describe a page to be, not
-// the one on screen, so they are not in the address either.
+// options and the lock are this panel's own state, not the page's: they describe a page
+// to be, not the one on screen, so they are not in the address either.
 type SharePanel struct {
 	app.Compo
 
