@@ -101,10 +101,10 @@ func embedTitle(e experiment) string {
 	return "Generalization Lab"
 }
 
-// embedLessonHeight is the room, in CSS pixels, a lesson's panel takes above the canvas of
-// an embed (its question and three or four choices at step 1, at 320 px), which the
-// snippet of a locked lesson adds to embedHeight.
-const embedLessonHeight = 300
+// embedLessonHeight is the room, in CSS pixels, that a locked lesson's notice and panel
+// take above the canvas of an embed (measured at 375 px: about 70 for the notice, 375 for
+// the question and three choices at step 1), which the snippet adds to embedHeight.
+const embedLessonHeight = 460
 
 // lessonEmbedTitle is the iframe's accessible name for a locked lesson.
 func lessonEmbedTitle(n int) string {
