@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -20,7 +21,8 @@ const lockedHidesJS = `[
 
 // TestTeacherLock: the share panel of a lesson writes a locked link, with the keyboard;
 // opened, the locked lesson shows the prediction and then Play, hides every way to change
-// the experiment, says it is locked and links to the same lesson unlocked.
+// the experiment, says it is locked and links to the same lesson unlocked, and axe-core
+// finds no serious violation on it.
 func TestTeacherLock(t *testing.T) {
 	p := openLab(t, "lesson=1&panels=readouts,share")
 	p.waitUntil("the share panel's lock", loadTimeout, `document.getElementById("share-lock") !== null`)
@@ -47,6 +49,20 @@ func TestTeacherLock(t *testing.T) {
 		return {text: n.innerText, href: a.href, target: a.target}; })()`)
 	if !strings.Contains(note["text"], "Locked by your teacher's link") || note["href"] != lab.URL+"/?lesson=1" || note["target"] != "_blank" {
 		t.Errorf("the lock's notice: %q", note)
+	}
+
+	// axe-core finds no serious or critical violation on the locked lesson (see a11y_test.go).
+	src, err := os.ReadFile(axeFile)
+	if err != nil {
+		t.Fatalf("reading axe-core (%v): install it with npm ci --prefix app/e2e, as make test-browser does", err)
+	}
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](string(src)+"\n;typeof axe === 'object'")); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	for _, v := range evalJS[[]axeViolation](p, axeRunJS) {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Errorf("the locked lesson: %s (%s) on %d elements: %s", v.ID, v.Impact, len(v.Nodes), v.Help)
+		}
 	}
 
 	// The prediction, then Play.
