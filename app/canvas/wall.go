@@ -34,6 +34,7 @@ type wallLayout struct {
 	// given label only, as its one group; first is the label of group 0 (only, or 0).
 	only, first int
 	k, n        int
+	side        int     // of the images, in pixels (0 without images): a zoomed wall's smallest tile
 	maxCount    int     // examples in the largest group
 	counts      []int   // examples per group (given label)
 	start       []int   // group g's examples are order[start[g]:start[g+1]]
@@ -64,9 +65,9 @@ type wallLayout struct {
 // its examples make the one group (only is clamped to the labels there are), and the
 // others have no tile.
 func (w *wallLayout) group(im *data.Images, classes, only int) {
-	w.n = 0
+	w.n, w.side = 0, 0
 	if im != nil {
-		w.n = len(im.Labels)
+		w.n, w.side = len(im.Labels), im.Side
 	}
 	w.k = max(classes, 1)
 	for i := range w.n {
@@ -263,6 +264,9 @@ func (p *Painter) paintWall(w *wallLayout, run *Card) {
 		b := w.blocks[g]
 		fitted := 0
 		for k := range w.counts[g] {
+			if w.only >= 0 && k >= w.shown {
+				break // cut off by the panel: not even a sliver of it is drawn
+			}
 			i := int(w.order[w.start[g]+k])
 			lit := snapFitted(snap, i)
 			if lit {

@@ -18,6 +18,18 @@ type wallPlan struct {
 // pixels, room for a 12×12 image drawn in blocks of 2×2 inside its frame.
 const zoomMin = 25
 
+// zoomFloor is the smallest pitch of a zoomed wall's tiles: a tile of one CSS pixel per
+// pixel of the images, inside a frame of one device pixel on each side, and the gap
+// (never above zoomMin).
+func (p *Painter) zoomFloor() int {
+	side := 0
+	for i := range p.lay.runs {
+		side = max(side, p.lay.runs[i].wall.side)
+	}
+	u := p.scale
+	return min(zoomMin*u, side*u+2+tileGap(side*u+2))
+}
+
 func tileGap(pitch int) int {
 	if pitch >= 3 {
 		return 1
@@ -47,10 +59,13 @@ func (w *wallLayout) setPanel(p *Painter, panel image.Rectangle) {
 // walls out with them. Each label placement is tried; one with labels wins unless it costs
 // more than a fifth of the tile size. It returns the pitch (0 when no wall has tiles).
 //
-// A zoomed wall (one label's examples, Scene.Zoom) never takes tiles below zoomMin: it is
-// there to be read, pixel by pixel. Where a label's tiles do not fit at that size (a
-// phone's small card), the last rows are cut off by the panel rather than shrunk, and
-// the panel says how many are shown (paintWall).
+// A zoomed wall (one label's examples, Scene.Zoom) is there to be read, pixel by pixel: it
+// takes tiles of zoomMin or more where the label's tiles fit at that size (a laptop's
+// canvas), else the largest with which they all fit, down to one CSS pixel per pixel of
+// the image (zoomFloor: on a phone, whose screen has two or three device pixels to the CSS
+// pixel, still a visible block per pixel). Only where even those do not fit are the last
+// rows cut off by the panel, at zoomMin, and the panel says how many are shown
+// (paintWall).
 func (p *Painter) planWalls() int {
 	runs := p.lay.runs
 	u := p.scale
@@ -69,7 +84,7 @@ func (p *Painter) planWalls() int {
 	}
 	lo, most := 1, 32*u
 	if p.lay.zoom > 0 {
-		lo, most = zoomMin*u, 64*u
+		lo, most = p.zoomFloor(), 64*u
 	}
 	pmax = max(min(pmax, most), lo)
 	var best [labelNone + 1]wallPlan
@@ -86,8 +101,8 @@ func (p *Painter) planWalls() int {
 	}
 	top := max(best[labelAbove].p, best[labelLeft].p, best[labelNone].p)
 	plan := wallPlan{p: 1, mode: labelNone, bc: maxK} // too many examples for the room: clipped
-	if lo > 1 {
-		plan = wallPlan{p: lo, gap: tileGap(lo), mode: labelAbove, bc: 1}
+	if p.lay.zoom > 0 {
+		plan = wallPlan{p: zoomMin * u, gap: tileGap(zoomMin * u), mode: labelAbove, bc: 1}
 	}
 	for mode := labelAbove; mode <= labelNone; mode++ {
 		if best[mode].p > 0 && best[mode].p*5 >= top*4 {

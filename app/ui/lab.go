@@ -295,6 +295,9 @@ func (l *Lab) onExport(ctx app.Context, a app.Action) {
 }
 
 func (l *Lab) onSetting(ctx app.Context, a app.Action) {
+	if l.view.Lock {
+		return // a teacher's locked lesson: nothing offers it (teacher_lock.go)
+	}
 	change, ok := a.Value.(settingChange)
 	if !ok {
 		return
@@ -313,6 +316,9 @@ func (l *Lab) onSetting(ctx app.Context, a app.Action) {
 }
 
 func (l *Lab) onRuns(ctx app.Context, a app.Action) {
+	if l.view.Lock {
+		return // a teacher's locked lesson: nothing offers it (teacher_lock.go)
+	}
 	runs, ok := a.Value.(sim.Variants)
 	if !ok || runs.Equal(l.exp.Runs) {
 		return
@@ -329,6 +335,9 @@ func (l *Lab) onRuns(ctx app.Context, a app.Action) {
 // onFigure shows a figure (or, for Kind "", the runs side by side again), with options
 // at their defaults kept as 0 as links read them.
 func (l *Lab) onFigure(ctx app.Context, a app.Action) {
+	if l.view.Lock {
+		return // a teacher's locked lesson: nothing offers it (teacher_lock.go)
+	}
 	f, ok := a.Value.(message.FigureSetup)
 	if !ok {
 		return
@@ -354,6 +363,9 @@ func (l *Lab) onFigure(ctx app.Context, a app.Action) {
 }
 
 func (l *Lab) onPreset(ctx app.Context, a app.Action) {
+	if l.view.Lock {
+		return // a teacher's locked lesson: nothing offers it (teacher_lock.go)
+	}
 	id, _ := a.Value.(string)
 	p, ok := presetByID(id)
 	if !ok {
@@ -366,6 +378,9 @@ func (l *Lab) onPreset(ctx app.Context, a app.Action) {
 }
 
 func (l *Lab) onLowerLR(ctx app.Context, a app.Action) {
+	if l.view.Lock {
+		return // a teacher's locked lesson: nothing offers it (teacher_lock.go)
+	}
 	e, err := lowerLearningRate(l.exp)
 	if err != nil {
 		l.notices = append(l.notices, "Cannot lower the learning rate: "+err.Error())
@@ -399,6 +414,12 @@ func (l *Lab) renderFull() app.UI {
 	// reloading the canvas, a field losing its draft). So every optional part has a
 	// container, empty when the part is hidden.
 	var readouts, share, settings app.UI
+	var panelBar, figureBar app.UI = &PanelBar{Open: open}, &FigureBar{Active: l.exp.Figure}
+	if l.view.Lock {
+		// A teacher's locked lesson: its numbers, and nothing that changes it (teacher_lock.go).
+		open = 1 << panelReadouts
+		panelBar, figureBar = app.Div().Class("slot"), app.Div().Class("slot")
+	}
 	if open.has(panelReadouts) {
 		readouts = l.numbers()
 	}
@@ -420,9 +441,12 @@ func (l *Lab) renderFull() app.UI {
 		app.Div().Class("lab-grid").Body(
 			app.Main().Class("stage").ID("main").Body(
 				app.Div().Class("notices").Body(l.renderNotices()),
-				app.Div().Class("slot").Body(l.lessonOr(&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind), Lessons: true})),
+				app.Div().Class("slot").Body(
+					l.lockNotice(),
+					l.lessonOr(&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind), Lessons: true}),
+				),
 				inputStrip(l.exp),
-				&FigureBar{Active: l.exp.Figure},
+				figureBar,
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus(), Figure: l.exp.Figure.Kind != "", Words: l.canvasWords()},
 				&Transport{
 					Ready:   ready,
@@ -437,7 +461,7 @@ func (l *Lab) renderFull() app.UI {
 				l.newsRegion(),
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
-				&PanelBar{Open: open},
+				panelBar,
 				app.Div().Class("slot").Body(readouts),
 				app.Div().Class("slot").Body(share),
 				app.Div().Class("slot").Body(settings),
@@ -482,7 +506,7 @@ func (l *Lab) numbers() app.UI {
 	if l.exp.Figure.Kind != "" {
 		return &FigureTable{Setup: l.exp.Figure, Base: l.exp.Config, Progress: l.figure}
 	}
-	return &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr")}
+	return &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr"), Locked: l.view.Lock}
 }
 
 // stopped reports whether there is nothing left to play: every run stopped, or every

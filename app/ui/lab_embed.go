@@ -71,7 +71,7 @@ func (l *Lab) renderEmbed() app.UI {
 	return app.Main().Class(class).ID("main").DataSet("view", viewEmbed.String()).Body(
 		pageStyle(),
 		app.Div().Class("notices").Body(l.renderNotices()),
-		app.Div().Class("slot").Body(presets),
+		app.Div().Class("slot").Body(l.lockNotice(), presets),
 		&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus(), Figure: l.exp.Figure.Kind != "", Words: l.canvasWords()},
 		app.Div().Class("embed-bar").Body(transport, open),
 		app.Div().Class("slot").Body(readouts),

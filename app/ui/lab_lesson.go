@@ -24,6 +24,9 @@ func (l *Lab) onLesson(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
+	if l.view.Lock && m.N != l.view.Lesson {
+		return // a teacher's locked lesson stays this lesson (teacher_lock.go)
+	}
 	if m.N == 0 {
 		l.view.leaveLesson()
 		l.updateAddress()
@@ -59,7 +62,7 @@ func (l *Lab) lessonOr(other app.UI) app.UI {
 		return other
 	}
 	return &LessonPanel{N: les.N, Step: l.view.Step, Guess: l.view.Guess, Outcome: l.lessonOutcome(),
-		Changed: !l.exp.equal(les.experiment()), Embedded: l.view.Mode == viewEmbed}
+		Changed: !l.exp.equal(les.experiment()), Embedded: l.view.Mode == viewEmbed, Locked: l.view.Lock}
 }
 
 // lessonOutcome is what the lesson's runs measured, known once they have all stopped.

@@ -39,6 +39,9 @@ type LessonPanel struct {
 	// Embedded: the lesson is a course page's embed, which is the lesson and nothing
 	// else, so it offers no way out of the lessons.
 	Embedded bool
+	// Locked: a teacher's locked lesson (teacher_lock.go), which stays this lesson, so it
+	// offers no way to the other lessons either.
+	Locked bool
 
 	draft string // the choice selected (or the number typed) at step 1, not yet locked in
 	// typed: the number field has been typed in, so its draft is what it holds, even "".
@@ -303,6 +306,9 @@ func claimsNote(ids []string) string {
 
 // nav leads to the lessons before and after this one, and out of the lessons.
 func (p *LessonPanel) nav(l Lesson) app.UI {
+	if p.Locked {
+		return nil
+	}
 	prev, next := neighbours(l.N)
 	var items []app.UI
 	if prev.N != 0 {

@@ -60,7 +60,7 @@ func parseLink(rawQuery string) (pageState, []string) {
 		}
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(rawKey)
-		if err != nil || (key != runsKey && indexOf(viewKeys, key) < 0 && indexOf(figureKeys(), key) < 0 && indexOf(lessonKeys, key) < 0) {
+		if err != nil || (key != runsKey && key != keyLock && indexOf(viewKeys, key) < 0 && indexOf(figureKeys(), key) < 0 && indexOf(lessonKeys, key) < 0) {
 			settings = append(settings, pair) // sim reads it, and reports what it cannot
 			continue
 		}
@@ -149,6 +149,8 @@ func parseLink(rawQuery string) (pageState, []string) {
 			}
 		}
 	}
+	// After the lesson and the view: the lock needs the one and trims the other's controls.
+	problems = append(problems, parseLock(&s, once)...)
 	return s, problems
 }
 
@@ -222,6 +224,7 @@ func linkQuery(s pageState) string {
 	}
 	if l, ok := lessonByN(s.View.Lesson); ok {
 		q = appendLesson(q, s.View, l, s.Exp)
+		q = appendLock(q, s.View)
 	} else {
 		q = appendExperiment(q, s.Exp)
 	}

@@ -24,20 +24,48 @@ type Readouts struct {
 	Runs         sim.Variants       // the experiment's runs, shown until the canvas reports them
 	Stats        []message.RunStats // the canvas's last report; nil before Ready
 	LearningRate string             // the base learning rate, for the advice when a run diverges
+	// Locked: a teacher's locked lesson (teacher_lock.go), whose learning rate is not the
+	// student's to lower; a divergence is then reported without the button.
+	Locked bool
 }
 
 // Render draws the table and, if a run diverged, the way out.
 func (r *Readouts) Render() app.UI {
 	return app.Section().Class("readouts").Aria("labelledby", "readouts-title").Body(
 		app.H2().ID("readouts-title").Text("Live numbers"),
+		r.legend(),
 		scrollRegion("Live numbers").Body(
-			app.Table().Class("readout-table").Body(
+			app.Table().Class("readout-table", "runs-"+strconv.Itoa(len(r.columns()))).Body(
 				app.THead().Body(app.Tr().Body(r.headerCells()...)),
 				app.TBody().Body(r.rows()...),
 			),
 		),
 		r.divergedAlert(),
 	)
+}
+
+// legend names the runs above the table, for a column too narrow for their names: with
+// three or four runs in a phone's width (or four beside the canvas), the table's heads
+// show only "Run 1" and the legend the rest (teacherCSS), so that every number fits without
+// scrolling sideways. It is hidden from screen readers, whose column heads still hold
+// every word (only hidden from the eye).
+func (r *Readouts) legend() app.UI {
+	runs := r.columns()
+	titles := runs.Titles()
+	items := make([]app.UI, len(runs))
+	for i, run := range runs {
+		variant := run.String()
+		if variant == "" {
+			variant = "base settings"
+		}
+		items[i] = app.Li().Body(
+			app.Span().Class("run-dot", "run-"+strconv.Itoa(i)),
+			app.Strong().Text(strconv.Itoa(i+1)+" "+titles[i]),
+			app.Text(" "),
+			app.Code().Class("run-variant").Text(variant),
+		)
+	}
+	return app.Ol().Class("run-legend").Aria("hidden", true).Body(items...)
 }
 
 // columns returns the runs to show, one per column: those of the report when there is
@@ -181,6 +209,11 @@ func (r *Readouts) divergedAlert() app.UI {
 		return nil
 	}
 	subject := capitalize(strings.Join(which, " and ")) + " diverged"
+	if r.Locked {
+		return app.Div().Class("diverged").Role("alert").Body(
+			app.P().Body(app.Strong().Text(subject+". "), app.Text(lockedDivergedAdvice)),
+		)
+	}
 	return app.Div().Class("diverged").Role("alert").Body(
 		app.P().Body(
 			app.Strong().Text(subject+". "),
@@ -195,6 +228,11 @@ func (r *Readouts) divergedAlert() app.UI {
 			}),
 	)
 }
+
+// lockedDivergedAdvice explains a divergence on a locked lesson, where the learning rate
+// cannot be lowered.
+const lockedDivergedAdvice = "The learning rate is too large for this network: every step overshoots and the loss " +
+	"becomes infinite. This lesson is locked by your teacher's link; open it unlocked to lower the learning rate."
 
 // divergedAdvice explains a divergence and what the button does.
 func divergedAdvice(lr string) string {

@@ -18,23 +18,44 @@ func shareLink(base string, s pageState) string {
 	return withQuery(base, linkQuery(s))
 }
 
+// lockedShareLink returns the address of the full page showing lesson n locked (see
+// teacher_lock.go), at its question, in the view of s (speed, zoom) with the default
+// panels: the link a teacher sends students.
+func lockedShareLink(base string, n int, s pageState) string {
+	v := s.View
+	v.Panels, v.Autoplay = defaultPanels, false
+	return shareLink(base, lockedState(n, v))
+}
+
 // embedOptions are what a teacher chooses for an embedded lesson in the share panel.
 type embedOptions struct {
 	Controls controlSet
 	Autoplay bool
+	// Lock is the lesson (its N) the embed shows locked, at its question; 0 for an
+	// unlocked embed of the experiment. Locked, the controls that change the experiment
+	// (lockedControls) are left out whatever Controls holds.
+	Lock int
 }
 
 // embedLink returns the address of the embed view of experiment e at speed, with opts:
-// view=embed, the experiment as linkQuery writes it, the speed if not the default, the
+// view=embed, the experiment as linkQuery writes it (or, locked, lesson=N&lock=1), the speed if not the default, the
 // controls (always, even the default set: a snippet pasted into a course page must not
 // change when the default does) and autoplay=1 if chosen. parseLink reads it back.
 func embedLink(base string, e experiment, speed int, opts embedOptions) string {
 	q := []string{keyView + "=" + viewEmbed.String()}
-	q = appendExperiment(q, e)
+	controls := opts.Controls
+	if l, ok := lessonByN(opts.Lock); ok {
+		locked := lockedState(l.N, defaultView())
+		q = appendLesson(q, locked.View, l, locked.Exp)
+		q = appendLock(q, locked.View)
+		controls &^= lockedControls
+	} else {
+		q = appendExperiment(q, e)
+	}
 	if speed != defaultView().Speed {
 		q = append(q, keySpeed+"="+strconv.Itoa(speed))
 	}
-	q = append(q, keyControls+"="+opts.Controls.String())
+	q = append(q, keyControls+"="+controls.String())
 	if opts.Autoplay {
 		q = append(q, keyAutoplay+"=1")
 	}
@@ -78,6 +99,17 @@ func embedTitle(e experiment) string {
 		return "Generalization Lab: " + p.Title
 	}
 	return "Generalization Lab"
+}
+
+// embedLessonHeight is the room, in CSS pixels, that a locked lesson's notice and panel
+// take above the canvas of an embed (measured at 375 px: about 70 for the notice, 375 for
+// the question and three choices at step 1), which the snippet adds to embedHeight.
+const embedLessonHeight = 460
+
+// lessonEmbedTitle is the iframe's accessible name for a locked lesson.
+func lessonEmbedTitle(n int) string {
+	l, _ := lessonByN(n)
+	return "Generalization Lab: Lesson " + strconv.Itoa(l.N) + ": " + l.Title
 }
 
 func withQuery(base, q string) string {

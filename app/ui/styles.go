@@ -12,7 +12,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // It is written as raw HTML: a <style> element's text is not HTML-escaped by the parser,
 // and go-app would escape the quotes and ">" of the selectors.
 func pageStyle() app.UI {
-	return app.Raw("<style>" + pageCSS + lessonCSS + "</style>")
+	return app.Raw("<style>" + pageCSS + lessonCSS + teacherCSS + "</style>")
 }
 
 const pageCSS = `
@@ -129,5 +129,67 @@ textarea.copy-field { resize: vertical; min-height: 6.4em; word-break: break-all
   .embed { padding: 6px; gap: 6px; }
   .embed-bar .transport { width: 100%; }
   .embed-open { margin: 0 auto; }
+}
+`
+
+// teacherCSS is the style of a teacher's locked lesson (teacher_lock.go) and of what
+// keeps the page within a phone's width (issue #11: the figure tables, the zoomed wall).
+const teacherCSS = `
+/* ------------------------------------------------ a teacher's locked lesson */
+.lock-note {
+  margin: 0 0 8px; padding: 6px 10px; font-size: 0.85rem; line-height: 1.4;
+  background: var(--card); border: 1px dashed var(--line-strong); border-radius: 8px;
+}
+.lock-note a { color: var(--accent); white-space: nowrap; }
+
+/* ------------------------------------------------ many runs in a narrow numbers panel
+   The readouts panel is a container: when three runs are in less than 340 px, or four in
+   less than 480 (a phone; four beside the canvas), each column is narrowed to its numbers:
+   the heads keep "Run 1" for the eye (the names, still in the heads for screen readers,
+   move to the legend above), units go under their numbers, and the type shrinks a step.
+   The table stays a table; nothing scrolls sideways. */
+.readouts { container-type: inline-size; }
+.run-legend { display: none; }
+@container (max-width: 339px) {
+  .readouts:has(.runs-3) .run-legend { display: flex; }
+  .runs-3 { font-size: 0.8rem; }
+  .runs-3 th, .runs-3 td { padding: 4px 2px; }
+  .runs-3 .run-index { letter-spacing: 0; }
+  .runs-3 .run-dot { margin-right: 3px; }
+  .runs-3 .run-head { min-width: 0; }
+  .runs-3 .run-head > :not(.run-index) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .runs-3 .unit { display: block; font-size: 0.72rem; }
+  .runs-3 .badge { padding: 1px 5px; font-size: 0.7rem; }
+}
+@container (max-width: 479px) {
+  .readouts:has(.runs-4) .run-legend { display: flex; }
+  .runs-4 { font-size: 0.8rem; }
+  .runs-4 th, .runs-4 td { padding: 4px 2px; }
+  .runs-4 .run-index { letter-spacing: 0; }
+  .runs-4 .run-dot { margin-right: 3px; }
+  .runs-4 .run-head { min-width: 0; }
+  .runs-4 .run-head > :not(.run-index) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .runs-4 .unit { display: block; font-size: 0.72rem; }
+  .runs-4 .badge { padding: 1px 5px; font-size: 0.7rem; }
+}
+.run-legend {
+  flex-direction: column; gap: 2px; margin: 0 0 6px; padding: 0; list-style: none;
+  font-size: 0.8rem; color: var(--ink-soft);
+}
+.run-legend li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 6px; }
+.run-legend strong { color: var(--ink); }
+.run-legend .run-variant { display: inline; }
+
+/* ------------------------------------------------ a figure's table in a narrow column
+   Up to five measures beside the runs' names: in less than 480 px the heads take their
+   short names (abbr, its title the full one; screen readers still say the full name, only
+   hidden from the eye), the type shrinks a step and the cells' padding narrows, so that
+   the table fits without scrolling sideways. */
+.metric-short { display: none; text-decoration: none; }
+@container (max-width: 479px) {
+  .figure-table .readout-table { font-size: 0.75rem; }
+  .figure-table .readout-table th, .figure-table .readout-table td { padding: 4px 2px; }
+  .figure-table .metric-short { display: inline; }
+  .figure-table .metric-full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 }
 `

@@ -33,6 +33,9 @@ type view struct {
 	Lesson int
 	Step   int
 	Guess  string
+	// Lock is a teacher's lock on the lesson (lock=1, see lesson_lock_link.go): the page
+	// shows the lesson and its runs but nothing that changes the experiment.
+	Lock bool
 }
 
 // viewMode is the page's layout.

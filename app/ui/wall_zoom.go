@@ -14,9 +14,10 @@ import (
 // lit one by one.
 //
 // It moves through the wall label by label, with Previous and Next, rather than scrolling
-// the canvas: a label's ~150 images fit a laptop's canvas whole, the runs side by side
-// show the same label, and the whole state is one number, kept in the link (zoom=3) so
-// that a teacher can send a zoomed lesson. The toggle is a real button (aria-pressed),
+// the canvas: a label's ~150 images fit a laptop's canvas whole (and a phone's, in tiles
+// of one CSS pixel per image pixel), the runs side by side show the same label, and the
+// whole state is one number, kept in the link (zoom=3) so that a teacher can send a
+// zoomed lesson. The toggle is a real button (aria-pressed),
 // and every control is reached with Tab and pressed with Enter or Space.
 type WallZoom struct {
 	app.Compo
