@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -490,6 +491,9 @@ func TestLessonThresholdsAreTheClaims(t *testing.T) {
 // Lesson 2 asks for a number: typed as the student likes, written back in the link's
 // words, shown at the run and next to the measured number at the outcome, and judged by
 // the range it falls in (see Lesson, "Numbers"); the course page gets both numbers.
+// lockInButton finds the tag of a lesson's "Lock in" button.
+var lockInButton = regexp.MustCompile(`<button[^>]*>Lock in`)
+
 func TestNumberPrediction(t *testing.T) {
 	s, problems := parseLink("lesson=2&step=3&guess=2.50")
 	if len(problems) > 0 || s.View.Guess != "2.5" || linkQuery(s) != "lesson=2&step=3&guess=2.5" {
@@ -505,8 +509,8 @@ func TestNumberPrediction(t *testing.T) {
 		has, hasNot []string
 	}{
 		{"question", stepQuestion, "", outcome{}, []string{`type="number"`, `<label for="guess-number"`, `id="guess-number"`,
-			`aria-describedby="guess-number-hint"`, "a number from 0.1 to 100", `min="0.1"`, `max="100"`, "disabled>Lock in"}, []string{`type="radio"`}},
-		{"question, predicted", stepQuestion, "3", outcome{}, []string{`value="3"`, `disabled="false"`}, []string{"disabled>"}},
+			`aria-describedby="guess-number-hint"`, "a number from 0.1 to 100", `min="0.1"`, `max="100"`, "Lock in"}, []string{`type="radio"`}},
+		{"question, predicted", stepQuestion, "3", outcome{}, []string{`value="3"`, "Lock in"}, nil},
 		{"run", stepRun, "3", outcome{}, []string{"You predicted: </strong> ×3.", `data-prediction="factor"`, `data-prediction-number="3"`}, []string{`type="number"`}},
 		{"outcome, same range", stepOutcome, "3", measured, []string{"You predicted ×3; measured ×2.6.", `data-measured-number="2.6"`,
 			"same range as the measurement: a small factor longer (1.5 to 10 times).", "lesson-match"}, []string{"lesson-miss", "You predicted: "}},
@@ -528,6 +532,14 @@ func TestNumberPrediction(t *testing.T) {
 		for _, not := range tt.hasNot {
 			if strings.Contains(html, not) {
 				t.Errorf("%s: %q in\n%s", tt.name, not, html)
+			}
+		}
+		// The button is disabled until the field holds a number in range. (Its tag is
+		// read whole: go-app writes attributes in no fixed order.)
+		if tag := lockInButton.FindString(html); tag != "" {
+			disabled := strings.Contains(tag, " disabled") && !strings.Contains(tag, `disabled="false"`)
+			if want := tt.step == stepQuestion && tt.guess == ""; disabled != want {
+				t.Errorf("%s: lock-in button disabled %v, want %v: %s", tt.name, disabled, want, tag)
 			}
 		}
 	}
