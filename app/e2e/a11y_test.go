@@ -209,7 +209,7 @@ func checkFocusNotUnderBar(p *page) {
 			p.tb.Fatal(err)
 		}
 		r := evalJS[map[string]any](p, `(() => {
-			const e = document.activeElement, bar = document.querySelector(".lab .transport");
+			const e = document.activeElement, bar = document.querySelector(".lab .transport-dock");
 			return {name: (e.getAttribute("aria-label") || e.textContent || e.tagName).trim().slice(0, 40),
 				bottom: e.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, inBar: bar.contains(e)};
 		})()`)

@@ -123,6 +123,25 @@ func TestPhoneLayout(t *testing.T) {
 	p.waitUntil("an epoch of the four runs", trainTimeout, `[0, 1, 2, 3].every(r => m(r, "epoch") == 1)`)
 	checkLayoutFits(p, "four runs")
 
+	// Play and every run's key numbers are on the first screen, the numbers as the
+	// table says them.
+	evalJS[int](p, `(window.scrollTo(0, 0), 0)`)
+	key := evalJS[[]string](p, `(() => {
+		const onScreen = e => { const r = e.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; };
+		const play = [...document.querySelectorAll(".transport button")].find(b => b.textContent.trim() === "Play");
+		if (!play || !onScreen(play)) return ["Play is not on the first screen"];
+		return [0, 1, 2, 3].map(r => {
+			const item = document.querySelector('.key-numbers [data-run="' + r + '"]');
+			if (!item || !onScreen(item)) return "run " + r + ": no key numbers on the first screen";
+			const shown = item.querySelector('[data-key="train-acc"]').textContent + " " + item.querySelector('[data-key="test-acc"]').textContent;
+			const table = ["train-acc", "test-acc"].map(k => document.querySelector('.readout-table [data-run="' + r + '"][data-metric="' + k + '"]').textContent.trim()).join(" ");
+			return shown === table ? "" : "run " + r + ": key numbers " + shown + ", the table " + table;
+		}).filter(Boolean);
+	})()`)
+	for _, problem := range key {
+		t.Error("at 375 px: " + problem)
+	}
+
 	p.open(labURL("figure=theorem1&autoplay=1"))
 	p.waitUntil("Theorem 1's runs done", trainTimeout, `/All \d+ runs done/.test((document.getElementById("figure-status") || {}).textContent)`)
 	checkLayoutFits(p, "Theorem 1")

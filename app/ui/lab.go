@@ -446,17 +446,23 @@ func (l *Lab) renderFull() app.UI {
 					l.lessonOr(&PresetBar{Active: activePreset(l.exp), Figure: figureDescription(l.exp.Figure.Kind), Lessons: true}),
 				),
 				inputStrip(l.exp),
-				figureBar,
 				&CanvasFrame{Src: l.frameSrc, Status: l.canvasStatus(), Figure: l.exp.Figure.Kind != "", Words: l.canvasWords()},
-				&Transport{
-					Ready:   ready,
-					Failed:  l.phase == phaseProblem,
-					Playing: l.playing,
-					Stopped: l.stopped(),
-					Speed:   l.view.Speed,
-					Hide:    l.lessonHides(l.figureHides(0)),
-				},
+				// On a phone the dock stays at the bottom of the screen (style.css).
+				app.Div().Class("transport-dock").Body(
+					&Transport{
+						Ready:   ready,
+						Failed:  l.phase == phaseProblem,
+						Playing: l.playing,
+						Stopped: l.stopped(),
+						Speed:   l.view.Speed,
+						Hide:    l.lessonHides(l.figureHides(0)),
+					},
+					&KeyNumbers{Runs: l.exp.Runs, Stats: l.keyStats()},
+				),
 				&WallZoom{Zoom: l.view.Zoom, Classes: l.exp.Config.Classes, Hidden: l.exp.Figure.Kind != ""},
+				// The figures come after the lab's runs and controls: on a phone the dock
+				// then covers the canvas, never a button (Lighthouse's target-size audit).
+				figureBar,
 				l.inspector(),
 				l.newsRegion(),
 			),
@@ -507,6 +513,15 @@ func (l *Lab) numbers() app.UI {
 		return &FigureTable{Setup: l.exp.Figure, Base: l.exp.Config, Progress: l.figure}
 	}
 	return &Readouts{Runs: l.exp.Runs, Stats: l.stats, LearningRate: l.exp.Config.Get("lr"), Locked: l.view.Lock}
+}
+
+// keyStats returns the numbers the phone's dock shows (KeyNumbers): none for a figure,
+// whose numbers are its table's, nor before a lesson's prediction is made.
+func (l *Lab) keyStats() []message.RunStats {
+	if l.exp.Figure.Kind != "" || l.view.Lesson != 0 && l.view.Step == stepQuestion {
+		return nil
+	}
+	return l.stats
 }
 
 // stopped reports whether there is nothing left to play: every run stopped, or every
