@@ -503,6 +503,74 @@
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $images))))
 
+;; col2im is im2col's adjoint, the input gradient of a 3×3 convolution: it sets the n
+  ;; images of h×w positions and c channels at dx to zero, then adds every 3×c segment of
+  ;; cols back onto the position it was copied from, skipping those im2col filled with
+  ;; zeros (outside the image).
+  ;;
+  ;; Same bits as Go: each element of dx is a sum of up to 9 segments, added one at a
+  ;; time in the order Go adds them (rows of cols in increasing order, then ky, then kx).
+  ;; Vectors run across the channels of one position, which are independent sums, so no
+  ;; sum is reordered; the channels past the last multiple of 4 are added one by one.
+  (func (export "col2im") (param $dx i32) (param $cols i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
+    (local $e i32) (local $y i32) (local $xx i32) (local $ky i32) (local $kx i32)
+    (local $sy i32) (local $sx i32) (local $img i32) (local $src i32) (local $dst i32)
+    (local $seg i32) (local $seg4 i32) (local $size i32) (local $i i32)
+    (local.set $seg (i32.shl (local.get $c) (i32.const 2)))                          ;; one position's values, in bytes
+    (local.set $seg4 (i32.and (local.get $seg) (i32.const -16)))                      ;; its whole vectors, in bytes
+    (local.set $size (i32.mul (i32.mul (local.get $h) (local.get $w)) (local.get $seg))) ;; one image, in bytes
+    (memory.fill (local.get $dx) (i32.const 0) (i32.mul (local.get $n) (local.get $size)))
+    (local.set $src (local.get $cols))
+    (block $images_done
+      (loop $images
+        (br_if $images_done (i32.ge_u (local.get $e) (local.get $n)))
+        (local.set $img (i32.add (local.get $dx) (i32.mul (local.get $e) (local.get $size))))
+        (local.set $y (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $y) (local.get $h)))
+            (local.set $xx (i32.const 0))
+            (block $cols_done
+              (loop $positions
+                (br_if $cols_done (i32.ge_u (local.get $xx) (local.get $w)))
+                (local.set $ky (i32.const 0))
+                (loop $kys
+                  (local.set $sy (i32.sub (i32.add (local.get $y) (local.get $ky)) (i32.const 1)))
+                  (local.set $kx (i32.const 0))
+                  (loop $kxs
+                    (local.set $sx (i32.sub (i32.add (local.get $xx) (local.get $kx)) (i32.const 1)))
+                    ;; unsigned comparisons: −1 is out of range too
+                    (if (i32.and (i32.lt_u (local.get $sy) (local.get $h)) (i32.lt_u (local.get $sx) (local.get $w)))
+                      (then
+                        (local.set $dst (i32.add (local.get $img)
+                          (i32.mul (i32.add (i32.mul (local.get $sy) (local.get $w)) (local.get $sx)) (local.get $seg))))
+                        (local.set $i (i32.const 0))
+                        (block $vec_done
+                          (loop $vec
+                            (br_if $vec_done (i32.ge_u (local.get $i) (local.get $seg4)))
+                            (v128.store (i32.add (local.get $dst) (local.get $i))
+                              (f32x4.add (v128.load (i32.add (local.get $dst) (local.get $i)))
+                                         (v128.load (i32.add (local.get $src) (local.get $i)))))
+                            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                            (br $vec)))
+                        (block $one_done
+                          (loop $one
+                            (br_if $one_done (i32.ge_u (local.get $i) (local.get $seg)))
+                            (f32.store (i32.add (local.get $dst) (local.get $i))
+                              (f32.add (f32.load (i32.add (local.get $dst) (local.get $i)))
+                                       (f32.load (i32.add (local.get $src) (local.get $i)))))
+                            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                            (br $one)))))
+                    (local.set $src (i32.add (local.get $src) (local.get $seg)))
+                    (br_if $kxs (i32.lt_u (local.tee $kx (i32.add (local.get $kx) (i32.const 1))) (i32.const 3))))
+                  (br_if $kys (i32.lt_u (local.tee $ky (i32.add (local.get $ky) (i32.const 1))) (i32.const 3))))
+                (local.set $xx (i32.add (local.get $xx) (i32.const 1)))
+                (br $positions)))
+            (local.set $y (i32.add (local.get $y) (i32.const 1)))
+            (br $rows)))
+        (local.set $e (i32.add (local.get $e) (i32.const 1)))
+        (br $images))))
+
   ;; maxpool keeps the largest of every 2×2 block of each channel of n images of h×w
   ;; positions and c channels (channels last; an odd last row or column is dropped), and
   ;; the index in x of the value it kept, as Go does: the block's first value, replaced

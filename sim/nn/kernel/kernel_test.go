@@ -197,6 +197,14 @@ func TestImageKernelsMatchGo(t *testing.T) {
 			t.Errorf("Im2Col of %s on %s: %s", name, path(), diff)
 		}
 
+		dcols := values(rng, n*h*w*9*c, trial%2 == 1)
+		got, want = values(rng, n*h*w*c, false), values(rng, n*h*w*c, false)
+		Col2Im(got, dcols, n, h, w, c)
+		goCol2Im(want, dcols, n, h, w, c)
+		if ok, diff := sameBits(got, want); !ok {
+			t.Errorf("Col2Im of %s on %s: %s", name, path(), diff)
+		}
+
 		out := n * (h / 2) * (w / 2) * c
 		gotY, wantY := make([]float32, out), make([]float32, out)
 		gotArg, wantArg := make([]int32, out), make([]int32, out)

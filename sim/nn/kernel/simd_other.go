@@ -33,3 +33,6 @@ func simdIm2Col(cols, x unsafe.Pointer, n, h, w, c int32) {
 func simdMaxPool(y, arg, x unsafe.Pointer, n, h, w, c int32) {
 	panic("kernel: no SIMD kernels outside WebAssembly")
 }
+func simdCol2Im(dx, cols unsafe.Pointer, n, h, w, c int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}

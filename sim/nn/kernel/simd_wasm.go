@@ -36,3 +36,6 @@ func simdIm2Col(cols, x unsafe.Pointer, n, h, w, c int32)
 
 //go:wasmimport kernels maxpool
 func simdMaxPool(y, arg, x unsafe.Pointer, n, h, w, c int32)
+
+//go:wasmimport kernels col2im
+func simdCol2Im(dx, cols unsafe.Pointer, n, h, w, c int32)
