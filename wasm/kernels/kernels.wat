@@ -661,6 +661,201 @@
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $images))))
 
+;; # Batch normalization
+  ;;
+  ;; The four kernels of a batch-norm layer work on rows×C matrices, one channel a column
+  ;; (an example's positions are rows too). Vectors run across channels, which are
+  ;; independent: every sum over rows is still accumulated one row at a time, in Go's
+  ;; order, and every expression is evaluated with Go's operations in Go's order.
+
+  ;; bnstats writes each channel's mean over the rows, and its variance around that mean
+  ;; (two passes), in float64: mean[c] = (Σ_r x[r,c]) / rows, then
+  ;; variance[c] = (Σ_r (x[r,c] − mean[c])²) / rows. Widening a float32 to float64 is
+  ;; exact, and f64x2's add, sub, mul and div round as Go's float64 arithmetic does;
+  ;; vectors hold 2 channels (f64x2), the odd last channel goes alone.
+  (func (export "bnstats") (param $mean i32) (param $variance i32) (param $x i32) (param $rows i32) (param $ch i32)
+    (local $c i32) (local $r i32) (local $p i32) (local $rs i32) (local $nr v128)
+    (local $s v128) (local $m v128) (local $d v128) (local $s1 f64) (local $m1 f64) (local $d1 f64)
+    (local.set $rs (i32.shl (local.get $ch) (i32.const 2)))                ;; one row, in bytes
+    (local.set $nr (f64x2.splat (f64.convert_i32_u (local.get $rows))))
+    (if (i32.eqz (local.get $rows)) (then (return)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.gt_u (i32.add (local.get $c) (i32.const 2)) (local.get $ch)))
+        ;; the mean
+        (local.set $s (f64x2.splat (f64.const 0)))
+        (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $r (local.get $rows))
+        (loop $sum
+          (local.set $s (f64x2.add (local.get $s) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p)))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sum (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (local.set $m (f64x2.div (local.get $s) (local.get $nr)))
+        ;; the variance around it
+        (local.set $s (f64x2.splat (f64.const 0)))
+        (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $r (local.get $rows))
+        (loop $sq
+          (local.set $d (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))) (local.get $m)))
+          (local.set $s (f64x2.add (local.get $s) (f64x2.mul (local.get $d) (local.get $d))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sq (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (v128.store (i32.add (local.get $mean) (i32.shl (local.get $c) (i32.const 3))) (local.get $m))
+        (v128.store (i32.add (local.get $variance) (i32.shl (local.get $c) (i32.const 3)))
+          (f64x2.div (local.get $s) (local.get $nr)))
+        (local.set $c (i32.add (local.get $c) (i32.const 2)))
+        (br $pairs)))
+    (if (i32.lt_u (local.get $c) (local.get $ch))
+      (then
+        (local.set $s1 (f64.const 0))
+        (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $r (local.get $rows))
+        (loop $sum1
+          (local.set $s1 (f64.add (local.get $s1) (f64.promote_f32 (f32.load (local.get $p)))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sum1 (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (local.set $m1 (f64.div (local.get $s1) (f64.convert_i32_u (local.get $rows))))
+        (local.set $s1 (f64.const 0))
+        (local.set $p (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))))
+        (local.set $r (local.get $rows))
+        (loop $sq1
+          (local.set $d1 (f64.sub (f64.promote_f32 (f32.load (local.get $p))) (local.get $m1)))
+          (local.set $s1 (f64.add (local.get $s1) (f64.mul (local.get $d1) (local.get $d1))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sq1 (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (f64.store (i32.add (local.get $mean) (i32.shl (local.get $c) (i32.const 3))) (local.get $m1))
+        (f64.store (i32.add (local.get $variance) (i32.shl (local.get $c) (i32.const 3)))
+          (f64.div (local.get $s1) (f64.convert_i32_u (local.get $rows)))))))
+
+  ;; bnnormalize writes, for every row r and channel c, x̂ = (x − mean[c])·invStd[c] and
+  ;; y = γ[c]·x̂ + β[c]: a subtraction, a product, a product, a sum, each rounded, as Go.
+  (func (export "bnnormalize") (param $y i32) (param $xhat i32) (param $x i32)
+    (param $mean i32) (param $invStd i32) (param $gamma i32) (param $beta i32) (param $rows i32) (param $ch i32)
+    (local $c i32) (local $c4 i32) (local $r i32) (local $o i32) (local $h v128) (local $h1 f32)
+    (local.set $c4 (i32.shl (i32.and (local.get $ch) (i32.const -4)) (i32.const 2))) ;; whole vectors of a row, in bytes
+    (local.set $ch (i32.shl (local.get $ch) (i32.const 2)))                            ;; a row, in bytes
+    (block $rows_done
+      (loop $rowloop
+        (br_if $rows_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $c (i32.const 0))
+        (block $vec_done
+          (loop $vec
+            (br_if $vec_done (i32.ge_u (local.get $c) (local.get $c4)))
+            (local.set $o (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ch))))
+            (local.set $h (f32x4.mul
+              (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $o))) (v128.load (i32.add (local.get $mean) (local.get $c))))
+              (v128.load (i32.add (local.get $invStd) (local.get $c)))))
+            (v128.store (i32.add (local.get $xhat) (local.get $o)) (local.get $h))
+            (v128.store (i32.add (local.get $y) (local.get $o))
+              (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $gamma) (local.get $c))) (local.get $h))
+                         (v128.load (i32.add (local.get $beta) (local.get $c)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $vec)))
+        (block $one_done
+          (loop $one
+            (br_if $one_done (i32.ge_u (local.get $c) (local.get $ch)))
+            (local.set $o (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ch))))
+            (local.set $h1 (f32.mul
+              (f32.sub (f32.load (i32.add (local.get $x) (local.get $o))) (f32.load (i32.add (local.get $mean) (local.get $c))))
+              (f32.load (i32.add (local.get $invStd) (local.get $c)))))
+            (f32.store (i32.add (local.get $xhat) (local.get $o)) (local.get $h1))
+            (f32.store (i32.add (local.get $y) (local.get $o))
+              (f32.add (f32.mul (f32.load (i32.add (local.get $gamma) (local.get $c))) (local.get $h1))
+                       (f32.load (i32.add (local.get $beta) (local.get $c)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $one)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowloop))))
+
+  ;; bnsums adds, for every channel c, Σ_r dy[r,c] to sumDy[c] and Σ_r dy[r,c]·x̂[r,c]
+  ;; to sumDyXhat[c], in increasing r, the product rounded before it is added (no FMA).
+  (func (export "bnsums") (param $sumDy i32) (param $sumDyXhat i32) (param $dy i32) (param $xhat i32) (param $rows i32) (param $ch i32)
+    (local $c i32) (local $r i32) (local $p i32) (local $rs i32) (local $g v128) (local $a v128) (local $b v128)
+    (local $g1 f32) (local $a1 f32) (local $b1 f32)
+    (local.set $rs (i32.shl (local.get $ch) (i32.const 2)))                ;; one row, in bytes
+    (if (i32.eqz (local.get $rows)) (then (return)))
+    (block $vec_done
+      (loop $vec
+        (br_if $vec_done (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get $ch)))
+        (local.set $a (v128.load (i32.add (local.get $sumDy) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $b (v128.load (i32.add (local.get $sumDyXhat) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $p (i32.shl (local.get $c) (i32.const 2)))                ;; offset of [r, c], in bytes
+        (local.set $r (local.get $rows))
+        (loop $sum
+          (local.set $g (v128.load (i32.add (local.get $dy) (local.get $p))))
+          (local.set $a (f32x4.add (local.get $a) (local.get $g)))
+          (local.set $b (f32x4.add (local.get $b) (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $xhat) (local.get $p))))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sum (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (v128.store (i32.add (local.get $sumDy) (i32.shl (local.get $c) (i32.const 2))) (local.get $a))
+        (v128.store (i32.add (local.get $sumDyXhat) (i32.shl (local.get $c) (i32.const 2))) (local.get $b))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (br $vec)))
+    (block $one_done
+      (loop $one
+        (br_if $one_done (i32.ge_u (local.get $c) (local.get $ch)))
+        (local.set $a1 (f32.load (i32.add (local.get $sumDy) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $b1 (f32.load (i32.add (local.get $sumDyXhat) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $p (i32.shl (local.get $c) (i32.const 2)))
+        (local.set $r (local.get $rows))
+        (loop $sum1
+          (local.set $g1 (f32.load (i32.add (local.get $dy) (local.get $p))))
+          (local.set $a1 (f32.add (local.get $a1) (local.get $g1)))
+          (local.set $b1 (f32.add (local.get $b1) (f32.mul (local.get $g1) (f32.load (i32.add (local.get $xhat) (local.get $p))))))
+          (local.set $p (i32.add (local.get $p) (local.get $rs)))
+          (br_if $sum1 (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))
+        (f32.store (i32.add (local.get $sumDy) (i32.shl (local.get $c) (i32.const 2))) (local.get $a1))
+        (f32.store (i32.add (local.get $sumDyXhat) (i32.shl (local.get $c) (i32.const 2))) (local.get $b1))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $one))))
+
+  ;; bninputgrad writes the input gradient of batch norm, for every row r and channel c:
+  ;; dx = (γ[c]·invStd[c]) · ((dy − sumDy[c]·inv) − (x̂·sumDyXhat[c])·inv), grouped
+  ;; exactly as Go evaluates its expression (left to right, products first).
+  (func (export "bninputgrad") (param $dx i32) (param $dy i32) (param $xhat i32)
+    (param $gamma i32) (param $invStd i32) (param $sumDy i32) (param $sumDyXhat i32)
+    (param $inv f32) (param $rows i32) (param $ch i32)
+    (local $c i32) (local $c4 i32) (local $r i32) (local $o i32) (local $inv4 v128)
+    (local.set $inv4 (f32x4.splat (local.get $inv)))
+    (local.set $c4 (i32.shl (i32.and (local.get $ch) (i32.const -4)) (i32.const 2))) ;; whole vectors of a row, in bytes
+    (local.set $ch (i32.shl (local.get $ch) (i32.const 2)))                            ;; a row, in bytes
+    (block $rows_done
+      (loop $rowloop
+        (br_if $rows_done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $c (i32.const 0))
+        (block $vec_done
+          (loop $vec
+            (br_if $vec_done (i32.ge_u (local.get $c) (local.get $c4)))
+            (local.set $o (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ch))))
+            (v128.store (i32.add (local.get $dx) (local.get $o))
+              (f32x4.mul
+                (f32x4.mul (v128.load (i32.add (local.get $gamma) (local.get $c))) (v128.load (i32.add (local.get $invStd) (local.get $c))))
+                (f32x4.sub
+                  (f32x4.sub (v128.load (i32.add (local.get $dy) (local.get $o)))
+                             (f32x4.mul (v128.load (i32.add (local.get $sumDy) (local.get $c))) (local.get $inv4)))
+                  (f32x4.mul
+                    (f32x4.mul (v128.load (i32.add (local.get $xhat) (local.get $o))) (v128.load (i32.add (local.get $sumDyXhat) (local.get $c))))
+                    (local.get $inv4)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $vec)))
+        (block $one_done
+          (loop $one
+            (br_if $one_done (i32.ge_u (local.get $c) (local.get $ch)))
+            (local.set $o (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ch))))
+            (f32.store (i32.add (local.get $dx) (local.get $o))
+              (f32.mul
+                (f32.mul (f32.load (i32.add (local.get $gamma) (local.get $c))) (f32.load (i32.add (local.get $invStd) (local.get $c))))
+                (f32.sub
+                  (f32.sub (f32.load (i32.add (local.get $dy) (local.get $o)))
+                           (f32.mul (f32.load (i32.add (local.get $sumDy) (local.get $c))) (local.get $inv)))
+                  (f32.mul
+                    (f32.mul (f32.load (i32.add (local.get $xhat) (local.get $o))) (f32.load (i32.add (local.get $sumDyXhat) (local.get $c))))
+                    (local.get $inv)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $one)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowloop))))
+
   ;; colsum adds the rows of the rows×cols matrix at src to dst: dst[j] += src[i,j], in
   ;; increasing i (a layer's bias gradient: the sum of the output gradients over the batch).
   (func (export "colsum") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)
