@@ -340,7 +340,7 @@ func BenchmarkLayerKernels(b *testing.B) {
 	mean, invStd, gamma, beta := values(rng, channels, false), values(rng, channels, false), values(rng, channels, false), values(rng, channels, false)
 	sumDy, sumDyXhat := make([]float32, channels), make([]float32, channels)
 	for _, bc := range []struct {
-		name      string
+		name       string
 		simd, pure func()
 	}{
 		{"col2im-6x6x8", func() { Col2Im(dx, dcols, n, 6, 6, 8) }, func() { goCol2Im(dx, dcols, n, 6, 6, 8) }},
