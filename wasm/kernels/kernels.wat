@@ -459,7 +459,7 @@
   ;; im2col copies, for n images of h×w positions and c channels (channels last), every
   ;; position's 3×3 neighbourhood into a row of cols: row (e·h + y)·w + x holds the 9·c
   ;; values at (y+ky−1, x+kx−1), ky and kx in 0..2, zeros outside the image. It only moves
-  ;; values.
+  ;; values (with $copy and $zero below).
   (func (export "im2col") (param $cols i32) (param $x i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
     (local $e i32) (local $y i32) (local $xx i32) (local $ky i32) (local $kx i32)
     (local $sy i32) (local $sx i32) (local $img i32) (local $dst i32) (local $seg i32) (local $size i32)
@@ -487,12 +487,12 @@
                     ;; unsigned comparisons: −1 is out of range too
                     (if (i32.and (i32.lt_u (local.get $sy) (local.get $h)) (i32.lt_u (local.get $sx) (local.get $w)))
                       (then
-                        (memory.copy (local.get $dst)
+                        (call $copy (local.get $dst)
                           (i32.add (local.get $img)
                             (i32.mul (i32.add (i32.mul (local.get $sy) (local.get $w)) (local.get $sx)) (local.get $seg)))
                           (local.get $seg)))
                       (else
-                        (memory.fill (local.get $dst) (i32.const 0) (local.get $seg))))
+                        (call $zero (local.get $dst) (local.get $seg))))
                     (local.set $dst (i32.add (local.get $dst) (local.get $seg)))
                     (br_if $kxs (i32.lt_u (local.tee $kx (i32.add (local.get $kx) (i32.const 1))) (i32.const 3))))
                   (br_if $kys (i32.lt_u (local.tee $ky (i32.add (local.get $ky) (i32.const 1))) (i32.const 3))))
@@ -503,7 +503,45 @@
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $images))))
 
-;; col2im is im2col's adjoint, the input gradient of a 3×3 convolution: it sets the n
+  ;; copy moves the bytes bytes (a multiple of 4) at src to dst, 16 at a time, then 4 at a
+  ;; time: for the few channels of a position (often 1 to 16), this is several times faster
+  ;; than memory.copy, whose call costs more than the move. Integer loads and stores move
+  ;; the bits as they are (NaN payloads included).
+  (func $copy (param $dst i32) (param $src i32) (param $bytes i32)
+    (local $end16 i32) (local $i i32)
+    (local.set $end16 (i32.and (local.get $bytes) (i32.const -16)))
+    (block $vec_done
+      (loop $vec
+        (br_if $vec_done (i32.ge_u (local.get $i) (local.get $end16)))
+        (v128.store (i32.add (local.get $dst) (local.get $i)) (v128.load (i32.add (local.get $src) (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vec)))
+    (block $one_done
+      (loop $one
+        (br_if $one_done (i32.ge_u (local.get $i) (local.get $bytes)))
+        (i32.store (i32.add (local.get $dst) (local.get $i)) (i32.load (i32.add (local.get $src) (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $one))))
+
+  ;; zero sets the bytes bytes (a multiple of 4) at dst to zero (+0 as float32), as copy
+  ;; moves them.
+  (func $zero (param $dst i32) (param $bytes i32)
+    (local $end16 i32) (local $i i32)
+    (local.set $end16 (i32.and (local.get $bytes) (i32.const -16)))
+    (block $vec_done
+      (loop $vec
+        (br_if $vec_done (i32.ge_u (local.get $i) (local.get $end16)))
+        (v128.store (i32.add (local.get $dst) (local.get $i)) (v128.const i32x4 0 0 0 0))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vec)))
+    (block $one_done
+      (loop $one
+        (br_if $one_done (i32.ge_u (local.get $i) (local.get $bytes)))
+        (i32.store (i32.add (local.get $dst) (local.get $i)) (i32.const 0))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $one))))
+
+  ;; col2im is im2col's adjoint, the input gradient of a 3×3 convolution: it sets the n
   ;; images of h×w positions and c channels at dx to zero, then adds every 3×c segment of
   ;; cols back onto the position it was copied from, skipping those im2col filled with
   ;; zeros (outside the image).
