@@ -55,9 +55,7 @@ func (c *Conv) Forward(x []float32, n int, _ bool) []float32 {
 	cols := c.cols[:rows*k]
 	kernel.Im2Col(cols, x, n, c.H, c.W, c.In)
 	y := c.y[:rows*c.Filters]
-	for r := 0; r < rows; r++ {
-		copy(y[r*c.Filters:(r+1)*c.Filters], c.B.Value)
-	}
+	repeatRows(y, c.B.Value, rows)
 	kernel.Gemm(false, rows, c.Filters, k, cols, c.K.Value, 1, y)
 	return y
 }

@@ -148,3 +148,20 @@ func BenchmarkCNN(b *testing.B) {
 		})
 	}
 }
+
+func TestRepeatRows(t *testing.T) {
+	for _, rows := range []int{0, 1, 2, 3, 7, 8, 100} {
+		row := []float32{1, -2, 3}
+		got := make([]float32, len(row)*rows+2)
+		got[len(got)-2], got[len(got)-1] = 9, 9 // past the rows: untouched
+		repeatRows(got, row, rows)
+		for i, v := range got[:len(row)*rows] {
+			if want := row[i%len(row)]; v != want {
+				t.Fatalf("repeatRows of %d rows: element %d is %v, want %v", rows, i, v, want)
+			}
+		}
+		if got[len(got)-2] != 9 || got[len(got)-1] != 9 {
+			t.Errorf("repeatRows of %d rows wrote past them: %v", rows, got[len(got)-2:])
+		}
+	}
+}

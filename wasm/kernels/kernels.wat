@@ -894,6 +894,28 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowloop))))
 
+;; maxpoolgrad is max pooling's backward pass: it sets the nx values at dx to zero, then
+  ;; adds each of the ndy gradients at dy to the input that won its block, whose index
+  ;; maxpool wrote to arg: dx[arg[o]] += dy[o], in increasing o, as Go does (0 + dy, not
+  ;; dy, so that −0 becomes +0 as in Go). It is a scatter, which SIMD cannot do, but it
+  ;; runs without Go's bounds checks: it checks each index itself and returns 1, having
+  ;; stopped, at the first one outside dx (Go then panics), else 0.
+  (func (export "maxpoolgrad") (param $dx i32) (param $dy i32) (param $arg i32) (param $ndy i32) (param $nx i32) (result i32)
+    (local $end i32) (local $i i32) (local $p i32)
+    (memory.fill (local.get $dx) (i32.const 0) (i32.shl (local.get $nx) (i32.const 2)))
+    (local.set $end (i32.add (local.get $dy) (i32.shl (local.get $ndy) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $dy) (local.get $end)))
+        (local.set $i (i32.load (local.get $arg)))
+        (if (i32.ge_u (local.get $i) (local.get $nx)) (then (return (i32.const 1))))
+        (local.set $p (i32.add (local.get $dx) (i32.shl (local.get $i) (i32.const 2))))
+        (f32.store (local.get $p) (f32.add (f32.load (local.get $p)) (f32.load (local.get $dy))))
+        (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+        (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+        (br $each)))
+    (i32.const 0))
+
   ;; colsum adds the rows of the rows×cols matrix at src to dst: dst[j] += src[i,j], in
   ;; increasing i (a layer's bias gradient: the sum of the output gradients over the batch).
   (func (export "colsum") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32)

@@ -318,3 +318,26 @@ func goMaxPool(y []float32, arg []int32, x []float32, n, h, w, c int) {
 		}
 	}
 }
+
+// MaxPoolGrad is MaxPool's backward pass: it sets dx to zero, then adds each gradient
+// dy[o] to the input that won output o, dx[arg[o]] += dy[o], in increasing o. It panics
+// if an index of arg is outside dx.
+func MaxPoolGrad(dx, dy []float32, arg []int32) {
+	if len(arg) < len(dy) {
+		panic(fmt.Sprintf("kernel: MaxPoolGrad of %d gradients with %d indices", len(dy), len(arg)))
+	}
+	if simd && len(dy) > 0 && len(dx) > 0 {
+		if simdMaxPoolGrad(ptr(dx), ptr(dy), unsafe.Pointer(unsafe.SliceData(arg)), int32(len(dy)), int32(len(dx))) != 0 {
+			panic(fmt.Sprintf("kernel: MaxPoolGrad with an index outside the %d inputs", len(dx)))
+		}
+		return
+	}
+	goMaxPoolGrad(dx, dy, arg)
+}
+
+func goMaxPoolGrad(dx, dy []float32, arg []int32) {
+	clear(dx)
+	for o, g := range dy {
+		dx[arg[o]] += g
+	}
+}

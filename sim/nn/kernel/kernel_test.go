@@ -216,6 +216,29 @@ func TestImageKernelsMatchGo(t *testing.T) {
 		if !slices.Equal(gotArg, wantArg) {
 			t.Errorf("MaxPool of %s on %s: kept %v, want %v", name, path(), gotArg, wantArg)
 		}
+
+		dy := values(rng, out, trial%2 == 1)
+		got, want = values(rng, n*h*w*c, false), values(rng, n*h*w*c, false)
+		MaxPoolGrad(got, dy, wantArg)
+		goMaxPoolGrad(want, dy, wantArg)
+		if ok, diff := sameBits(got, want); !ok {
+			t.Errorf("MaxPoolGrad of %s on %s: %s", name, path(), diff)
+		}
+	}
+}
+
+// MaxPoolGrad scatters through indices, which the kernel cannot let Go check: it must
+// check them itself, and panic as Go's path does, rather than write outside dx.
+func TestMaxPoolGradPanicsOnIndexOutside(t *testing.T) {
+	for _, index := range []int32{4, -1} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("MaxPoolGrad with index %d of 4 inputs on %s did not panic", index, path())
+				}
+			}()
+			MaxPoolGrad(make([]float32, 4), []float32{1, 2}, []int32{0, index})
+		}()
 	}
 }
 

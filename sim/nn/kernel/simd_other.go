@@ -48,3 +48,6 @@ func simdBatchNormSums(sumDy, sumDyXhat, dy, xhat unsafe.Pointer, rows, channels
 func simdBatchNormInputGrad(dx, dy, xhat, gamma, invStd, sumDy, sumDyXhat unsafe.Pointer, inv float32, rows, channels int32) {
 	panic("kernel: no SIMD kernels outside WebAssembly")
 }
+func simdMaxPoolGrad(dx, dy, arg unsafe.Pointer, ndy, nx int32) int32 {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}

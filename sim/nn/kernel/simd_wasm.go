@@ -51,3 +51,6 @@ func simdBatchNormSums(sumDy, sumDyXhat, dy, xhat unsafe.Pointer, rows, channels
 
 //go:wasmimport kernels bninputgrad
 func simdBatchNormInputGrad(dx, dy, xhat, gamma, invStd, sumDy, sumDyXhat unsafe.Pointer, inv float32, rows, channels int32)
+
+//go:wasmimport kernels maxpoolgrad
+func simdMaxPoolGrad(dx, dy, arg unsafe.Pointer, ndy, nx int32) int32
