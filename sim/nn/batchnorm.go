@@ -1,6 +1,10 @@
 package nn
 
-import "math"
+import (
+	"math"
+
+	"genlab/sim/nn/kernel"
+)
 
 // BatchNorm normalizes each channel over the batch (and, for images, over positions),
 // then scales and shifts it: y = γ·(x−μ)/√(σ²+ε) + β. Values are laid out as
@@ -15,6 +19,7 @@ type BatchNorm struct {
 	y, dx            []float32
 	mean, invStd     []float32
 	sumDy, sumDyXhat []float32
+	mean64, var64    []float64 // the batch's statistics, before rounding to float32
 }
 
 const (
@@ -34,6 +39,7 @@ func NewBatchNorm(channels, positions, capacity int) *BatchNorm {
 		y:    make([]float32, size*capacity), dx: make([]float32, size*capacity),
 		mean: make([]float32, channels), invStd: make([]float32, channels),
 		sumDy: make([]float32, channels), sumDyXhat: make([]float32, channels),
+		mean64: make([]float64, channels), var64: make([]float64, channels),
 	}
 	for c := range channels {
 		b.Gamma.Value[c] = 1
@@ -55,18 +61,9 @@ func (b *BatchNorm) Forward(x []float32, n int, train bool) []float32 {
 	x = x[:rows*C]
 	if train {
 		// Two passes in float64: mean, then variance, for accuracy at float32 inputs.
+		kernel.BatchNormStats(b.mean64, b.var64, x, rows, C)
 		for c := range C {
-			var s float64
-			for r := 0; r < rows; r++ {
-				s += float64(x[r*C+c])
-			}
-			mean := s / float64(rows)
-			var v float64
-			for r := 0; r < rows; r++ {
-				d := float64(x[r*C+c]) - mean
-				v += d * d
-			}
-			v /= float64(rows)
+			mean, v := b.mean64[c], b.var64[c]
 			b.mean[c] = float32(mean)
 			b.invStd[c] = float32(1 / math.Sqrt(v+bnEpsilon))
 			b.RunMean[c] = (1-bnMomentum)*b.RunMean[c] + bnMomentum*float32(mean)
@@ -79,15 +76,7 @@ func (b *BatchNorm) Forward(x []float32, n int, train bool) []float32 {
 		}
 	}
 	y, xhat := b.y[:rows*C], b.xhat[:rows*C]
-	g, beta := b.Gamma.Value, b.Beta.Value
-	for r := 0; r < rows; r++ {
-		for c := range C {
-			i := r*C + c
-			h := (x[i] - b.mean[c]) * b.invStd[c]
-			xhat[i] = h
-			y[i] = g[c]*h + beta[c]
-		}
-	}
+	kernel.BatchNormNormalize(y, xhat, x, b.mean, b.invStd, b.Gamma.Value, b.Beta.Value, rows, C)
 	return y
 }
 
@@ -99,13 +88,7 @@ func (b *BatchNorm) Backward(dy []float32, n int, needInput bool) []float32 {
 	xhat := b.xhat[:rows*C]
 	clear(b.sumDy)
 	clear(b.sumDyXhat)
-	for r := 0; r < rows; r++ {
-		for c := range C {
-			i := r*C + c
-			b.sumDy[c] += dy[i]
-			b.sumDyXhat[c] += dy[i] * xhat[i]
-		}
-	}
+	kernel.BatchNormSums(b.sumDy, b.sumDyXhat, dy, xhat, rows, C)
 	for c := range C {
 		b.Beta.Grad[c] += b.sumDy[c]
 		b.Gamma.Grad[c] += b.sumDyXhat[c]
@@ -114,12 +97,6 @@ func (b *BatchNorm) Backward(dy []float32, n int, needInput bool) []float32 {
 		return nil
 	}
 	dx := b.dx[:rows*C]
-	inv := 1 / float32(rows)
-	for r := 0; r < rows; r++ {
-		for c := range C {
-			i := r*C + c
-			dx[i] = b.Gamma.Value[c] * b.invStd[c] * (dy[i] - b.sumDy[c]*inv - xhat[i]*b.sumDyXhat[c]*inv)
-		}
-	}
+	kernel.BatchNormInputGrad(dx, dy, xhat, b.Gamma.Value, b.invStd, b.sumDy, b.sumDyXhat, 1/float32(rows), rows, C)
 	return dx
 }

@@ -55,9 +55,7 @@ func (c *Conv) Forward(x []float32, n int, _ bool) []float32 {
 	cols := c.cols[:rows*k]
 	kernel.Im2Col(cols, x, n, c.H, c.W, c.In)
 	y := c.y[:rows*c.Filters]
-	for r := 0; r < rows; r++ {
-		copy(y[r*c.Filters:(r+1)*c.Filters], c.B.Value)
-	}
+	repeatRows(y, c.B.Value, rows)
 	kernel.Gemm(false, rows, c.Filters, k, cols, c.K.Value, 1, y)
 	return y
 }
@@ -76,29 +74,7 @@ func (c *Conv) Backward(dy []float32, n int, needInput bool) []float32 {
 	dcols := c.dcols[:rows*k]
 	kernel.Transpose(c.kt, c.K.Value, k, c.Filters)
 	kernel.Gemm(false, rows, k, c.Filters, dy, c.kt, 0, dcols)
-	inSize := c.H * c.W * c.In
-	dx := c.dx[:n*inSize]
-	clear(dx)
-	for e := 0; e < n; e++ {
-		img := dx[e*inSize : (e+1)*inSize]
-		for py := 0; py < c.H; py++ {
-			for px := 0; px < c.W; px++ {
-				row := dcols[((e*c.H+py)*c.W+px)*k:][:k]
-				for ky := 0; ky < 3; ky++ {
-					for kx := 0; kx < 3; kx++ {
-						sy, sx := py+ky-1, px+kx-1
-						if sy < 0 || sy >= c.H || sx < 0 || sx >= c.W {
-							continue
-						}
-						src := row[(ky*3+kx)*c.In:][:c.In]
-						dst := img[(sy*c.W+sx)*c.In:][:c.In]
-						for i, g := range src {
-							dst[i] += g
-						}
-					}
-				}
-			}
-		}
-	}
+	dx := c.dx[:n*c.H*c.W*c.In]
+	kernel.Col2Im(dx, dcols, n, c.H, c.W, c.In)
 	return dx
 }

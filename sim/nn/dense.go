@@ -46,9 +46,7 @@ func (d *Dense) Params() []*Param { return []*Param{d.W, d.B} }
 func (d *Dense) Forward(x []float32, n int, _ bool) []float32 {
 	d.x = x[:n*d.In]
 	y := d.y[:n*d.Units]
-	for i := 0; i < n; i++ {
-		copy(y[i*d.Units:(i+1)*d.Units], d.B.Value)
-	}
+	repeatRows(y, d.B.Value, n)
 	kernel.Gemm(false, n, d.Units, d.In, d.x, d.W.Value, 1, y)
 	return y
 }

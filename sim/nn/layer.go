@@ -36,3 +36,19 @@ func newParam(name string, size int, decay bool) *Param {
 		Decay:    decay,
 	}
 }
+
+// repeatRows fills y with rows copies of row, one after the other (a layer's biases,
+// once per example or position, before the matrix product adds to them). It doubles
+// what is already copied at each step: about log₂(rows) calls of copy rather than rows,
+// which matters under WebAssembly, where a call of copy costs more than moving a short
+// row (a convolution with 8 filters repeats 8 values 4,608 times a batch).
+func repeatRows(y, row []float32, rows int) {
+	y = y[:len(row)*rows]
+	if len(y) == 0 {
+		return
+	}
+	done := copy(y, row)
+	for done < len(y) {
+		done += copy(y[done:], y[:done])
+	}
+}

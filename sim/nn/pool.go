@@ -38,9 +38,6 @@ func (p *MaxPool) Backward(dy []float32, n int, needInput bool) []float32 {
 		return nil
 	}
 	dx := p.dx[:n*p.H*p.W*p.C]
-	clear(dx)
-	for o, g := range dy[:n*p.Out()] {
-		dx[p.arg[o]] += g
-	}
+	kernel.MaxPoolGrad(dx, dy[:n*p.Out()], p.arg)
 	return dx
 }

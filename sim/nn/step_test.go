@@ -72,3 +72,96 @@ func BenchmarkW1(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*w1Batch)/b.Elapsed().Seconds(), "examples/s")
 }
+
+// cnn is the default CNN of the simulator (sim.Model) on 12×12 inputs at batch 32:
+// conv3×3(8) → bn? → ReLU → pool → conv3×3(16) → bn? → ReLU → pool → dense(256) → bn? →
+// ReLU → dense(10), with one batch of random inputs and labels.
+type cnn struct {
+	net    *Network
+	x      []float32
+	labels []int
+	grad   []float32
+}
+
+func newCNN(batchNorm bool) *cnn {
+	rng := rand.New(rand.NewPCG(1, 1))
+	var layers []Layer
+	side, channels := 12, 1
+	for _, filters := range []int{8, 16} {
+		layers = append(layers, NewConv(side, side, channels, filters, w1Batch, rng))
+		if batchNorm {
+			layers = append(layers, NewBatchNorm(filters, side*side, w1Batch))
+		}
+		layers = append(layers, NewReLU(side*side*filters, w1Batch), NewMaxPool(side, side, filters, w1Batch))
+		side, channels = side/2, filters
+	}
+	layers = append(layers, NewDense(side*side*channels, 256, w1Batch, rng))
+	if batchNorm {
+		layers = append(layers, NewBatchNorm(256, 1, w1Batch))
+	}
+	layers = append(layers, NewReLU(256, w1Batch), NewDense(256, 10, w1Batch, rng))
+	c := &cnn{net: NewNetwork(layers...),
+		x:      make([]float32, w1Batch*12*12),
+		labels: make([]int, w1Batch),
+		grad:   make([]float32, w1Batch*10),
+	}
+	for i := range c.x {
+		c.x[i] = float32(rng.Float64())
+	}
+	for i := range c.labels {
+		c.labels[i] = rng.IntN(10)
+	}
+	return c
+}
+
+func (c *cnn) step() {
+	c.net.ZeroGrad()
+	logits := c.net.Forward(c.x, w1Batch, true)
+	SoftmaxCrossEntropy(logits, c.labels, w1Batch, 10, c.grad, nil)
+	c.net.Backward(c.grad, w1Batch)
+	c.net.SGD(0.01, 0.9, 5e-4)
+}
+
+func TestCNNTrainingStepAllocatesNothing(t *testing.T) {
+	for _, batchNorm := range []bool{false, true} {
+		c := newCNN(batchNorm)
+		if got := testing.AllocsPerRun(5, c.step); got != 0 {
+			t.Errorf("a CNN training step (batch norm %v) allocates %v times, want 0", batchNorm, got)
+		}
+	}
+}
+
+// BenchmarkCNN measures training steps of the default CNN, without and with batch norm.
+func BenchmarkCNN(b *testing.B) {
+	for _, batchNorm := range []bool{false, true} {
+		name := "plain"
+		if batchNorm {
+			name = "batchnorm"
+		}
+		b.Run(name, func(b *testing.B) {
+			c := newCNN(batchNorm)
+			b.ReportAllocs()
+			for b.Loop() {
+				c.step()
+			}
+			b.ReportMetric(float64(b.N*w1Batch)/b.Elapsed().Seconds(), "examples/s")
+		})
+	}
+}
+
+func TestRepeatRows(t *testing.T) {
+	for _, rows := range []int{0, 1, 2, 3, 7, 8, 100} {
+		row := []float32{1, -2, 3}
+		got := make([]float32, len(row)*rows+2)
+		got[len(got)-2], got[len(got)-1] = 9, 9 // past the rows: untouched
+		repeatRows(got, row, rows)
+		for i, v := range got[:len(row)*rows] {
+			if want := row[i%len(row)]; v != want {
+				t.Fatalf("repeatRows of %d rows: element %d is %v, want %v", rows, i, v, want)
+			}
+		}
+		if got[len(got)-2] != 9 || got[len(got)-1] != 9 {
+			t.Errorf("repeatRows of %d rows wrote past them: %v", rows, got[len(got)-2:])
+		}
+	}
+}

@@ -1,5 +1,6 @@
 // Package kernel holds the hot loops of training — matrix products, ReLU, the bias
-// gradient, the SGD update, the convolution's im2col and max pooling — in two
+// gradient, the SGD update, the convolution's im2col and col2im, max pooling forward and
+// backward, and batch norm's statistics, normalization and gradients — in two
 // implementations that give the same bits: plain Go,
 // which runs natively and wherever WebAssembly SIMD is missing, and WebAssembly SIMD
 // kernels (wasm/kernels/kernels.wat), which the browser runs.

@@ -230,6 +230,52 @@ func goIm2Col(cols, x []float32, n, h, w, c int) {
 	}
 }
 
+// Col2Im is Im2Col's adjoint, the input gradient of a 3×3 convolution: it sets dx, n
+// images of h×w positions and c channels, to the sum over every row of cols of the 9·c
+// values added back onto the positions Im2Col copied them from (values Im2Col filled with
+// zeros, outside the image, are dropped). Each element of dx adds its terms in the order
+// of the rows of cols, then ky, then kx.
+func Col2Im(dx, cols []float32, n, h, w, c int) {
+	if n < 0 || h < 0 || w < 0 || c < 0 || len(dx) < n*h*w*c || len(cols) < n*h*w*9*c {
+		panic(fmt.Sprintf("kernel: Col2Im of %d images %d×%d×%d with slices of %d, %d", n, h, w, c, len(dx), len(cols)))
+	}
+	if n*h*w*c == 0 {
+		return
+	}
+	if simd {
+		simdCol2Im(ptr(dx), ptr(cols), int32(n), int32(h), int32(w), int32(c))
+		return
+	}
+	goCol2Im(dx, cols, n, h, w, c)
+}
+
+func goCol2Im(dx, cols []float32, n, h, w, c int) {
+	k := 9 * c
+	size := h * w * c
+	clear(dx[:n*size])
+	for e := range n {
+		img := dx[e*size : (e+1)*size]
+		for py := range h {
+			for px := range w {
+				row := cols[((e*h+py)*w+px)*k:][:k]
+				for ky := range 3 {
+					for kx := range 3 {
+						sy, sx := py+ky-1, px+kx-1
+						if sy < 0 || sy >= h || sx < 0 || sx >= w {
+							continue
+						}
+						src := row[(ky*3+kx)*c:][:c]
+						dst := img[(sy*w+sx)*c:][:c]
+						for i, g := range src {
+							dst[i] += g
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // MaxPool writes into y the largest value of every 2×2 block of each channel of n
 // images of h×w positions and c channels (channels last, stride 2; an odd last row or
 // column is dropped), and into arg the index in x of the value it kept: the block's
@@ -270,5 +316,28 @@ func goMaxPool(y []float32, arg []int32, x []float32, n, h, w, c int) {
 				}
 			}
 		}
+	}
+}
+
+// MaxPoolGrad is MaxPool's backward pass: it sets dx to zero, then adds each gradient
+// dy[o] to the input that won output o, dx[arg[o]] += dy[o], in increasing o. It panics
+// if an index of arg is outside dx.
+func MaxPoolGrad(dx, dy []float32, arg []int32) {
+	if len(arg) < len(dy) {
+		panic(fmt.Sprintf("kernel: MaxPoolGrad of %d gradients with %d indices", len(dy), len(arg)))
+	}
+	if simd && len(dy) > 0 && len(dx) > 0 {
+		if simdMaxPoolGrad(ptr(dx), ptr(dy), unsafe.Pointer(unsafe.SliceData(arg)), int32(len(dy)), int32(len(dx))) != 0 {
+			panic(fmt.Sprintf("kernel: MaxPoolGrad with an index outside the %d inputs", len(dx)))
+		}
+		return
+	}
+	goMaxPoolGrad(dx, dy, arg)
+}
+
+func goMaxPoolGrad(dx, dy []float32, arg []int32) {
+	clear(dx)
+	for o, g := range dy {
+		dx[arg[o]] += g
 	}
 }

@@ -197,6 +197,14 @@ func TestImageKernelsMatchGo(t *testing.T) {
 			t.Errorf("Im2Col of %s on %s: %s", name, path(), diff)
 		}
 
+		dcols := values(rng, n*h*w*9*c, trial%2 == 1)
+		got, want = values(rng, n*h*w*c, false), values(rng, n*h*w*c, false)
+		Col2Im(got, dcols, n, h, w, c)
+		goCol2Im(want, dcols, n, h, w, c)
+		if ok, diff := sameBits(got, want); !ok {
+			t.Errorf("Col2Im of %s on %s: %s", name, path(), diff)
+		}
+
 		out := n * (h / 2) * (w / 2) * c
 		gotY, wantY := make([]float32, out), make([]float32, out)
 		gotArg, wantArg := make([]int32, out), make([]int32, out)
@@ -208,6 +216,29 @@ func TestImageKernelsMatchGo(t *testing.T) {
 		if !slices.Equal(gotArg, wantArg) {
 			t.Errorf("MaxPool of %s on %s: kept %v, want %v", name, path(), gotArg, wantArg)
 		}
+
+		dy := values(rng, out, trial%2 == 1)
+		got, want = values(rng, n*h*w*c, false), values(rng, n*h*w*c, false)
+		MaxPoolGrad(got, dy, wantArg)
+		goMaxPoolGrad(want, dy, wantArg)
+		if ok, diff := sameBits(got, want); !ok {
+			t.Errorf("MaxPoolGrad of %s on %s: %s", name, path(), diff)
+		}
+	}
+}
+
+// MaxPoolGrad scatters through indices, which the kernel cannot let Go check: it must
+// check them itself, and panic as Go's path does, rather than write outside dx.
+func TestMaxPoolGradPanicsOnIndexOutside(t *testing.T) {
+	for _, index := range []int32{4, -1} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("MaxPoolGrad with index %d of 4 inputs on %s did not panic", index, path())
+				}
+			}()
+			MaxPoolGrad(make([]float32, 4), []float32{1, 2}, []int32{0, index})
+		}()
 	}
 }
 
@@ -249,6 +280,115 @@ func BenchmarkGemm(b *testing.B) {
 				Gemm(bc.transA, bc.m, bc.n, bc.k, a, bm, 0, c)
 			}
 			b.ReportMetric(2*float64(bc.m*bc.n*bc.k)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+		})
+	}
+}
+
+// The batch-norm kernels against their Go twins, on random rows and channels (every
+// tail of the vectors of 4 and of 2), zeros, infinities and NaNs.
+func TestBatchNormKernelsMatchGo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 150 {
+		special := trial%2 == 1
+		rows, channels := rng.IntN(40), 1+rng.IntN(19)
+		if trial%10 == 0 {
+			channels = 256
+		}
+		name := fmt.Sprintf("%d×%d", rows, channels)
+		size := rows * channels
+		x := values(rng, size, special)
+
+		gotMean, gotVar := make([]float64, channels), make([]float64, channels)
+		wantMean, wantVar := make([]float64, channels), make([]float64, channels)
+		BatchNormStats(gotMean, gotVar, x, rows, channels)
+		goBatchNormStats(wantMean, wantVar, x, rows, channels)
+		for c := range channels {
+			for _, v := range [][2]float64{{gotMean[c], wantMean[c]}, {gotVar[c], wantVar[c]}} {
+				if math.Float64bits(v[0]) != math.Float64bits(v[1]) && !(v[0] != v[0] && v[1] != v[1]) {
+					t.Errorf("BatchNormStats(%s) on %s: channel %d mean %v variance %v, want %v, %v",
+						name, path(), c, gotMean[c], gotVar[c], wantMean[c], wantVar[c])
+				}
+			}
+		}
+
+		mean, invStd := values(rng, channels, special), values(rng, channels, special)
+		gamma, beta := values(rng, channels, special), values(rng, channels, special)
+		gotY, gotXhat := values(rng, size, false), values(rng, size, false)
+		wantY, wantXhat := make([]float32, size), make([]float32, size)
+		BatchNormNormalize(gotY, gotXhat, x, mean, invStd, gamma, beta, rows, channels)
+		goBatchNormNormalize(wantY, wantXhat, x, mean, invStd, gamma, beta, rows, channels)
+		if ok, diff := sameBits(gotY, wantY); !ok {
+			t.Errorf("BatchNormNormalize(%s) output on %s: %s", name, path(), diff)
+		}
+		if ok, diff := sameBits(gotXhat, wantXhat); !ok {
+			t.Errorf("BatchNormNormalize(%s) normalized values on %s: %s", name, path(), diff)
+		}
+
+		dy, xhat := values(rng, size, special), values(rng, size, special)
+		gotSumDy, gotSumDyXhat := values(rng, channels, special), values(rng, channels, special)
+		wantSumDy, wantSumDyXhat := slices.Clone(gotSumDy), slices.Clone(gotSumDyXhat)
+		BatchNormSums(gotSumDy, gotSumDyXhat, dy, xhat, rows, channels)
+		goBatchNormSums(wantSumDy, wantSumDyXhat, dy, xhat, rows, channels)
+		if ok, diff := sameBits(gotSumDy, wantSumDy); !ok {
+			t.Errorf("BatchNormSums(%s) of dy on %s: %s", name, path(), diff)
+		}
+		if ok, diff := sameBits(gotSumDyXhat, wantSumDyXhat); !ok {
+			t.Errorf("BatchNormSums(%s) of dy·x̂ on %s: %s", name, path(), diff)
+		}
+
+		inv := float32(1) / float32(max(rows, 1))
+		gotDx, wantDx := values(rng, size, false), make([]float32, size)
+		BatchNormInputGrad(gotDx, dy, xhat, gamma, invStd, gotSumDy, gotSumDyXhat, inv, rows, channels)
+		goBatchNormInputGrad(wantDx, dy, xhat, gamma, invStd, gotSumDy, gotSumDyXhat, inv, rows, channels)
+		if ok, diff := sameBits(gotDx, wantDx); !ok {
+			t.Errorf("BatchNormInputGrad(%s) on %s: %s", name, path(), diff)
+		}
+	}
+}
+
+// BenchmarkLayerKernels measures the kernels of the convolution's and batch norm's
+// backward and forward passes on the shapes of the default CNN at batch 32 (12×12
+// inputs, 8 then 16 filters), each against its Go twin in the same process, so that
+// the ratio of the two lines is the kernel's gain: "simd" is the exported function,
+// which runs the kernel when it is loaded.
+func BenchmarkLayerKernels(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	const n = 32
+	// The second convolution's input gradient: 6×6 positions, 8 channels.
+	dcols, dx := values(rng, n*6*6*9*8, false), make([]float32, n*6*6*8)
+	// The first batch norm: 32 images of 12×12 positions, 8 channels.
+	const rows, channels = n * 12 * 12, 8
+	x, y, xhat := values(rng, rows*channels, false), make([]float32, rows*channels), make([]float32, rows*channels)
+	mean64, var64 := make([]float64, channels), make([]float64, channels)
+	mean, invStd, gamma, beta := values(rng, channels, false), values(rng, channels, false), values(rng, channels, false), values(rng, channels, false)
+	sumDy, sumDyXhat := make([]float32, channels), make([]float32, channels)
+	for _, bc := range []struct {
+		name       string
+		simd, pure func()
+	}{
+		{"col2im-6x6x8", func() { Col2Im(dx, dcols, n, 6, 6, 8) }, func() { goCol2Im(dx, dcols, n, 6, 6, 8) }},
+		{"bnstats-4608x8",
+			func() { BatchNormStats(mean64, var64, x, rows, channels) },
+			func() { goBatchNormStats(mean64, var64, x, rows, channels) }},
+		{"bnnormalize-4608x8",
+			func() { BatchNormNormalize(y, xhat, x, mean, invStd, gamma, beta, rows, channels) },
+			func() { goBatchNormNormalize(y, xhat, x, mean, invStd, gamma, beta, rows, channels) }},
+		{"bnsums-4608x8",
+			func() { BatchNormSums(sumDy, sumDyXhat, x, y, rows, channels) },
+			func() { goBatchNormSums(sumDy, sumDyXhat, x, y, rows, channels) }},
+		{"bninputgrad-4608x8",
+			func() { BatchNormInputGrad(xhat, x, y, gamma, invStd, mean, beta, 1.0/rows, rows, channels) },
+			func() { goBatchNormInputGrad(xhat, x, y, gamma, invStd, mean, beta, 1.0/rows, rows, channels) }},
+	} {
+		b.Run(bc.name+"/simd", func(b *testing.B) {
+			for b.Loop() {
+				bc.simd()
+			}
+		})
+		b.Run(bc.name+"/go", func(b *testing.B) {
+			for b.Loop() {
+				bc.pure()
+			}
 		})
 	}
 }

@@ -33,3 +33,21 @@ func simdIm2Col(cols, x unsafe.Pointer, n, h, w, c int32) {
 func simdMaxPool(y, arg, x unsafe.Pointer, n, h, w, c int32) {
 	panic("kernel: no SIMD kernels outside WebAssembly")
 }
+func simdCol2Im(dx, cols unsafe.Pointer, n, h, w, c int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdBatchNormStats(mean, variance, x unsafe.Pointer, rows, channels int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdBatchNormNormalize(y, xhat, x, mean, invStd, gamma, beta unsafe.Pointer, rows, channels int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdBatchNormSums(sumDy, sumDyXhat, dy, xhat unsafe.Pointer, rows, channels int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdBatchNormInputGrad(dx, dy, xhat, gamma, invStd, sumDy, sumDyXhat unsafe.Pointer, inv float32, rows, channels int32) {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}
+func simdMaxPoolGrad(dx, dy, arg unsafe.Pointer, ndy, nx int32) int32 {
+	panic("kernel: no SIMD kernels outside WebAssembly")
+}

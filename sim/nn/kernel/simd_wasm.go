@@ -36,3 +36,21 @@ func simdIm2Col(cols, x unsafe.Pointer, n, h, w, c int32)
 
 //go:wasmimport kernels maxpool
 func simdMaxPool(y, arg, x unsafe.Pointer, n, h, w, c int32)
+
+//go:wasmimport kernels col2im
+func simdCol2Im(dx, cols unsafe.Pointer, n, h, w, c int32)
+
+//go:wasmimport kernels bnstats
+func simdBatchNormStats(mean, variance, x unsafe.Pointer, rows, channels int32)
+
+//go:wasmimport kernels bnnormalize
+func simdBatchNormNormalize(y, xhat, x, mean, invStd, gamma, beta unsafe.Pointer, rows, channels int32)
+
+//go:wasmimport kernels bnsums
+func simdBatchNormSums(sumDy, sumDyXhat, dy, xhat unsafe.Pointer, rows, channels int32)
+
+//go:wasmimport kernels bninputgrad
+func simdBatchNormInputGrad(dx, dy, xhat, gamma, invStd, sumDy, sumDyXhat unsafe.Pointer, inv float32, rows, channels int32)
+
+//go:wasmimport kernels maxpoolgrad
+func simdMaxPoolGrad(dx, dy, arg unsafe.Pointer, ndy, nx int32) int32
