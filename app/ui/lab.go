@@ -460,11 +460,12 @@ func (l *Lab) renderFull() app.UI {
 					&KeyNumbers{Runs: l.exp.Runs, Stats: l.keyStats()},
 				),
 				&WallZoom{Zoom: l.view.Zoom, Classes: l.exp.Config.Classes, Hidden: l.exp.Figure.Kind != ""},
-				// The figures come after the lab's runs and controls: on a phone the dock
-				// then covers the canvas, never a button (Lighthouse's target-size audit).
-				figureBar,
 				l.inspector(),
 				l.newsRegion(),
+				// The figures come after the lab's runs and controls (and the inspector
+				// of their images): on a phone the dock then covers the canvas, never a
+				// button (Lighthouse's target-size audit).
+				figureBar,
 			),
 			app.Aside().Class("panel").Aria("label", "Numbers, sharing and settings").Body(
 				panelBar,
