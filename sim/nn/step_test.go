@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// w1 is the reference workload of the speed target: an MLP 256-256-256-10 (a 16×16
-// input, two hidden ReLU layers of 256 units, 10 classes) trained at batch 32.
-type w1 struct {
+// workload is a network trained on one batch of random inputs and labels, at batch
+// w1Batch: the training step the allocation tests and the benchmarks run.
+type workload struct {
 	net    *Network
 	x      []float32
 	labels []int
@@ -16,14 +16,11 @@ type w1 struct {
 
 const w1Batch = 32
 
-func newW1() *w1 {
-	rng := rand.New(rand.NewPCG(1, 1))
-	w := &w1{
-		net: NewNetwork(
-			NewDense(256, 256, w1Batch, rng), NewReLU(256, w1Batch),
-			NewDense(256, 256, w1Batch, rng), NewReLU(256, w1Batch),
-			NewDense(256, 10, w1Batch, rng)),
-		x:      make([]float32, w1Batch*256),
+// newWorkload returns net with a batch of random inputs (inputs values an example) and
+// labels drawn from rng.
+func newWorkload(net *Network, inputs int, rng *rand.Rand) *workload {
+	w := &workload{net: net,
+		x:      make([]float32, w1Batch*inputs),
 		labels: make([]int, w1Batch),
 		grad:   make([]float32, w1Batch*10),
 	}
@@ -36,8 +33,18 @@ func newW1() *w1 {
 	return w
 }
 
+// newW1 is the reference workload of the speed target: an MLP 256-256-256-10 (a 16×16
+// input, two hidden ReLU layers of 256 units, 10 classes) trained at batch 32.
+func newW1() *workload {
+	rng := rand.New(rand.NewPCG(1, 1))
+	return newWorkload(NewNetwork(
+		NewDense(256, 256, w1Batch, rng), NewReLU(256, w1Batch),
+		NewDense(256, 256, w1Batch, rng), NewReLU(256, w1Batch),
+		NewDense(256, 10, w1Batch, rng)), 256, rng)
+}
+
 // step is one training step: forward, loss, backward, SGD update.
-func (w *w1) step() {
+func (w *workload) step() {
 	w.net.ZeroGrad()
 	logits := w.net.Forward(w.x, w1Batch, true)
 	SoftmaxCrossEntropy(logits, w.labels, w1Batch, 10, w.grad, nil)
@@ -73,17 +80,10 @@ func BenchmarkW1(b *testing.B) {
 	b.ReportMetric(float64(b.N*w1Batch)/b.Elapsed().Seconds(), "examples/s")
 }
 
-// cnn is the default CNN of the simulator (sim.Model) on 12×12 inputs at batch 32:
+// newCNN is the default CNN of the simulator (sim.Model) on 12×12 inputs at batch 32:
 // conv3×3(8) → bn? → ReLU → pool → conv3×3(16) → bn? → ReLU → pool → dense(256) → bn? →
 // ReLU → dense(10), with one batch of random inputs and labels.
-type cnn struct {
-	net    *Network
-	x      []float32
-	labels []int
-	grad   []float32
-}
-
-func newCNN(batchNorm bool) *cnn {
+func newCNN(batchNorm bool) *workload {
 	rng := rand.New(rand.NewPCG(1, 1))
 	var layers []Layer
 	side, channels := 12, 1
@@ -100,26 +100,7 @@ func newCNN(batchNorm bool) *cnn {
 		layers = append(layers, NewBatchNorm(256, 1, w1Batch))
 	}
 	layers = append(layers, NewReLU(256, w1Batch), NewDense(256, 10, w1Batch, rng))
-	c := &cnn{net: NewNetwork(layers...),
-		x:      make([]float32, w1Batch*12*12),
-		labels: make([]int, w1Batch),
-		grad:   make([]float32, w1Batch*10),
-	}
-	for i := range c.x {
-		c.x[i] = float32(rng.Float64())
-	}
-	for i := range c.labels {
-		c.labels[i] = rng.IntN(10)
-	}
-	return c
-}
-
-func (c *cnn) step() {
-	c.net.ZeroGrad()
-	logits := c.net.Forward(c.x, w1Batch, true)
-	SoftmaxCrossEntropy(logits, c.labels, w1Batch, 10, c.grad, nil)
-	c.net.Backward(c.grad, w1Batch)
-	c.net.SGD(0.01, 0.9, 5e-4)
+	return newWorkload(NewNetwork(layers...), 12*12, rng)
 }
 
 func TestCNNTrainingStepAllocatesNothing(t *testing.T) {
