@@ -16,8 +16,13 @@ type Page interface {
 }
 
 // MetricsEvery is the least time between two Metrics to the page: workers report five
-// times a second each, and the page only needs to keep its readouts current.
-const MetricsEvery = 150 * time.Millisecond
+// times a second each, and the page only needs to keep its readouts current. It is also
+// the canvas's beat: the canvas repaints new numbers when the page hears them (see
+// Hub.Tick and package app/screen). Each frame in which the page or the canvas changes
+// costs the browser a composite of the whole window, which without a GPU (software
+// WebGL) takes longer than a frame: four such frames a second keep the numbers live
+// and leave most frames on time.
+const MetricsEvery = 250 * time.Millisecond
 
 // Hub applies the page's commands and the workers' reports to the bench. Its methods are
 // called from one goroutine (the canvas's game loop).
@@ -53,7 +58,6 @@ type Hub struct {
 	look inspection // the training example the student inspects (inspect.go)
 
 	rebuilt bool // the scene has new runs or images: paint at once
-	fresh   bool // the runs have new numbers: paint soon
 }
 
 // NewHub returns a hub that talks to page and trains on pool.
@@ -188,26 +192,28 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 		return err
 	}
 	h.Scene.Cards[i].Params = h.Bench.Lanes[i].Stats.Params
-	h.fresh, h.dirty = true, true
+	h.dirty = true
 	h.announceReady()
 	return nil
 }
 
 // Tick tells the page the bench's latest numbers, if it has not heard them and the last
-// Metrics is at least MetricsEvery old at now.
-func (h *Hub) Tick(now time.Time) {
+// Metrics is at least MetricsEvery old at now. It reports whether it told the page: the
+// canvas then shows the same numbers (see package app/screen).
+func (h *Hub) Tick(now time.Time) (told bool) {
 	if h.Study != nil && h.dirty && now.Sub(h.lastReport) >= MetricsEvery {
 		h.page.Post(message.Envelope{Kind: message.Metrics, Playing: h.Study.Slots.Playing, Progress: h.Study.Progress()})
 		h.dirty, h.lastReport = false, now
-		return
+		return true
 	}
 	if h.Bench == nil || !h.readySent || !h.dirty || now.Sub(h.lastReport) < MetricsEvery {
-		return
+		return false
 	}
 	h.Bench.Playing = h.Bench.Playing && h.Bench.Busy()
 	h.page.Post(h.Bench.Report(message.Metrics))
 	h.dirty, h.lastReport = false, now
 	h.postLook(now)
+	return true
 }
 
 // Idle does what the canvas leaves for a quiet moment, a piece per call (call it once per
@@ -224,12 +230,11 @@ func (h *Hub) Idle() {
 	h.rebuilt = true
 }
 
-// News reports, and forgets, whether the scene got new runs (paint at once) or new
-// numbers (paint when convenient) since the last call.
-func (h *Hub) News() (rebuilt, fresh bool) {
-	rebuilt, fresh = h.rebuilt, h.fresh
-	h.rebuilt, h.fresh = false, false
-	return rebuilt, fresh
+// News reports, and forgets, whether the scene got new runs, images, a zoom or a figure
+// since the last call: the canvas paints those at once. New numbers wait for Tick.
+func (h *Hub) News() (rebuilt bool) {
+	rebuilt, h.rebuilt = h.rebuilt, false
+	return rebuilt
 }
 
 // announceReady tells the page, once, that every run is built: after the page's own

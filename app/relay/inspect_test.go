@@ -116,7 +116,7 @@ func TestHubZooms(t *testing.T) {
 	h.deliver()
 	h.hub.News()
 	must(t, h.hub.Command(message.Envelope{Kind: message.Zoom}))
-	if rebuilt, _ := h.hub.News(); h.hub.Scene.Zoom != 0 || !rebuilt {
+	if rebuilt := h.hub.News(); h.hub.Scene.Zoom != 0 || !rebuilt {
 		t.Errorf("zoom %d, repaint %v after Zoom 0; want 0, true", h.hub.Scene.Zoom, rebuilt)
 	}
 }

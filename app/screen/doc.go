@@ -23,9 +23,12 @@
 //
 //   - new runs or new images, a new size, the pointer moving over the canvas: at once,
 //     because the student is waiting for them (the pointer shows a tile's tooltip);
-//   - new numbers from the workers, which each report five times a second: at most every
-//     RepaintEvery, which still looks live and leaves most frames free; or, for a reader
-//     who prefers reduced motion (Loop.Calm), at most every CalmRepaintEvery.
+//   - new numbers from the workers, which each report five times a second: when the hub
+//     tells the page (at most every relay.MetricsEvery), one frame later, because the
+//     page applies them between the two frames; so the page's readouts and the canvas
+//     change in the same browser frame, whose composite is the costly part without a
+//     GPU. For a reader who prefers reduced motion (Loop.Calm), at most every
+//     CalmRepaintEvery.
 //
 // Otherwise Frame returns nil and the screen keeps its last frame.
 //

@@ -12,16 +12,11 @@ import (
 	"genlab/sim"
 )
 
-// RepaintEvery spaces out the repaints that new numbers cause. A full software paint
-// and its upload cost several milliseconds, more than a frame when two workers share the
-// cores, and workers report five times a second each: painting on every report would
-// make most frames late. The pointer and the size still repaint at once.
-const RepaintEvery = 250 * time.Millisecond
-
-// CalmRepaintEvery replaces RepaintEvery for a reader who asked the system for less
-// motion (prefers-reduced-motion: see Loop.Calm): the wall and the curves then move in
-// steps two seconds apart, like slides, rather than four times a second. The pointer
-// and the size still repaint at once, so the canvas still answers the hand.
+// CalmRepaintEvery spaces out the repaints that new numbers cause for a reader who asked
+// the system for less motion (prefers-reduced-motion: see Loop.Calm): the wall and the
+// curves then move in steps two seconds apart, like slides, rather than at every
+// relay.MetricsEvery. The pointer and the size still repaint at once, so the canvas
+// still answers the hand.
 const CalmRepaintEvery = 2 * time.Second
 
 // Loop is the canvas's game loop, without Ebitengine: the binary calls Update at every
@@ -45,7 +40,8 @@ type Loop struct {
 	hoverX  int         // the pointer, in canvas pixels; -1, -1 when off the canvas
 	hoverY  int
 	repaint bool      // paint at the next frame: the runs, the size or the pointer changed
-	fresh   bool      // new numbers arrived: paint when RepaintEvery has passed
+	told    bool      // the hub told the page new numbers at this tick: due at the next frame
+	due     bool      // new numbers to paint, which the page shows by now
 	painted time.Time // when the scene was last painted
 
 	// Calm spaces new numbers' repaints CalmRepaintEvery apart, for a reader who prefers
@@ -132,9 +128,8 @@ func (l *Loop) Update() []File {
 	}
 	clear(l.queue) // the snapshots' bytes belong to the lab now, or to nobody
 	l.hub.Idle()
-	rebuilt, fresh := l.hub.News()
-	l.repaint, l.fresh = l.repaint || rebuilt, l.fresh || fresh
-	l.hub.Tick(l.now())
+	l.repaint = l.hub.News() || l.repaint
+	l.told = l.hub.Tick(l.now()) || l.told
 	return l.files
 }
 
@@ -185,15 +180,17 @@ func (l *Loop) Frame() *image.RGBA {
 		return nil
 	}
 	now := l.now()
-	every := RepaintEvery
-	if l.Calm {
-		every = CalmRepaintEvery
+	if l.told && !l.repaint {
+		// The page applies the numbers after this frame, in the browser's next one: the
+		// canvas waits for that frame too, so that both change in a single composite.
+		l.told, l.due = false, true
+		return nil
 	}
-	if !l.repaint && !(l.fresh && now.Sub(l.painted) >= every) {
+	if !l.repaint && !(l.due && (!l.Calm || now.Sub(l.painted) >= CalmRepaintEvery)) {
 		return nil
 	}
 	l.paint(l.frame, l.hoverX, l.hoverY)
-	l.repaint, l.fresh, l.painted = false, false, now
+	l.repaint, l.told, l.due, l.painted = false, false, false, now
 	return l.frame
 }
 

@@ -99,7 +99,12 @@ func (h *harness) ready() {
 			if h.loop.Frame() == nil {
 				h.t.Fatal("no frame for the new runs")
 			}
-			return
+			for range 3 { // and the numbers the page heard with them
+				if h.loop.Frame() == nil {
+					return
+				}
+			}
+			h.t.Fatal("the canvas keeps painting with nothing new")
 		}
 	}
 	h.t.Fatal("the runs were not ready after 20 ticks")
@@ -295,8 +300,9 @@ func TestUpdateAppliesTheInboxInOrder(t *testing.T) {
 	}
 }
 
-// New numbers repaint only once RepaintEvery has passed since the last paint; the
-// pointer and the size repaint at once; nothing new, nothing painted.
+// New numbers repaint in the frame after the tick that told the page them (at most every
+// relay.MetricsEvery), when the page shows them too; the pointer and the size repaint at
+// once; nothing new, nothing painted.
 func TestFrameRepaintPolicy(t *testing.T) {
 	h := newHarness(t, 1, true)
 	h.ready()
@@ -304,35 +310,44 @@ func TestFrameRepaintPolicy(t *testing.T) {
 	tests := []struct {
 		name    string
 		do      func(*harness)
-		wait    time.Duration // on the clock, before the tick
+		wait    time.Duration // on the clock, before the frame
+		tick    bool          // an Update before the frame (Ebitengine draws more often than it ticks)
 		x, y    int           // the pointer at the tick
 		want    bool          // Frame paints
 		wantDim image.Point
 	}{
-		{"nothing new", nil, 0, -1, -1, false, image.Pt(640, 400)},
-		{"nothing new, much later", nil, time.Minute, -1, -1, false, image.Pt(640, 400)},
-		{"new numbers, long after the last paint", (*harness).news, 0, -1, -1, true, image.Pt(640, 400)},
-		{"new numbers, at once after a paint", (*harness).news, 0, -1, -1, false, image.Pt(640, 400)},
-		{"still waiting", nil, RepaintEvery / 2, -1, -1, false, image.Pt(640, 400)},
-		{"RepaintEvery after the last paint", nil, RepaintEvery / 2, -1, -1, true, image.Pt(640, 400)},
-		{"nothing new since", nil, RepaintEvery, -1, -1, false, image.Pt(640, 400)},
-		{"the pointer comes in", nil, 0, 10, 20, true, image.Pt(640, 400)},
-		{"the pointer stays", nil, 0, 10, 20, false, image.Pt(640, 400)},
-		{"the pointer moves", nil, 0, 11, 20, true, image.Pt(640, 400)},
-		{"new numbers, then the pointer moves", (*harness).news, 0, 12, 20, true, image.Pt(640, 400)},
-		{"the pointer leaves", nil, 0, -1, -1, true, image.Pt(640, 400)},
-		{"the pointer off the canvas is none", nil, 0, 640, 5, false, image.Pt(640, 400)},
-		{"a new size", size(800, 500), 0, -1, -1, true, image.Pt(800, 500)},
-		{"the same size", size(800, 500), 0, -1, -1, false, image.Pt(800, 500)},
-		{"a new density", func(x *harness) { x.loop.Layout(400, 250, 2) }, 0, -1, -1, true, image.Pt(800, 500)},
-		{"new numbers, RepaintEvery after the last paint", (*harness).news, RepaintEvery, -1, -1, true, image.Pt(800, 500)},
+		{"nothing new", nil, 0, true, -1, -1, false, image.Pt(640, 400)},
+		{"nothing new, much later", nil, time.Minute, true, -1, -1, false, image.Pt(640, 400)},
+		{"new numbers: the page hears them", (*harness).news, 0, true, -1, -1, false, image.Pt(640, 400)},
+		{"the frame after: painted", nil, 0, false, -1, -1, true, image.Pt(640, 400)},
+		{"and not again", nil, 0, false, -1, -1, false, image.Pt(640, 400)},
+		{"new numbers, at once after", (*harness).news, 0, true, -1, -1, false, image.Pt(640, 400)},
+		{"the page has not heard them", nil, 0, false, -1, -1, false, image.Pt(640, 400)},
+		{"still not", nil, relay.MetricsEvery / 2, true, -1, -1, false, image.Pt(640, 400)},
+		{"MetricsEvery after: the page hears them", nil, relay.MetricsEvery / 2, true, -1, -1, false, image.Pt(640, 400)},
+		{"the frame after: painted again", nil, 0, true, -1, -1, true, image.Pt(640, 400)},
+		{"nothing new since", nil, relay.MetricsEvery, true, -1, -1, false, image.Pt(640, 400)},
+		{"the pointer comes in", nil, 0, true, 10, 20, true, image.Pt(640, 400)},
+		{"the pointer stays", nil, 0, true, 10, 20, false, image.Pt(640, 400)},
+		{"the pointer moves", nil, 0, true, 11, 20, true, image.Pt(640, 400)},
+		{"new numbers as the pointer moves: painted at once", (*harness).news, relay.MetricsEvery, true, 12, 20, true, image.Pt(640, 400)},
+		{"so not again", nil, 0, false, 12, 20, false, image.Pt(640, 400)},
+		{"the pointer leaves", nil, 0, true, -1, -1, true, image.Pt(640, 400)},
+		{"the pointer off the canvas is none", nil, 0, true, 640, 5, false, image.Pt(640, 400)},
+		{"a new size", size(800, 500), 0, true, -1, -1, true, image.Pt(800, 500)},
+		{"the same size", size(800, 500), 0, true, -1, -1, false, image.Pt(800, 500)},
+		{"a new density", func(x *harness) { x.loop.Layout(400, 250, 2) }, 0, true, -1, -1, true, image.Pt(800, 500)},
+		{"new numbers, MetricsEvery after", (*harness).news, relay.MetricsEvery, true, -1, -1, false, image.Pt(800, 500)},
+		{"then painted", nil, 0, false, -1, -1, true, image.Pt(800, 500)},
 	}
 	for _, tt := range tests {
 		if tt.do != nil {
 			tt.do(h)
 		}
 		h.clock.t = h.clock.t.Add(tt.wait)
-		h.update(tt.x, tt.y)
+		if tt.tick {
+			h.update(tt.x, tt.y)
+		}
 		f := h.loop.Frame()
 		if got := f != nil; got != tt.want {
 			t.Errorf("%s: painted %v, want %v", tt.name, got, tt.want)
@@ -347,7 +362,7 @@ func TestFrameRepaintPolicy(t *testing.T) {
 }
 
 // For a reader who prefers reduced motion, new numbers repaint CalmRepaintEvery apart,
-// not RepaintEvery; the pointer still repaints at once.
+// not at every relay.MetricsEvery; the pointer still repaints at once.
 func TestFrameRepaintPolicyCalm(t *testing.T) {
 	h := newHarness(t, 1, true)
 	h.loop.Calm = true
@@ -360,11 +375,14 @@ func TestFrameRepaintPolicyCalm(t *testing.T) {
 		want bool
 	}{
 		{"nothing new, a minute on", false, time.Minute, -1, -1, false},
-		{"new numbers, long after the last paint", true, 0, -1, -1, true},
-		{"new numbers, RepaintEvery later", true, RepaintEvery, -1, -1, false},
+		{"new numbers, long after the last paint: the page hears them", true, 0, -1, -1, false},
+		{"the frame after: painted", false, 0, -1, -1, true},
+		{"new numbers, MetricsEvery later", true, relay.MetricsEvery, -1, -1, false},
+		{"the frame after: too soon", false, 0, -1, -1, false},
 		{"still within CalmRepaintEvery", false, CalmRepaintEvery / 2, -1, -1, false},
 		{"the pointer comes in", false, 0, 10, 20, true},
-		{"new numbers, then nothing for CalmRepaintEvery", true, CalmRepaintEvery, 10, 20, true},
+		{"new numbers, then nothing for CalmRepaintEvery", true, CalmRepaintEvery, 10, 20, false},
+		{"the frame after: painted", false, 0, 10, 20, true},
 	}
 	for _, s := range steps {
 		if s.news {
