@@ -203,7 +203,7 @@ func lessonPainter(t *testing.T, box frameBox, zoom int) (p *canvas.Painter, w, 
 	scene.Density, scene.Zoom = box.Density, zoom
 	for i := range b.Lanes {
 		l := &b.Lanes[i]
-		b.MakeImages(i)
+		l.Images = sim.TrainingImages(l.Config)
 		r, err := sim.NewRun(l.Config)
 		if err != nil {
 			t.Fatal(err)

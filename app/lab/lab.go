@@ -1,6 +1,6 @@
 // Package lab is the canvas's model of the experiment, a Bench: the runs side by side,
-// one Lane each, with its settings, its images (regenerated from the seed, so they never
-// cross the wire), the latest snapshot and numbers its worker reported, and whether the
+// one Lane each, with its settings, its images (sent once by its worker, which made them
+// to train on), the latest snapshot and numbers its worker reported, and whether the
 // experiment is playing. The runs train elsewhere, in workers (package app/trainer); a
 // Bench only follows them. The canvas binary feeds it the messages of the page and of the
 // workers and paints what it holds; everything here is plain Go, tested natively.
@@ -35,8 +35,7 @@ type Bench struct {
 }
 
 // New sets up the runs of the base settings in query (a link query) and the variants,
-// without their images: MakeImages makes them, which takes a while, so the canvas first
-// hands the runs to its workers. Settings come from the page, which validated them, so
+// without their images: each run's worker sends them after its Ready (see SetImages). Settings come from the page, which validated them, so
 // bad ones are an error, not a fallback.
 func New(query string, variants sim.Variants) (*Bench, error) {
 	base, err := sim.ParseQuery(query)
@@ -56,10 +55,27 @@ func New(query string, variants sim.Variants) (*Bench, error) {
 	return b, nil
 }
 
-// MakeImages makes run's training images, which the canvas shows: the same images, from
-// the same seed, as its worker trains on.
-func (b *Bench) MakeImages(run int) {
-	b.Lanes[run].Images = sim.TrainingImages(b.Lanes[run].Config)
+// SetImages sets run's training images from the bytes of its worker's Images message
+// (message.AppendImages). Images that do not fit the run's settings (another count or
+// size) are an error and change nothing.
+//
+// Why the worker sends them: it made them to train on, and making them again here took a
+// quarter of a second or more per run of the thread the canvas shares with the page,
+// right when the first epoch's numbers were due.
+func (b *Bench) SetImages(run int, images []byte) error {
+	if run < 0 || run >= len(b.Lanes) {
+		return fmt.Errorf("images of unknown run %d", run)
+	}
+	im, err := message.DecodeImages(images)
+	if err != nil {
+		return fmt.Errorf("run %d: %w", run, err)
+	}
+	c := &b.Lanes[run].Config
+	if im.Len() != c.TrainingExamples() || im.Side != c.Side {
+		return fmt.Errorf("run %d: %d images of side %d, want %d of side %d", run, im.Len(), im.Side, c.TrainingExamples(), c.Side)
+	}
+	b.Lanes[run].Images = im
+	return nil
 }
 
 // Queries returns the settings of every run, as the link queries its worker is set up with.

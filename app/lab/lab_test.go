@@ -28,16 +28,46 @@ func TestNew(t *testing.T) {
 		t.Errorf("second run's query = %q", got)
 	}
 	if l.Lanes[0].Images.Len() != 0 || l.Lanes[0].Stats.Examples != 64 || l.AllReady() {
-		t.Errorf("before MakeImages: images %d, examples %d, ready %v", l.Lanes[0].Images.Len(), l.Lanes[0].Stats.Examples, l.AllReady())
+		t.Errorf("before its images: images %d, examples %d, ready %v", l.Lanes[0].Images.Len(), l.Lanes[0].Stats.Examples, l.AllReady())
 	}
-	l.MakeImages(0)
-	l.MakeImages(1)
-	if l.Lanes[0].Images.Len() != 64 {
-		t.Errorf("after MakeImages: images %d, want 64", l.Lanes[0].Images.Len())
+}
+
+// A run's images are the ones its worker trains on, as the worker sends them; images
+// that do not fit the run are refused and change nothing.
+func TestSetImages(t *testing.T) {
+	l, err := New(quick, sim.DefaultVariants())
+	if err != nil {
+		t.Fatal(err)
 	}
-	// The lab regenerates the very images the worker trains on.
-	tr, _ := trainer.New(l.Queries()[1], time.Now)
-	if !slices.Equal(tr.Run().Train().Pixels, l.Lanes[1].Images.Pixels) {
+	tr, err := trainer.New(l.Queries()[1], time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := message.AppendImages(nil, tr.Run().Train())
+	other, err := trainer.New(strings.Replace(l.Queries()[1], "train=64", "train=80", 1), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		run     int
+		b       []byte
+		wantErr bool
+	}{
+		{"no such run", 2, sent, true},
+		{"not images", 1, []byte("GLS2 snapshot"), true},
+		{"images of other settings", 1, message.AppendImages(nil, other.Run().Train()), true},
+		{"the worker's", 1, sent, false},
+	}
+	for _, tt := range tests {
+		if err := l.SetImages(tt.run, tt.b); (err != nil) != tt.wantErr {
+			t.Errorf("%s: error %v, want one: %v", tt.name, err, tt.wantErr)
+		}
+		if tt.wantErr && l.Lanes[1].Images.Len() != 0 {
+			t.Fatalf("%s: the refused images were set", tt.name)
+		}
+	}
+	if !slices.Equal(tr.Run().Train().Pixels, l.Lanes[1].Images.Pixels) || !slices.Equal(tr.Run().Train().Labels, l.Lanes[1].Images.Labels) {
 		t.Fatal("the lab's images differ from the worker's")
 	}
 }

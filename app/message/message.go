@@ -82,6 +82,12 @@ const (
 	File Kind = "file"
 )
 
+// Images, worker to canvas: the training images of run Run, posted right after its
+// Ready, as bytes beside the JSON (see AppendImages). The worker made them to train on;
+// the canvas shows them, and so need not make them again on the thread it shares with
+// the page.
+const Images Kind = "images"
+
 // Formats of Export and File.
 const (
 	FormatCSV = "csv" // the curves of every run, one row per run and epoch
@@ -298,7 +304,7 @@ func (e Envelope) check() error {
 				return err
 			}
 		}
-	case Play, Pause, Step, Reset, Hello, Inspect, Inspected:
+	case Play, Pause, Step, Reset, Hello, Inspect, Inspected, Images:
 		if hasSetup || e.Speed != 0 || hasStats || e.Error != "" {
 			return errors.New("fields of another kind")
 		}

@@ -53,8 +53,6 @@ type Hub struct {
 	dirty      bool // the page has not heard the latest numbers
 	lastReport time.Time
 
-	imagesMade int // the runs of the bench whose images Idle has made
-
 	look inspection // the training example the student inspects (inspect.go)
 
 	rebuilt bool // the scene has new runs or images: paint at once
@@ -121,7 +119,6 @@ func (h *Hub) Command(e message.Envelope) error {
 		}
 		h.pool.Setup(b.Queries())
 		h.pool.Broadcast(message.Envelope{Kind: message.Speed, Speed: h.speed})
-		h.imagesMade = 0 // see Idle
 		h.Scene.Cards = h.Scene.Cards[:0]
 		for i := range b.Lanes {
 			r := &b.Lanes[i]
@@ -187,6 +184,16 @@ func (h *Hub) Report(w int, e message.Envelope, snap []byte) error {
 		}
 		h.lookReport(i, e.Look)
 		e.Look = nil
+	case message.Images:
+		if h.awaiting[i] {
+			return nil // of the run before the last Setup
+		}
+		if err := h.Bench.SetImages(i, snap); err != nil {
+			return err
+		}
+		h.rebuilt = true
+		h.postLook(time.Time{}) // an inspector opened before they came
+		return nil
 	}
 	if err := h.Bench.Receive(i, e, snap); err != nil {
 		return err
@@ -214,20 +221,6 @@ func (h *Hub) Tick(now time.Time) (told bool) {
 	h.dirty, h.lastReport = false, now
 	h.postLook(now)
 	return true
-}
-
-// Idle does what the canvas leaves for a quiet moment, a piece per call (call it once per
-// game tick): once the page has heard Ready, it makes the training images of the next run
-// that lacks them. A run's images take a quarter of a second or more to make in the
-// browser, on the thread the page and the canvas share: made at Setup, they delayed the
-// page's Ready, and so the first epoch, by that much per run.
-func (h *Hub) Idle() {
-	if h.Bench == nil || !h.readySent || h.imagesMade >= len(h.Bench.Lanes) {
-		return
-	}
-	h.Bench.MakeImages(h.imagesMade)
-	h.imagesMade++
-	h.rebuilt = true
 }
 
 // News reports, and forgets, whether the scene got new runs, images, a zoom or a figure
@@ -396,10 +389,13 @@ func (h *Hub) theoryReport(e message.Envelope) error {
 
 // studyReport applies a worker's report about the trial of slot e.Run.
 func (h *Hub) studyReport(e message.Envelope, snap []byte) error {
-	if e.Kind == message.Problem {
+	switch e.Kind {
+	case message.Problem:
 		e.Run = 0
 		h.page.Post(e)
 		return nil
+	case message.Images:
+		return nil // a figure shows no memory wall
 	}
 	assign, result, err := h.Study.Receive(e.Run, e, snap)
 	if err != nil {

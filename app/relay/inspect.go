@@ -86,8 +86,8 @@ func (h *Hub) postLook(now time.Time) {
 		return
 	}
 	lane := &h.Bench.Lanes[h.look.run]
-	if lane.Images.Len() == 0 { // not made yet (see Idle): the inspector needs them now
-		h.Bench.MakeImages(h.look.run)
+	if lane.Images.Len() == 0 {
+		return // the worker has not sent them yet: the Images report posts it
 	}
 	im, snap, i := &lane.Images, &lane.Snap, h.look.example
 	if i >= im.Len() {

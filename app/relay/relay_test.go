@@ -191,7 +191,6 @@ func (h *harness) train() {
 		h.clock = h.clock.Add(50 * time.Millisecond)
 		h.deliver()
 		h.hub.Tick(h.clock)
-		h.hub.Idle()
 		if !busy {
 			h.clock = h.clock.Add(MetricsEvery) // the canvas ticks on: the page hears the end
 			h.hub.Tick(h.clock)

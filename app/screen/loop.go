@@ -99,9 +99,8 @@ func AddressedSetup(hash string) (setup message.Envelope, ok bool, err error) {
 }
 
 // Update is one tick of the game loop. It applies the queued events in order (the
-// page's messages, the workers' reports, the pointer's moves and clicks), lets the hub
-// make what it leaves for a quiet moment (relay.Hub.Idle), and lets the hub tell the page
-// the latest numbers.
+// page's messages, the workers' reports, the pointer's moves and clicks), and lets the
+// hub tell the page the latest numbers.
 //
 // It returns the files the page's Exports asked for, which the caller posts to the page;
 // the slice and the pictures in it are reused by the next Update.
@@ -127,7 +126,6 @@ func (l *Loop) Update() []File {
 		}
 	}
 	clear(l.queue) // the snapshots' bytes belong to the lab now, or to nobody
-	l.hub.Idle()
 	l.repaint = l.hub.News() || l.repaint
 	l.told = l.hub.Tick(l.now()) || l.told
 	return l.files

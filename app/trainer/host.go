@@ -14,7 +14,8 @@ import (
 // it can spare, and gives each its share of the runs (see relay.Pool in app/relay). Every
 // message it handles or posts is about one run, named by Envelope.Run.
 //
-// It posts Ready{Run} once it has built a run, then Metrics{Run} with the run's snapshot
+// It posts Ready{Run} once it has built a run, and Images{Run} with the run's training
+// images right after (message.AppendImages), then Metrics{Run} with the run's snapshot
 // bytes (message.AppendSnapshot) after every command, at every epoch's end and every
 // reportEvery while the run trains; a bad Setup or command is a Problem{Run}. The bytes
 // passed to post are reused by the next post.
@@ -56,15 +57,14 @@ func NewHost(now func() time.Time, post func(e message.Envelope, snapshot []byte
 func (h *Host) Handle(e message.Envelope) error {
 	switch e.Kind {
 	case message.Setup:
-		if e.Run < len(h.runs) && h.runs[e.Run] != nil && h.runs[e.Run].tr.Untouched(e.Query) {
-			h.report(e.Run, message.Ready)
-			return nil
-		}
-		if err := h.build(e.Run, e.Query); err != nil {
-			h.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
-			return nil
+		if e.Run >= len(h.runs) || h.runs[e.Run] == nil || !h.runs[e.Run].tr.Untouched(e.Query) {
+			if err := h.build(e.Run, e.Query); err != nil {
+				h.post(message.Envelope{Kind: message.Problem, Run: e.Run, Error: err.Error()}, nil)
+				return nil
+			}
 		}
 		h.report(e.Run, message.Ready)
+		h.postImages(e.Run)
 	case message.Play, message.Pause, message.Step, message.Reset, message.Speed:
 		if e.Run >= len(h.runs) || h.runs[e.Run] == nil {
 			return fmt.Errorf("%s for run %d, which this worker was not given", e.Kind, e.Run)
@@ -237,6 +237,13 @@ func (h *Host) Turn(slice time.Duration) (wait time.Duration) {
 }
 
 // report posts run i's numbers and its snapshot.
+// postImages posts run i's training images (message.Images), which the canvas shows: it
+// gets them with every Ready, since a Setup gives it new runs without images.
+func (h *Host) postImages(i int) {
+	h.buf = message.AppendImages(h.buf[:0], h.runs[i].tr.Run().Train())
+	h.post(message.Envelope{Kind: message.Images, Run: i}, h.buf)
+}
+
 func (h *Host) report(i int, kind message.Kind) {
 	r := h.runs[i]
 	r.tr.Snapshot(&r.snap)

@@ -11,14 +11,28 @@ import (
 
 	"genlab/app/message"
 	"genlab/sim"
+	"genlab/sim/data"
 )
 
-// posted records what a Host posts.
-type posted struct{ msgs []message.Envelope }
+// posted records what a Host posts, and the images it sent, by run.
+type posted struct {
+	msgs   []message.Envelope
+	images map[int]data.Images
+}
 
 func (p *posted) post(e message.Envelope, snap []byte) {
-	if (e.Kind == message.Ready || e.Kind == message.Metrics) != (snap != nil) {
-		panic("a report without its snapshot, or a snapshot without a report")
+	if (e.Kind == message.Ready || e.Kind == message.Metrics || e.Kind == message.Images) != (snap != nil) {
+		panic("a report without its bytes, or bytes without a report")
+	}
+	if e.Kind == message.Images {
+		im, err := message.DecodeImages(snap)
+		if err != nil {
+			panic(err)
+		}
+		if p.images == nil {
+			p.images = map[int]data.Images{}
+		}
+		p.images[e.Run] = im
 	}
 	p.msgs = append(p.msgs, e)
 }
@@ -32,15 +46,25 @@ func (p *posted) last(kind message.Kind, run int) (message.Envelope, bool) {
 	return message.Envelope{}, false
 }
 
-// A host trains the runs it was given in turns, each reporting under its own index.
+// A host trains the runs it was given in turns, each reporting under its own index. With
+// each Ready come the run's training images, the very ones sim makes for its settings.
 func TestHostTrainsItsRunsInTurns(t *testing.T) {
 	clock := &fakeClock{tick: time.Millisecond}
 	var out posted
 	h := NewHost(clock.now, out.post)
+	c, err := sim.ParseQuery(quick)
+	must(t, err)
+	want := sim.TrainingImages(c)
 	for _, run := range []int{1, 3} { // another worker has runs 0 and 2
 		must(t, h.Handle(message.Envelope{Kind: message.Setup, Query: quick, Run: run}))
 		if _, ok := out.last(message.Ready, run); !ok {
 			t.Fatalf("no Ready for run %d", run)
+		}
+		if n := len(out.msgs); out.msgs[n-2].Kind != message.Ready || out.msgs[n-1].Kind != message.Images {
+			t.Fatalf("run %d: posted %v last, want Ready then Images", run, out.msgs)
+		}
+		if got := out.images[run]; !reflect.DeepEqual(got, want) {
+			t.Errorf("run %d: images of %d, want sim's %d", run, got.Len(), want.Len())
 		}
 	}
 	if h.Busy() {
@@ -79,7 +103,8 @@ func TestHostRejects(t *testing.T) {
 }
 
 // A worker builds its share of the page's runs from its address before the canvas asks;
-// the canvas's Setup of such a run only gets the Ready a fresh build would have posted.
+// the canvas's Setup of such a run only gets the Ready (and images) a fresh build would
+// have posted.
 func TestHostPrebuilds(t *testing.T) {
 	clock := &fakeClock{tick: time.Millisecond}
 	page := message.Envelope{Kind: message.Setup, Query: quick, Runs: sim.MustParseVariants("labels=true;labels=random;labels=corrupt,p=0.5")}
@@ -114,7 +139,7 @@ func TestHostPrebuilds(t *testing.T) {
 		freshSnaps = append(freshSnaps, slices.Clone(snap))
 	})
 	must(t, f.Handle(message.Envelope{Kind: message.Setup, Query: cfgs[1].Encode(), Run: 1}))
-	if len(out.msgs) != 1 || !reflect.DeepEqual(out.msgs, fresh.msgs) || !bytes.Equal(snaps[0], freshSnaps[0]) {
+	if len(out.msgs) != 2 || !reflect.DeepEqual(out.msgs, fresh.msgs) || !bytes.Equal(snaps[0], freshSnaps[0]) || !bytes.Equal(snaps[1], freshSnaps[1]) {
 		t.Errorf("prebuilt Ready %+v differs from a fresh build's %+v", out.msgs, fresh.msgs)
 	}
 
