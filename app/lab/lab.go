@@ -35,8 +35,9 @@ type Bench struct {
 }
 
 // New sets up the runs of the base settings in query (a link query) and the variants,
-// without their images: each run's worker sends them after its Ready (see SetImages). Settings come from the page, which validated them, so
-// bad ones are an error, not a fallback.
+// without their images: each run's worker sends them after its Ready (see SetImages).
+// Settings come from the page, which validated them, so bad ones are an error, not a
+// fallback.
 func New(query string, variants sim.Variants) (*Bench, error) {
 	base, err := sim.ParseQuery(query)
 	if err != nil {

@@ -236,7 +236,6 @@ func (h *Host) Turn(slice time.Duration) (wait time.Duration) {
 	return max(wait, 0)
 }
 
-// report posts run i's numbers and its snapshot.
 // postImages posts run i's training images (message.Images), which the canvas shows: it
 // gets them with every Ready, since a Setup gives it new runs without images.
 func (h *Host) postImages(i int) {
@@ -244,6 +243,7 @@ func (h *Host) postImages(i int) {
 	h.post(message.Envelope{Kind: message.Images, Run: i}, h.buf)
 }
 
+// report posts run i's numbers and its snapshot.
 func (h *Host) report(i int, kind message.Kind) {
 	r := h.runs[i]
 	r.tr.Snapshot(&r.snap)
